@@ -1,0 +1,99 @@
+/// A loaded, validated corpus: every record of every kind, with references resolved to ids.
+///
+/// Records keep the order of their files. Look-ups by id are O(1).
+public struct Corpus: Sendable {
+    /// Regions of the taxonomy.
+    public let regions: [Region]
+    /// Fields of the taxonomy.
+    public let fields: [Field]
+    /// Institutions.
+    public let institutions: [Institution]
+    /// Experts.
+    public let experts: [Expert]
+    /// Enterprises.
+    public let enterprises: [Enterprise]
+    /// Achievements.
+    public let achievements: [Achievement]
+    /// Demands.
+    public let demands: [Demand]
+    /// Relations.
+    public let relations: [Relation]
+
+    private let positionByID: [String: (kind: RecordKind, index: Int)]
+
+    /// Creates a corpus from records whose ids are unique and whose references resolve.
+    public init(
+        regions: [Region] = [], fields: [Field] = [], institutions: [Institution] = [],
+        experts: [Expert] = [], enterprises: [Enterprise] = [], achievements: [Achievement] = [],
+        demands: [Demand] = [], relations: [Relation] = []
+    ) {
+        self.regions = regions
+        self.fields = fields
+        self.institutions = institutions
+        self.experts = experts
+        self.enterprises = enterprises
+        self.achievements = achievements
+        self.demands = demands
+        self.relations = relations
+        var positions: [String: (kind: RecordKind, index: Int)] = [:]
+        func index(_ ids: [String], _ kind: RecordKind) {
+            for (offset, id) in ids.enumerated() where positions[id] == nil { positions[id] = (kind, offset) }
+        }
+        index(regions.map(\.id), .region)
+        index(fields.map(\.id), .field)
+        index(institutions.map(\.id), .institution)
+        index(experts.map(\.id), .expert)
+        index(enterprises.map(\.id), .enterprise)
+        index(achievements.map(\.id), .achievement)
+        index(demands.map(\.id), .demand)
+        positionByID = positions
+    }
+
+    /// The number of records of `kind`.
+    public func count(of kind: RecordKind) -> Int {
+        switch kind {
+        case .region: return regions.count
+        case .field: return fields.count
+        case .institution: return institutions.count
+        case .expert: return experts.count
+        case .enterprise: return enterprises.count
+        case .achievement: return achievements.count
+        case .demand: return demands.count
+        case .relation: return relations.count
+        }
+    }
+
+    /// The kind of the record with `id`, or `nil` when there is none.
+    public func kind(of id: String) -> RecordKind? { positionByID[id]?.kind }
+
+    /// The region with `id`.
+    public func region(_ id: String) -> Region? { record(id, .region, in: regions) }
+    /// The field with `id`.
+    public func field(_ id: String) -> Field? { record(id, .field, in: fields) }
+    /// The institution with `id`.
+    public func institution(_ id: String) -> Institution? { record(id, .institution, in: institutions) }
+    /// The expert with `id`.
+    public func expert(_ id: String) -> Expert? { record(id, .expert, in: experts) }
+    /// The enterprise with `id`.
+    public func enterprise(_ id: String) -> Enterprise? { record(id, .enterprise, in: enterprises) }
+    /// The achievement with `id`.
+    public func achievement(_ id: String) -> Achievement? { record(id, .achievement, in: achievements) }
+    /// The demand with `id`.
+    public func demand(_ id: String) -> Demand? { record(id, .demand, in: demands) }
+
+    private func record<Record>(_ id: String, _ kind: RecordKind, in records: [Record]) -> Record? {
+        guard let position = positionByID[id], position.kind == kind else { return nil }
+        return records[position.index]
+    }
+
+    /// The id of the province (or bloc, or top region) that contains region `id`, following parents.
+    public func topRegion(of id: String) -> String {
+        var current = id
+        var steps = 0
+        while let parent = region(current)?.parent, steps < regions.count {
+            current = parent
+            steps += 1
+        }
+        return current
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// Splits a JSON Lines file into its non-blank lines, checking each for valid UTF-8 and
+/// parsing it, so that every bad line is reported and the good ones still load.
+enum JSONLinesReader {
+    /// A parsed line, or the problem that kept it from parsing.
+    struct Line {
+        let location: SourceLocation
+        let object: Result<[(key: String, value: JSONValue)], CorpusIssue>
+    }
+
+    /// Reads and parses every non-blank line of `bytes`.
+    ///
+    /// - Parameters:
+    ///   - bytes: The file's contents.
+    ///   - fileName: The name used in locations.
+    /// - Complexity: O(n) in the number of bytes.
+    static func lines(of bytes: [UInt8], fileName: String) -> [Line] {
+        var result: [Line] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            var lineNumber = 0
+            // A UTF-8 byte-order mark is tolerated at the start of the file.
+            if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
+            while start <= buffer.count {
+                lineNumber += 1
+                var end = start
+                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                var contentEnd = end
+                if contentEnd > start && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                let line = UnsafeBufferPointer(rebasing: buffer[start..<contentEnd])
+                if !isBlank(line) {
+                    let location = SourceLocation(file: fileName, line: lineNumber)
+                    result.append(Line(location: location, object: parse(line, at: location)))
+                }
+                if end == buffer.count { break }
+                start = end + 1
+            }
+        }
+        return result
+    }
+
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+    }
+
+    private static func parse(_ line: UnsafeBufferPointer<UInt8>, at location: SourceLocation) -> Result<[(key: String, value: JSONValue)], CorpusIssue> {
+        if let offset = firstInvalidUTF8Offset(line) {
+            return .failure(CorpusIssue(.error, .invalidEncoding, at: location, "invalid UTF-8 at byte \(offset + 1) of the line (convert the file to UTF-8; GBK spreadsheets go through `duijie corpus import-csv`)"))
+        }
+        do {
+            let value = try JSONParser.parse(line)
+            guard case .object(let members) = value else {
+                return .failure(CorpusIssue(.error, .wrongType, at: location, "expected a JSON object, found \(value.typeName)"))
+            }
+            return .success(members)
+        } catch {
+            return .failure(CorpusIssue(.error, .malformedJSON, at: location, "malformed JSON at column \(error.column): \(error.message)"))
+        }
+    }
+
+    /// The offset of the first byte that is not part of a well-formed UTF-8 sequence, or `nil`.
+    static func firstInvalidUTF8Offset(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var offset = 0
+        while true {
+            let before = offset
+            var counting = CountingIterator(base: iterator)
+            switch decoder.decode(&counting) {
+            case .scalarValue:
+                offset += counting.consumed
+                iterator = counting.base
+            case .emptyInput:
+                return nil
+            case .error:
+                return before
+            }
+        }
+    }
+
+    private struct CountingIterator: IteratorProtocol {
+        var base: UnsafeBufferPointer<UInt8>.Iterator
+        var consumed = 0
+        mutating func next() -> UInt8? {
+            let byte = base.next()
+            if byte != nil { consumed += 1 }
+            return byte
+        }
+    }
+}

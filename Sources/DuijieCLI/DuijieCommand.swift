@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `duijie` command: technology-transfer matchmaking from the command line.
+@main
+struct DuijieCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duijie",
+        abstract: "Duijie (对接): match technology achievements, experts and institutions to enterprise demands.",
+        discussion: """
+        A corpus is a directory of JSON Lines files (see docs/corpus-format.md). Start with
+        `duijie corpus check Corpus/demo`.
+        """,
+        version: "0.1.0",
+        subcommands: [CorpusCommand.self]
+    )
+}
