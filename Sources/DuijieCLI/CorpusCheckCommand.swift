@@ -83,6 +83,7 @@ struct CorpusCheckCommand: ParsableCommand {
     }
 
     private func usageTable(_ usages: [CorpusSummary.Usage]) -> String {
+        if usages.isEmpty { return "  (none)" }
         let rows = usages.prefix(top).map { usage in
             [usage.name, usage.id, String(usage.achievements), String(usage.demands), String(usage.experts), String(usage.organizations)]
         }
