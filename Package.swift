@@ -25,8 +25,14 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
+        // C: OpenCC (opencc.h), from Debian's libopencc-dev.
+        .systemLibrary(
+            name: "COpenCC",
+            pkgConfig: "opencc",
+            providers: [.apt(["libopencc-dev"])]
+        ),
         .target(name: "DuijieVectors", dependencies: ["CBLAS"]),
-        .target(name: "DuijieText", dependencies: ["DuijieVectors"]),
+        .target(name: "DuijieText", dependencies: ["DuijieVectors", "COpenCC"]),
         .target(name: "DuijieGraph", dependencies: ["DuijieVectors"]),
         .target(name: "DuijieEvaluation"),
         .target(
