@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieVectors"]),
-        .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText"]),
+        .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph"]),
         .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"]),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie"]),

@@ -1,0 +1,189 @@
+import DuijieVectors
+
+/// A bound on how many documents a term may occur in, as scikit-learn's `min_df`/`max_df`:
+/// an absolute count, or a proportion of the documents.
+public enum DocumentFrequencyBound: Sendable, Equatable {
+    /// At least / at most this many documents.
+    case count(Int)
+    /// At least / at most this fraction (0–1) of the documents.
+    case proportion(Double)
+
+    func documents(outOf total: Int) -> Double {
+        switch self {
+        case .count(let count): return Double(count)
+        case .proportion(let fraction): return fraction * Double(total)
+        }
+    }
+}
+
+/// A document as analyzed text: the terms of each of its fields (title, abstract, keywords …).
+public struct AnalyzedDocument: Sendable {
+    /// The terms of each field, in the order of the field weights they are counted with.
+    public var fields: [[String]]
+
+    /// Creates a document from its fields' terms.
+    public init(fields: [[String]]) { self.fields = fields }
+
+    /// A single-field document.
+    public init(terms: [String]) { fields = [terms] }
+}
+
+/// The vocabulary and weighted term counts of a set of documents.
+///
+/// `counts` row *d*, column *t* holds Σ over fields of (field weight × occurrences of term *t*
+/// in that field of document *d*): with field weights (2, 1) a title word counts twice.
+public struct TermCounts: Sendable {
+    /// The terms, sorted; a term's position is its id (its column).
+    public let terms: [String]
+    /// Term → id.
+    public let termIDs: [String: Int32]
+    /// For each term, the number of documents it occurs in.
+    public let documentFrequencies: [Int32]
+    /// The documents × terms matrix of weighted counts.
+    public let counts: SparseMatrix
+
+    /// The number of documents.
+    public var documentCount: Int { counts.rows }
+
+    /// Counts terms, keeping those whose document frequency lies within the bounds.
+    ///
+    /// - Parameters:
+    ///   - documents: The analyzed documents.
+    ///   - fieldWeights: One weight per field; missing weights count as 1.
+    ///   - minimumDocumentFrequency: Drop terms in fewer documents (scikit-learn's `min_df`).
+    ///   - maximumDocumentFrequency: Drop terms in more documents (scikit-learn's `max_df`).
+    ///   - parallelism: Threads for counting.
+    /// - Complexity: O(total terms) hashing, plus O(V log V) to sort the vocabulary.
+    public init(documents: [AnalyzedDocument], fieldWeights: [Float] = [],
+                minimumDocumentFrequency: DocumentFrequencyBound = .count(1),
+                maximumDocumentFrequency: DocumentFrequencyBound = .proportion(1),
+                parallelism: Parallelism = .automatic) {
+        // Pass 1, per chunk: local ids, local document frequencies, rows with local ids.
+        let chunks = parallelism.mapChunks(count: documents.count, minimumChunk: 256) { range in
+            ChunkCounts(documents: documents[range], fieldWeights: fieldWeights)
+        }
+        // Merge the local vocabularies.
+        var globalFrequency: [String: Int32] = [:]
+        for chunk in chunks {
+            for (localID, term) in chunk.terms.enumerated() {
+                globalFrequency[term, default: 0] += chunk.documentFrequencies[localID]
+            }
+        }
+        let total = documents.count
+        let lowest = minimumDocumentFrequency.documents(outOf: total)
+        let highest = maximumDocumentFrequency.documents(outOf: total)
+        let kept = globalFrequency.filter { Double($0.value) >= lowest && Double($0.value) <= highest }.keys.sorted()
+        var ids: [String: Int32] = [:]
+        ids.reserveCapacity(kept.count)
+        for (index, term) in kept.enumerated() { ids[term] = Int32(index) }
+        terms = kept
+        termIDs = ids
+        documentFrequencies = kept.map { globalFrequency[$0]! }
+
+        // Pass 2, per chunk: remap local ids to final ones, drop pruned terms, sort each row.
+        let finalIDs = ids
+        let remapped = parallelism.mapChunks(count: chunks.count, minimumChunk: 1) { range in
+            range.map { chunks[$0].remapped(to: finalIDs) }
+        }.flatMap { $0 }
+        var offsets = [0]
+        offsets.reserveCapacity(documents.count + 1)
+        var columns: [Int32] = []
+        var values: [Float] = []
+        columns.reserveCapacity(remapped.reduce(0) { $0 + $1.columns.count })
+        values.reserveCapacity(columns.capacity)
+        for part in remapped {
+            for row in 0..<(part.offsets.count - 1) {
+                columns.append(contentsOf: part.columns[part.offsets[row]..<part.offsets[row + 1]])
+                values.append(contentsOf: part.values[part.offsets[row]..<part.offsets[row + 1]])
+                offsets.append(columns.count)
+            }
+        }
+        counts = SparseMatrix(rows: documents.count, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
+    }
+
+    /// The (term id, weighted count) pairs of text outside the collection (a query), over this
+    /// vocabulary; unknown terms are dropped. Sorted by term id.
+    public func counts(of document: AnalyzedDocument, fieldWeights: [Float] = []) -> [(term: Int32, count: Float)] {
+        var accumulated: [Int32: Float] = [:]
+        for (field, terms) in document.fields.enumerated() {
+            let weight = field < fieldWeights.count ? fieldWeights[field] : 1
+            for term in terms {
+                if let id = termIDs[term] { accumulated[id, default: 0] += weight }
+            }
+        }
+        return accumulated.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}
+
+/// Counts of one chunk of documents over a vocabulary local to the chunk.
+private struct ChunkCounts: Sendable {
+    var terms: [String] = []
+    var documentFrequencies: [Int32] = []
+    var offsets: [Int] = [0]
+    var columns: [Int32] = []
+    var values: [Float] = []
+
+    init(documents: ArraySlice<AnalyzedDocument>, fieldWeights: [Float]) {
+        var localIDs: [String: Int32] = [:]
+        var rowCounts: [Float] = []
+        var lastSeenRow: [Int32] = []
+        var touched: [Int32] = []
+        var row: Int32 = 0
+        for document in documents {
+            touched.removeAll(keepingCapacity: true)
+            for (field, fieldTerms) in document.fields.enumerated() {
+                let weight = field < fieldWeights.count ? fieldWeights[field] : 1
+                for term in fieldTerms {
+                    let id: Int32
+                    if let existing = localIDs[term] {
+                        id = existing
+                    } else {
+                        id = Int32(terms.count)
+                        localIDs[term] = id
+                        terms.append(term)
+                        documentFrequencies.append(0)
+                        rowCounts.append(0)
+                        lastSeenRow.append(-1)
+                    }
+                    if lastSeenRow[Int(id)] != row {
+                        lastSeenRow[Int(id)] = row
+                        documentFrequencies[Int(id)] += 1
+                        touched.append(id)
+                    }
+                    rowCounts[Int(id)] += weight
+                }
+            }
+            for id in touched {
+                columns.append(id)
+                values.append(rowCounts[Int(id)])
+                rowCounts[Int(id)] = 0
+            }
+            offsets.append(columns.count)
+            row += 1
+        }
+    }
+
+    func remapped(to finalIDs: [String: Int32]) -> (offsets: [Int], columns: [Int32], values: [Float]) {
+        let mapping = terms.map { finalIDs[$0] ?? -1 }
+        var newOffsets = [0]
+        var newColumns: [Int32] = []
+        var newValues: [Float] = []
+        newColumns.reserveCapacity(columns.count)
+        newValues.reserveCapacity(values.count)
+        var rowEntries: [(Int32, Float)] = []
+        for row in 0..<(offsets.count - 1) {
+            rowEntries.removeAll(keepingCapacity: true)
+            for position in offsets[row]..<offsets[row + 1] {
+                let id = mapping[Int(columns[position])]
+                if id >= 0 { rowEntries.append((id, values[position])) }
+            }
+            rowEntries.sort { $0.0 < $1.0 }
+            for (id, value) in rowEntries {
+                newColumns.append(id)
+                newValues.append(value)
+            }
+            newOffsets.append(newColumns.count)
+        }
+        return (newOffsets, newColumns, newValues)
+    }
+}
