@@ -25,6 +25,20 @@ enum TextTable {
         }.joined(separator: "\n")
     }
 
+    /// `text` cut to at most `width` terminal columns, with `…` when it was cut.
+    static func truncate(_ text: String, width: Int) -> String {
+        guard displayWidth(text) > width else { return text }
+        var result = ""
+        var used = 0
+        for character in text {
+            let size = displayWidth(String(character))
+            if used + size > width - 1 { break }
+            result.append(character)
+            used += size
+        }
+        return result + "…"
+    }
+
     /// The number of terminal columns `text` occupies.
     static func displayWidth(_ text: String) -> Int {
         text.unicodeScalars.reduce(0) { $0 + columns(of: $1) }

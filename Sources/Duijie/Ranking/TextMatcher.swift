@@ -1,0 +1,130 @@
+import DuijieText
+import DuijieVectors
+
+/// How much each field of an achievement counts when it is indexed: a word in the title says
+/// more about what an achievement is than a word in its abstract.
+public struct FieldWeights: Sendable, Equatable {
+    /// The weight of title terms.
+    public var title: Float
+    /// The weight of keyword terms.
+    public var keywords: Float
+    /// The weight of abstract terms.
+    public var abstract: Float
+
+    /// Creates weights; the defaults count title and keywords twice, the abstract once.
+    public init(title: Float = 2, keywords: Float = 2, abstract: Float = 1) {
+        self.title = title
+        self.keywords = keywords
+        self.abstract = abstract
+    }
+
+    var array: [Float] { [title, keywords, abstract] }
+}
+
+/// One achievement matched to a text, with the terms that produced its score.
+public struct TextMatch: Sendable, Equatable {
+    /// A term shared by the query and the achievement, with its share of the score.
+    public struct MatchedTerm: Sendable, Equatable {
+        /// The term.
+        public let term: String
+        /// Query weight × document weight: the term's contribution to the score.
+        public let contribution: Float
+    }
+
+    /// The achievement's id.
+    public let achievementID: String
+    /// The score: the cosine for TF-IDF, the BM25 score for BM25.
+    public let score: Float
+    /// The shared terms, largest contribution first.
+    public let matchedTerms: [MatchedTerm]
+}
+
+/// Exact lexical matching of text against a corpus's achievements: TF-IDF (or BM25) vectors
+/// over the analyzer's terms, retrieved through an inverted index.
+///
+/// Build once per corpus and analyzer; matching is then a sparse dot product over the query's
+/// postings.
+public struct TextMatcher: Sendable {
+    /// The analyzer that makes terms of achievements and queries.
+    public let analyzer: Analyzer
+    /// The weighted vocabulary and document vectors.
+    public let terms: WeightedTerms
+    /// The field weights used for documents.
+    public let fieldWeights: FieldWeights
+    /// The achievement ids, by row.
+    public let achievementIDs: [String]
+    private let similarity: SparseSimilarity
+
+    /// Indexes the achievements of `corpus`.
+    ///
+    /// - Parameters:
+    ///   - corpus: The corpus.
+    ///   - analyzer: The analyzer for documents and queries.
+    ///   - weighting: TF-IDF (default: smooth idf, sublinear tf, l2) or BM25.
+    ///   - fieldWeights: How much title, keywords and abstract count.
+    ///   - parallelism: Threads for analysis and counting.
+    public init(corpus: Corpus, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
+                fieldWeights: FieldWeights = FieldWeights(), parallelism: Parallelism = .automatic) {
+        let achievements = corpus.achievements
+        let documents = parallelism.mapChunks(count: achievements.count, minimumChunk: 64) { range in
+            achievements[range].map { achievement in
+                AnalyzedDocument(fields: [
+                    analyzer.terms(achievement.title),
+                    achievement.keywords.flatMap(analyzer.terms),
+                    analyzer.terms(achievement.abstract ?? ""),
+                ])
+            }
+        }.flatMap { $0 }
+        let statistics = TermCounts(documents: documents, fieldWeights: fieldWeights.array, parallelism: parallelism)
+        self.analyzer = analyzer
+        self.terms = WeightedTerms(statistics: statistics, weighting: weighting)
+        self.fieldWeights = fieldWeights
+        self.achievementIDs = achievements.map(\.id)
+        self.similarity = SparseSimilarity(documents: terms.documents)
+    }
+
+    /// The `top` achievements best matching `text`.
+    ///
+    /// - Parameters:
+    ///   - text: Free text: a demand, a problem description, keywords.
+    ///   - top: How many results.
+    ///   - explainedTerms: How many matched terms to report per result.
+    /// - Returns: Results best first (ties by corpus order); empty when the text shares no
+    ///   term with the corpus.
+    public func match(text: String, top: Int, explainedTerms: Int = 5) -> [TextMatch] {
+        match(query: AnalyzedDocument(terms: analyzer.terms(text)), top: top, explainedTerms: explainedTerms)
+    }
+
+    /// The `top` achievements best matching a demand: its title counts like an achievement's
+    /// title, its keywords like keywords, its description like an abstract.
+    public func match(demand: Demand, top: Int, explainedTerms: Int = 5) -> [TextMatch] {
+        let query = AnalyzedDocument(fields: [
+            analyzer.terms(demand.title),
+            demand.keywords.flatMap(analyzer.terms),
+            analyzer.terms(demand.description ?? ""),
+        ])
+        return match(query: query, top: top, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+    }
+
+    private func match(query: AnalyzedDocument, top: Int, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
+        let vector = terms.queryVector(query, fieldWeights: queryFieldWeights)
+        return similarity.topK(query: vector, k: top).map { hit in
+            TextMatch(achievementID: achievementIDs[Int(hit.index)], score: hit.score,
+                      matchedTerms: explain(vector, document: Int(hit.index), limit: explainedTerms))
+        }
+    }
+
+    /// The shared terms of a query and a document, by contribution.
+    private func explain(_ query: [(term: Int32, weight: Float)], document: Int, limit: Int) -> [TextMatch.MatchedTerm] {
+        let matrix = terms.documents
+        var shared: [TextMatch.MatchedTerm] = []
+        for (term, weight) in query {
+            let value = matrix[document, Int(term)]
+            if value > 0 {
+                shared.append(TextMatch.MatchedTerm(term: terms.statistics.terms[Int(term)], contribution: weight * value))
+            }
+        }
+        shared.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
+        return Array(shared.prefix(limit))
+    }
+}

@@ -1,0 +1,118 @@
+import ArgumentParser
+import Duijie
+import DuijieText
+import DuijieVectors
+import Foundation
+
+/// `duijie match`: rank a corpus's achievements for a demand or a free text.
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Rank achievements for a demand (by id) or a free text, with the matched terms.",
+        discussion: """
+        Examples:
+          duijie match --text "需要一种废旧锂电池回收技术" --corpus Corpus/demo
+          duijie match D-1012 --corpus Corpus/demo --top 5 --weighting bm25
+        Scores are TF-IDF cosines (or BM25 scores); each result lists the shared terms that
+        contribute most.
+        """
+    )
+
+    @Argument(help: "The id of a demand in the corpus.")
+    var demandID: String?
+
+    @Option(help: "Free text to match instead of a demand.")
+    var text: String?
+
+    @Option(help: "The corpus directory (or a plain document file).")
+    var corpus: String
+
+    @Option(help: "How many results.")
+    var top = 10
+
+    @Option(help: "Term weighting: tfidf (sublinear tf, smooth idf, l2) or bm25.")
+    var weighting: WeightingChoice = .tfidf
+
+    @Option(help: "Output format: table or json.")
+    var format: OutputFormat = .table
+
+    @Option(help: "Worker threads (default: all cores).")
+    var threads: Int?
+
+    @OptionGroup var analysis: AnalysisOptions
+
+    enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
+    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func validate() throws {
+        if (demandID == nil) == (text == nil) {
+            throw ValidationError("give either a demand id or --text, not both")
+        }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded: CorpusLoadResult
+        do {
+            loaded = try CorpusLoader.loadValidated(corpus)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let corpus = loaded.corpus
+        let analyzer = try analysis.makeAnalyzer()
+        let parallelism = threads.map(Parallelism.init(threads:)) ?? .automatic
+        let scheme: TermWeighting = weighting == .bm25 ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
+        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer, weighting: scheme, parallelism: parallelism)
+
+        let results: [TextMatch]
+        let queryLabel: String
+        if let demandID {
+            guard let demand = corpus.demand(demandID) else {
+                printError("\(demandID): no demand with this id in \(self.corpus)")
+                throw ExitCode.failure
+            }
+            results = matcher.match(demand: demand, top: top)
+            queryLabel = "\(demand.id) \(demand.title)"
+        } else {
+            let query = text ?? ""
+            results = matcher.match(text: query, top: top)
+            queryLabel = query
+            if analyzer.terms(query).isEmpty {
+                printError("the text has no searchable terms (only stopwords, punctuation or nothing)")
+            }
+        }
+        switch format {
+        case .table: printTable(results, corpus: corpus, query: queryLabel)
+        case .json: printJSON(results, corpus: corpus)
+        }
+    }
+
+    private func printTable(_ results: [TextMatch], corpus: Corpus, query: String) {
+        print("query: \(query)")
+        if results.isEmpty {
+            print("no achievement shares a term with the query")
+            return
+        }
+        var rows = [["#", "score", "id", "title", "matched terms"]]
+        for (rank, result) in results.enumerated() {
+            let title = corpus.achievement(result.achievementID)?.title ?? ""
+            let terms = result.matchedTerms.map(\.term).joined(separator: " ")
+            rows.append([String(rank + 1), String(format: "%.4f", result.score), result.achievementID, TextTable.truncate(title, width: 40), terms])
+        }
+        print(TextTable.render(rows, rightAligned: [0, 1]))
+    }
+
+    private func printJSON(_ results: [TextMatch], corpus: Corpus) {
+        for (rank, result) in results.enumerated() {
+            let object = JSONValue.object([
+                ("rank", .number(Double(rank + 1))),
+                ("id", .string(result.achievementID)),
+                ("score", .number(Double(result.score))),
+                ("title", .string(corpus.achievement(result.achievementID)?.title ?? "")),
+                ("matchedTerms", .array(result.matchedTerms.map { .object([("term", .string($0.term)), ("contribution", .number(Double($0.contribution)))]) })),
+            ])
+            print(JSONWriter.string(object))
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import DuijieEvaluation
+import DuijieText
+import DuijieVectors
+import Foundation
+import Testing
+@testable import Duijie
+
+@Suite struct TextMatcherTests {
+    let corpus: Corpus
+    let analyzer: Analyzer
+
+    init() throws {
+        corpus = try CorpusLoader.loadValidated(DemoCorpusTests.root).corpus
+        analyzer = try TextResources.makeAnalyzer()
+    }
+
+    @Test func scoresAreTheSumOfTheMatchedTermContributions() {
+        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer)
+        let results = matcher.match(text: "需要一种废旧锂电池回收技术，回收率≥95%", top: 5, explainedTerms: 1_000)
+        #expect(results.count == 5)
+        for result in results {
+            let total = result.matchedTerms.reduce(Float(0)) { $0 + $1.contribution }
+            #expect(abs(total - result.score) < 1e-5)
+            #expect(result.matchedTerms.map(\.contribution) == result.matchedTerms.map(\.contribution).sorted(by: >))
+        }
+        #expect(zip(results, results.dropFirst()).allSatisfy { $0.score >= $1.score })
+    }
+
+    @Test func rankingsAreIdenticalAcrossThreadCounts() {
+        let serial = TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: .serial)
+        let parallel = TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: Parallelism(threads: 4))
+        #expect(serial.terms.documents == parallel.terms.documents)
+        for demand in corpus.demands {
+            #expect(serial.match(demand: demand, top: 10) == parallel.match(demand: demand, top: 10))
+        }
+    }
+
+    @Test func mostJudgedDemandsFindARelevantAchievementInTheTopTen() throws {
+        // A floor, not a target: the demo judgments (made by reading) should be reachable by
+        // plain TF-IDF for most demands; a regression in analysis or weighting breaks this.
+        let text = try String(contentsOfFile: DemoCorpusTests.root + "/qrels/demand-achievement.qrels", encoding: .utf8)
+        let qrels = try Qrels(parsing: text)
+        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer)
+        var answerable = 0
+        var found = 0
+        for query in qrels.queryIDs where qrels.judgments[query]!.values.contains(where: { $0 > 0 }) {
+            answerable += 1
+            let ranked = matcher.match(demand: try #require(corpus.demand(query)), top: 10)
+            if ranked.contains(where: { (qrels.grade(query: query, document: $0.achievementID) ?? 0) > 0 }) { found += 1 }
+        }
+        #expect(answerable >= 100)
+        #expect(Double(found) >= 0.8 * Double(answerable), "\(found) of \(answerable)")
+    }
+
+    @Test func textWithoutSearchableTermsMatchesNothing() {
+        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer)
+        #expect(matcher.match(text: "", top: 10).isEmpty)
+        #expect(matcher.match(text: "本发明公开了一种，。！", top: 10).isEmpty)
+        #expect(matcher.match(text: "qqqq zzzz", top: 10).isEmpty)
+    }
+
+    @Test func bm25RanksByScore() {
+        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
+        let results = matcher.match(text: "海参 溶解氧", top: 10)
+        #expect(!results.isEmpty)
+        #expect(results.allSatisfy { $0.score > 0 && $0.score.isFinite })
+    }
+}
