@@ -54,11 +54,21 @@ struct AnalysisOptions: ParsableArguments {
     @Flag(help: "Keep stopwords.")
     var keepStopwords = false
 
+    @Option(name: .customLong("stopwords"), help: "A file of extra stopwords, one per line (repeatable).")
+    var stopwordFiles: [String] = []
+
     func makeAnalyzer() throws -> Analyzer {
         let options = AnalyzerOptions(mode: mode, includesUnigrams: !noUnigrams, stemsEnglish: !noStemming, simplifiesChinese: !noSimplify)
         do {
-            return try TextResources.makeAnalyzer(options: options, extraDictionaries: dictionaries,
-                                                  stopwords: keepStopwords ? .none : .standard)
+            var stopwords: StopwordList = keepStopwords ? .none : .standard
+            for file in stopwordFiles {
+                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                    throw TextError("\(file): cannot read the stopword file (UTF-8 expected)")
+                }
+                let normalizer = TextNormalizer()
+                stopwords.add(text.split(whereSeparator: \.isNewline).map { normalizer.normalize(String($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+            }
+            return try TextResources.makeAnalyzer(options: options, extraDictionaries: dictionaries, stopwords: stopwords)
         } catch {
             printError("error: \(error)")
             throw ExitCode.failure

@@ -29,8 +29,14 @@ public struct SparseSimilarity: Sendable {
     /// - Returns: Documents best first, ties by lower index; documents scoring 0 are left out.
     /// - Complexity: O(Σ postings of the query's terms + touched × log k).
     public func topK(query: [(term: Int32, weight: Float)], k: Int) -> [ScoredIndex] {
-        var scratch = Scratch(documentCount: documentCount)
-        return scratch.topK(query: query, postings: postings, k: k)
+        let scratch = Scratch(documentCount: documentCount)
+        let terms = query.map(\.term)
+        let weights = query.map(\.weight)
+        return terms.withUnsafeBufferPointer { terms in
+            weights.withUnsafeBufferPointer { weights in
+                scratch.topK(terms: terms, weights: weights, postings: postings, k: k)
+            }
+        }
     }
 
     /// The top k documents for every row of `queries` (a query–term matrix over the same
@@ -45,48 +51,106 @@ public struct SparseSimilarity: Sendable {
         let postings = self.postings
         let documentCount = self.documentCount
         let chunks = parallelism.mapChunks(count: queries.rows, minimumChunk: 16) { rows -> [[ScoredIndex]] in
-            var scratch = Scratch(documentCount: documentCount)
-            return rows.map { row in
-                let query = queries.range(ofRow: row).map { (queries.columnIndices[$0], queries.values[$0]) }
-                return scratch.topK(query: query, postings: postings, k: k)
+            let scratch = Scratch(documentCount: documentCount)
+            return queries.columnIndices.withUnsafeBufferPointer { allTerms in
+                queries.values.withUnsafeBufferPointer { allWeights in
+                    rows.map { row in
+                        let span = queries.range(ofRow: row)
+                        return scratch.topK(terms: UnsafeBufferPointer(rebasing: allTerms[span]),
+                                            weights: UnsafeBufferPointer(rebasing: allWeights[span]),
+                                            postings: postings, k: k)
+                    }
+                }
             }
         }
         return chunks.flatMap { $0 }
     }
 
-    /// Score accumulators reused across the queries of one worker.
-    private struct Scratch {
-        var scores: [Float]
-        var touched: [Int32] = []
-        var selector: TopKSelector
+    /// Score accumulators reused across the queries of one worker: a dense score per document
+    /// and the list of documents touched by the current query, in memory allocated once.
+    private final class Scratch {
+        let scores: UnsafeMutableBufferPointer<Float>
+        let touched: UnsafeMutableBufferPointer<Int32>
+        var selector = TopKSelector(k: 0)
 
         init(documentCount: Int) {
-            scores = [Float](repeating: 0, count: documentCount)
-            selector = TopKSelector(k: 0)
+            scores = .allocate(capacity: max(1, documentCount))
+            scores.initialize(repeating: 0)
+            touched = .allocate(capacity: max(1, documentCount))
         }
 
-        mutating func topK(query: [(term: Int32, weight: Float)], postings: SparseMatrix, k: Int) -> [ScoredIndex] {
-            touched.removeAll(keepingCapacity: true)
-            scores.withUnsafeMutableBufferPointer { scores in
+        deinit {
+            scores.deallocate()
+            touched.deallocate()
+        }
+
+        func topK(terms: UnsafeBufferPointer<Int32>, weights: UnsafeBufferPointer<Float>, postings: SparseMatrix, k: Int) -> [ScoredIndex] {
+            if selector.k != k { selector = TopKSelector(k: k) } else { selector.removeAll() }
+            let documentCount = scores.count
+            return postings.rowOffsets.withUnsafeBufferPointer { offsets in
+                // A query whose postings cover much of the collection touches most documents:
+                // then a branch-free accumulation and one dense scan beat a touched list.
+                var postingCount = 0
+                for term in terms where term >= 0 && Int(term) < postings.rows {
+                    postingCount += offsets[Int(term) + 1] - offsets[Int(term)]
+                }
+                let dense = postingCount * 8 > documentCount
+                var touchedCount = 0
+                let scores = self.scores.baseAddress!
+                let touched = self.touched.baseAddress!
                 postings.columnIndices.withUnsafeBufferPointer { documents in
-                    postings.values.withUnsafeBufferPointer { weights in
-                        for (term, weight) in query where term >= 0 && Int(term) < postings.rows {
-                            for position in postings.range(ofRow: Int(term)) {
-                                let document = Int(documents[position])
-                                if scores[document] == 0 { touched.append(Int32(document)) }
-                                scores[document] += weight * weights[position]
+                    postings.values.withUnsafeBufferPointer { values in
+                        let documents = documents.baseAddress!
+                        let values = values.baseAddress!
+                        for index in 0..<terms.count {
+                            let term = Int(terms[index])
+                            guard term >= 0 && term < postings.rows else { continue }
+                            let weight = weights[index]
+                            var position = offsets[term]
+                            let end = offsets[term + 1]
+                            if dense {
+                                while position < end {
+                                    scores[Int(documents[position])] += weight * values[position]
+                                    position += 1
+                                }
+                            } else {
+                                while position < end {
+                                    let document = Int(documents[position])
+                                    let old = scores[document]
+                                    if old == 0 {
+                                        touched[touchedCount] = Int32(truncatingIfNeeded: document)
+                                        touchedCount += 1
+                                    }
+                                    scores[document] = old + weight * values[position]
+                                    position += 1
+                                }
                             }
                         }
                     }
                 }
+                if dense {
+                    // Documents in index order, so ties resolve as in the sparse path.
+                    var threshold: Float = 0
+                    var full = false
+                    for document in 0..<documentCount {
+                        let score = scores[document]
+                        if score > threshold || (!full && score > 0) {
+                            selector.offer(ScoredIndex(index: Int32(truncatingIfNeeded: document), score: score))
+                            full = selector.isFull
+                            if full { threshold = selector.worstScore }
+                        }
+                    }
+                    self.scores.update(repeating: 0)
+                } else {
+                    for index in 0..<touchedCount {
+                        let document = touched[index]
+                        let score = scores[Int(document)]
+                        if score > 0 { selector.offer(ScoredIndex(index: document, score: score)) }
+                        scores[Int(document)] = 0
+                    }
+                }
+                return selector.sorted()
             }
-            if selector.k != k { selector = TopKSelector(k: k) } else { selector.removeAll() }
-            for document in touched {
-                let score = scores[Int(document)]
-                if score > 0 { selector.offer(ScoredIndex(index: document, score: score)) }
-                scores[Int(document)] = 0
-            }
-            return selector.sorted()
         }
     }
 }

@@ -48,6 +48,15 @@ public struct TopKSelector: Sendable {
         }
     }
 
+    /// Whether k items are kept, so a new item must beat `worstScore` to enter.
+    @inline(__always)
+    public var isFull: Bool { heap.count == k && k > 0 }
+
+    /// The score of the worst kept item (the next to be displaced); meaningful when `isFull`.
+    /// An item scoring exactly this much ranks after it, because it comes later in index order.
+    @inline(__always)
+    public var worstScore: Float { heap[0].score }
+
     /// Empties the selector for reuse.
     public mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
 

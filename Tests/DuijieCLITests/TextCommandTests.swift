@@ -31,3 +31,15 @@ import Testing
         #expect(both.status == 64)
     }
 }
+
+@Suite struct StopwordOptionTests {
+    @Test func extraStopwordFilesRemoveTheirWords() throws {
+        let directory = ScratchDirectory()
+        let file = directory.write("stop.txt", "梯次利用\nBASE\n")
+        let outcome = try CommandRunner.run(["tokenize", "--tokenizer", "dictionary", "--stopwords", file, "退役锂电池梯次利用 base station"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasSuffix("terms (3): 退役 | 锂电池 | station\n"))
+        let missing = try CommandRunner.run(["tokenize", "--stopwords", "/nonexistent", "x"])
+        #expect(missing.status == 1 && missing.standardError.contains("/nonexistent: cannot read the stopword file"))
+    }
+}

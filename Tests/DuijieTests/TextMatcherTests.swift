@@ -59,6 +59,18 @@ import Testing
         #expect(matcher.match(text: "qqqq zzzz", top: 10).isEmpty)
     }
 
+    @Test func aTenMegabyteFieldLoadsAndMatches() throws {
+        let directory = TemporaryDirectory()
+        let huge = String(repeating: "退役锂电池梯次利用与回收，", count: 280_000)  // 10.9 MB of UTF-8
+        #expect(huge.utf8.count > 10_000_000)
+        let line = JSONWriter.string(.object([("id", .string("A-big")), ("title", .string("超长摘要")), ("abstract", .string(huge))]))
+        directory.write("achievements.jsonl", line + "\n" + #"{"id":"A-small","title":"锂电池回收"}"# + "\n")
+        let corpus = try CorpusLoader.loadValidated(directory.path).corpus
+        let results = TextMatcher(corpus: corpus, analyzer: analyzer).match(text: "锂电池回收", top: 5)
+        #expect(results.map(\.achievementID).sorted() == ["A-big", "A-small"])
+        #expect(results.allSatisfy { $0.score.isFinite && $0.score > 0 })
+    }
+
     @Test func bm25RanksByScore() {
         let matcher = TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
         let results = matcher.match(text: "海参 溶解氧", top: 10)

@@ -83,7 +83,7 @@ import Testing
         // weight = 0.470004 · 2 · 2.2 / (2 + 1.2 · (0.25 + 0.75 · 1.5)) = 0.470004 · 4.4 / 3.65 = 0.566580.
         let documents = [["a", "a", "b"], ["a"], ["c", "d"]].map(AnalyzedDocument.init(terms:))
         let weighted = WeightedTerms(statistics: TermCounts(documents: documents), weighting: .bm25(BM25Options()))
-        let a = Int32(weighted.statistics.termIDs["a"]!)
+        let a = try! #require(weighted.statistics.id(of: "a"))
         #expect(abs(weighted.inverseDocumentFrequencies[Int(a)] - 0.470_004) < 1e-6)
         #expect(abs(weighted.documents[0, Int(a)] - 0.566_580) < 1e-5)
         #expect(weighted.queryVector(AnalyzedDocument(terms: ["a", "a", "zzz"])).map(\.weight) == [2])

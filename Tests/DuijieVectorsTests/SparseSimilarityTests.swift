@@ -41,6 +41,15 @@ import Testing
         }
     }
 
+    @Test func sparseQueriesOverALargeCollectionEqualBruteForce() {
+        // Few postings per query against many documents: the touched-list path, not the dense scan.
+        let documents = Self.randomMatrix(rows: 3_000, columns: 2_000, density: 0.002, seed: 5)
+        let queries = Self.randomMatrix(rows: 40, columns: 2_000, density: 0.001, seed: 6)
+        let similarity = SparseSimilarity(documents: documents)
+        let expected = Self.bruteForce(queries: queries, documents: documents, k: 5)
+        #expect(similarity.topK(queries: queries, k: 5, parallelism: Parallelism(threads: 3)).map { $0.map(\.index) } == expected.map { $0.map(\.index) })
+    }
+
     @Test func resultsAreIdenticalForOneAndManyThreads() {
         let documents = Self.randomMatrix(rows: 500, columns: 120, density: 0.04, seed: 3)
         let queries = Self.randomMatrix(rows: 200, columns: 120, density: 0.05, seed: 4)

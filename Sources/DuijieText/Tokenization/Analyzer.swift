@@ -44,6 +44,8 @@ public final class Analyzer: Sendable {
     private let segmenter: DictionarySegmenter?
     /// Multi-character Chinese stopwords, matched in the text before bigrams are formed.
     private let stopPhrases: Lexicon
+    /// Every stopword, looked up by characters so that no `String` is made for a dropped term.
+    private let stopTerms: Lexicon
 
     /// Creates an analyzer.
     ///
@@ -71,6 +73,9 @@ public final class Analyzer: Sendable {
             phrases.add(Array(word.unicodeScalars), frequency: 1)
         }
         stopPhrases = phrases
+        var all = Lexicon()
+        for word in stopwords.words { all.add(Array(word.unicodeScalars), frequency: 1) }
+        stopTerms = all
     }
 
     /// The normalized form of `text`, as the tokenizers see it.
@@ -88,13 +93,14 @@ public final class Analyzer: Sendable {
     /// Calls `body` with each term of `text`, in order.
     public func forEachTerm(in text: String, _ body: (String) -> Void) {
         let scalars = normalizer.normalizedScalars(text)
+        var scratch = DictionarySegmenter.Scratch()
         var position = 0
         while position < scalars.count {
             switch CharacterClass.of(scalars[position]) {
             case .han:
                 var end = position + 1
                 while end < scalars.count && CharacterClass.of(scalars[end]) == .han { end += 1 }
-                chineseTerms(scalars, position..<end, body)
+                chineseTerms(scalars, position..<end, &scratch, body)
                 position = end
             case .word:
                 position = wordTerm(scalars, from: position, body)
@@ -106,11 +112,11 @@ public final class Analyzer: Sendable {
 
     // MARK: Chinese
 
-    private func chineseTerms(_ text: [Unicode.Scalar], _ run: Range<Int>, _ body: (String) -> Void) {
+    private func chineseTerms(_ text: [Unicode.Scalar], _ run: Range<Int>, _ scratch: inout DictionarySegmenter.Scratch, _ body: (String) -> Void) {
         // The segmenter sees whole words (梯次利用 must not lose 利用 first); stopwords are
         // filtered from its output.
         if segmenter != nil {
-            tokenizePiece(text, run, body)
+            tokenizePiece(text, run, &scratch, body)
             return
         }
         // Bigrams: cut the run at stop phrases and boundary characters, so no pair spans them.
@@ -119,14 +125,14 @@ public final class Analyzer: Sendable {
         while position < run.upperBound {
             let stopLength = stopPhraseLength(text, at: position, limit: run.upperBound)
             if stopLength > 0 || stopwords.boundaryCharacters.contains(text[position]) {
-                tokenizePiece(text, start..<position, body)
+                tokenizePiece(text, start..<position, &scratch, body)
                 position += max(stopLength, 1)
                 start = position
             } else {
                 position += 1
             }
         }
-        tokenizePiece(text, start..<run.upperBound, body)
+        tokenizePiece(text, start..<run.upperBound, &scratch, body)
     }
 
     /// The length of the longest stop phrase starting at `position`, or 0.
@@ -143,13 +149,15 @@ public final class Analyzer: Sendable {
         return longest
     }
 
-    private func tokenizePiece(_ text: [Unicode.Scalar], _ piece: Range<Int>, _ body: (String) -> Void) {
+    private func tokenizePiece(_ text: [Unicode.Scalar], _ piece: Range<Int>, _ scratch: inout DictionarySegmenter.Scratch,
+                               _ body: (String) -> Void) {
         guard !piece.isEmpty else { return }
         guard let segmenter else {
             bigrams(text, piece, body)
             return
         }
-        let segments = segmenter.segment(text, piece)
+        segmenter.segment(text, piece, into: &scratch)
+        let segments = scratch.segments
         var index = 0
         while index < segments.count {
             // A run of single characters the dictionary could not join falls back to bigrams.
@@ -182,11 +190,45 @@ public final class Analyzer: Sendable {
     /// Passes the term at `range` to `body` unless it is a stopword; returns whether it did.
     @inline(__always) @discardableResult
     private func emit(_ text: [Unicode.Scalar], _ range: Range<Int>, _ body: (String) -> Void) -> Bool {
-        var term = String()
-        term.unicodeScalars.append(contentsOf: text[range])
-        if stopwords.contains(term) { return false }
-        body(term)
+        if stopTerms.wordEntry(text, range) != nil { return false }
+        body(Self.makeString(text, range))
         return true
+    }
+
+    /// Makes a `String` of `text[range]` by writing its UTF-8 bytes directly.
+    @inline(__always)
+    static func makeString(_ text: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var byteCount = 0
+        for index in range {
+            let value = text[index].value
+            byteCount += value < 0x80 ? 1 : value < 0x800 ? 2 : value < 0x10000 ? 3 : 4
+        }
+        return String(unsafeUninitializedCapacity: byteCount) { buffer in
+            var offset = 0
+            for index in range {
+                let value = text[index].value
+                if value < 0x80 {
+                    buffer[offset] = UInt8(value)
+                    offset += 1
+                } else if value < 0x800 {
+                    buffer[offset] = UInt8(0xC0 | (value >> 6))
+                    buffer[offset + 1] = UInt8(0x80 | (value & 0x3F))
+                    offset += 2
+                } else if value < 0x10000 {
+                    buffer[offset] = UInt8(0xE0 | (value >> 12))
+                    buffer[offset + 1] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[offset + 2] = UInt8(0x80 | (value & 0x3F))
+                    offset += 3
+                } else {
+                    buffer[offset] = UInt8(0xF0 | (value >> 18))
+                    buffer[offset + 1] = UInt8(0x80 | ((value >> 12) & 0x3F))
+                    buffer[offset + 2] = UInt8(0x80 | ((value >> 6) & 0x3F))
+                    buffer[offset + 3] = UInt8(0x80 | (value & 0x3F))
+                    offset += 4
+                }
+            }
+            return offset
+        }
     }
 
     // MARK: Words
@@ -206,9 +248,8 @@ public final class Analyzer: Sendable {
             }
         }
         guard end - start >= 2 else { return end }  // single letters and digits carry no signal
-        var term = String()
-        term.unicodeScalars.append(contentsOf: text[start..<end])
-        if stopwords.contains(term) { return end }
+        if stopTerms.wordEntry(text, start..<end) != nil { return end }
+        var term = Self.makeString(text, start..<end)
         if options.stemsEnglish, term.utf8.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) {
             term = PorterStemmer.stem(term)
         }

@@ -23,6 +23,12 @@ enum CharacterClass {
             || (0x20000...0x2FA1F).contains(value) || (0xF900...0xFAFF).contains(value) || value == 0x3007 {
             return .han
         }
+        // Punctuation and symbol blocks common in Chinese text (、。「」“”—…→≤), decided without
+        // a Unicode property look-up. 々 (U+3005) and 〆 (U+3006) are letters and go below.
+        if (0x2000...0x2BFF).contains(value) || ((0x3000...0x303F).contains(value) && value != 0x3005 && value != 0x3006)
+            || (0xFE30...0xFE4F).contains(value) || (0xA0...0xBF).contains(value) && value != 0xAA && value != 0xB5 && value != 0xBA {
+            return .separator
+        }
         let properties = scalar.properties
         if properties.isAlphabetic || properties.numericType == .decimal { return .word }
         return .separator

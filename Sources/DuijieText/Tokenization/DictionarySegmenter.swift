@@ -16,17 +16,37 @@ struct DictionarySegmenter: Sendable {
         logTotal = log(max(lexicon.totalFrequency, 1))
     }
 
+    /// Buffers reused across the runs of one text.
+    struct Scratch {
+        var best: [Double] = []
+        var next: [Int] = []
+        var segments: [Range<Int>] = []
+    }
+
     /// The segments of `text[range]` (all Han characters) as ranges, in order.
     ///
     /// - Complexity: O(n · L) for n characters and a longest word of L characters.
     func segment(_ text: [Unicode.Scalar], _ range: Range<Int>) -> [Range<Int>] {
+        var scratch = Scratch()
+        segment(text, range, into: &scratch)
+        return scratch.segments
+    }
+
+    /// Segments `text[range]` into `scratch.segments`, reusing the scratch buffers.
+    func segment(_ text: [Unicode.Scalar], _ range: Range<Int>, into scratch: inout Scratch) {
+        scratch.segments.removeAll(keepingCapacity: true)
         let count = range.count
-        guard count > 0 else { return [] }
+        guard count > 0 else { return }
         // best[i]: the log probability of the best segmentation of text[range.lowerBound + i ..< end];
         // next[i]: the end of the first word on that path.
-        var best = [Double](repeating: 0, count: count + 1)
-        var next = [Int](repeating: 0, count: count + 1)
+        if scratch.best.count < count + 1 {
+            scratch.best = [Double](repeating: 0, count: count + 1)
+            scratch.next = [Int](repeating: 0, count: count + 1)
+        }
+        scratch.best[count] = 0
         let limit = max(lexicon.maximumWordLength, 1)
+        scratch.best.withUnsafeMutableBufferPointer { best in
+        scratch.next.withUnsafeMutableBufferPointer { next in
         for i in stride(from: count - 1, through: 0, by: -1) {
             // A character alone is always a candidate, with frequency 1 when unknown.
             var bestScore = -logTotal + best[i + 1]
@@ -37,9 +57,8 @@ struct DictionarySegmenter: Sendable {
                 hash = Lexicon.hashStep(hash, text[range.lowerBound + i + length])
                 length += 1
                 guard let entry = lexicon.find(hash: hash, text, range.lowerBound + i, length) else { break }
-                let frequency = lexicon.frequency(ofEntry: entry)
-                guard frequency > 0 else { continue }
-                let score = log(frequency) - logTotal + best[i + length]
+                guard lexicon.frequency(ofEntry: entry) > 0 else { continue }
+                let score = lexicon.logFrequency(ofEntry: entry) - logTotal + best[i + length]
                 // Ties go to the longer word, as in jieba.
                 if score > bestScore || (score == bestScore && i + length > bestEnd) {
                     bestScore = score
@@ -49,13 +68,13 @@ struct DictionarySegmenter: Sendable {
             best[i] = bestScore
             next[i] = bestEnd
         }
-        var segments: [Range<Int>] = []
+        }
+        }
         var position = 0
         while position < count {
-            segments.append((range.lowerBound + position)..<(range.lowerBound + next[position]))
-            position = next[position]
+            scratch.segments.append((range.lowerBound + position)..<(range.lowerBound + scratch.next[position]))
+            position = scratch.next[position]
         }
-        return segments
     }
 
     /// The dictionary words of two and three characters inside `text[word]`, for search mode

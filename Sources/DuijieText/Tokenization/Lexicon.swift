@@ -15,6 +15,8 @@ public struct Lexicon: Sendable {
     private var entryHash: [UInt64] = []
     /// The word's frequency; 0 for a prefix-only entry.
     private var entryFrequency: [Double] = []
+    /// The natural log of the frequency (0 for a prefix-only entry), kept for the segmenter.
+    private var entryLogFrequency: [Double] = []
     private var pool: [Unicode.Scalar] = []
     private var mask: Int
 
@@ -53,6 +55,7 @@ public struct Lexicon: Sendable {
                 if isWord {
                     if entryFrequency[entry] == 0 { wordCount += 1 }
                     entryFrequency[entry] += frequency
+                    entryLogFrequency[entry] = log(entryFrequency[entry])
                 }
             } else {
                 insert(hash: hash, word[0..<length], frequency: isWord ? frequency : 0)
@@ -70,6 +73,7 @@ public struct Lexicon: Sendable {
         entryLength.append(Int32(word.count))
         entryHash.append(hash)
         entryFrequency.append(frequency)
+        entryLogFrequency.append(frequency > 0 ? log(frequency) : 0)
         pool.append(contentsOf: word)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while slots[slot] >= 0 { slot = (slot + 1) & mask }
@@ -110,6 +114,20 @@ public struct Lexicon: Sendable {
     /// The frequency of entry `entry`: 0 when it is only a prefix of longer words.
     @inline(__always)
     func frequency(ofEntry entry: Int) -> Double { entryFrequency[entry] }
+
+    /// The natural log of entry `entry`'s frequency; meaningful only when its frequency is > 0.
+    @inline(__always)
+    func logFrequency(ofEntry entry: Int) -> Double { entryLogFrequency[entry] }
+
+    /// The entry of the exact word `text[range]`, when it is a word (not only a prefix).
+    @inline(__always)
+    func wordEntry(_ text: [Unicode.Scalar], _ range: Range<Int>) -> Int? {
+        guard range.count <= maximumWordLength, !range.isEmpty else { return nil }
+        var hash = Self.hashSeed
+        for index in range { hash = Self.hashStep(hash, text[index]) }
+        guard let entry = find(hash: hash, text, range.lowerBound, range.count), entryFrequency[entry] > 0 else { return nil }
+        return entry
+    }
 
     /// The frequency of `word`, or 0 when it is not a word of the lexicon.
     public func frequency(of word: [Unicode.Scalar]) -> Double {

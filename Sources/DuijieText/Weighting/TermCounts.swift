@@ -35,8 +35,7 @@ public struct AnalyzedDocument: Sendable {
 public struct TermCounts: Sendable {
     /// The terms, sorted; a term's position is its id (its column).
     public let terms: [String]
-    /// Term → id.
-    public let termIDs: [String: Int32]
+    private let table: TermTable
     /// For each term, the number of documents it occurs in.
     public let documentFrequencies: [Int32]
     /// The documents × terms matrix of weighted counts.
@@ -63,27 +62,35 @@ public struct TermCounts: Sendable {
             ChunkCounts(documents: documents[range], fieldWeights: fieldWeights)
         }
         // Merge the local vocabularies.
-        var globalFrequency: [String: Int32] = [:]
+        var merged = TermTable(capacity: chunks.first?.table.count ?? 1024)
+        var mergedFrequency: [Int32] = []
         for chunk in chunks {
-            for (localID, term) in chunk.terms.enumerated() {
-                globalFrequency[term, default: 0] += chunk.documentFrequencies[localID]
+            for localID in 0..<chunk.table.count {
+                let id = Int(chunk.table.withBytes(of: localID) { bytes in
+                    merged.id(of: bytes, hash: chunk.table.hashes[localID], insert: true)!
+                })
+                if id == mergedFrequency.count { mergedFrequency.append(0) }
+                mergedFrequency[id] += chunk.documentFrequencies[localID]
             }
         }
         let total = documents.count
         let lowest = minimumDocumentFrequency.documents(outOf: total)
         let highest = maximumDocumentFrequency.documents(outOf: total)
-        let kept = globalFrequency.filter { Double($0.value) >= lowest && Double($0.value) <= highest }.keys.sorted()
-        var ids: [String: Int32] = [:]
-        ids.reserveCapacity(kept.count)
-        for (index, term) in kept.enumerated() { ids[term] = Int32(index) }
-        terms = kept
-        termIDs = ids
-        documentFrequencies = kept.map { globalFrequency[$0]! }
+        let kept = (0..<merged.count).filter {
+            Double(mergedFrequency[$0]) >= lowest && Double(mergedFrequency[$0]) <= highest
+        }.sorted { merged.precedes($0, $1) }
+        var table = TermTable(capacity: kept.count)
+        for id in kept {
+            _ = merged.withBytes(of: id) { bytes in table.id(of: bytes, hash: merged.hashes[id], insert: true) }
+        }
+        self.table = table
+        terms = kept.map { merged.term($0) }
+        documentFrequencies = kept.map { mergedFrequency[$0] }
 
         // Pass 2, per chunk: remap local ids to final ones, drop pruned terms, sort each row.
-        let finalIDs = ids
+        let finalTable = table
         let remapped = parallelism.mapChunks(count: chunks.count, minimumChunk: 1) { range in
-            range.map { chunks[$0].remapped(to: finalIDs) }
+            range.map { chunks[$0].remapped(to: finalTable) }
         }.flatMap { $0 }
         var offsets = [0]
         offsets.reserveCapacity(documents.count + 1)
@@ -101,6 +108,9 @@ public struct TermCounts: Sendable {
         counts = SparseMatrix(rows: documents.count, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
     }
 
+    /// The id of `term`, or `nil` when it is not in the vocabulary.
+    public func id(of term: String) -> Int32? { table.lookup(term) }
+
     /// The (term id, weighted count) pairs of text outside the collection (a query), over this
     /// vocabulary; unknown terms are dropped. Sorted by term id.
     public func counts(of document: AnalyzedDocument, fieldWeights: [Float] = []) -> [(term: Int32, count: Float)] {
@@ -108,7 +118,7 @@ public struct TermCounts: Sendable {
         for (field, terms) in document.fields.enumerated() {
             let weight = field < fieldWeights.count ? fieldWeights[field] : 1
             for term in terms {
-                if let id = termIDs[term] { accumulated[id, default: 0] += weight }
+                if let id = table.lookup(term) { accumulated[id, default: 0] += weight }
             }
         }
         return accumulated.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
@@ -117,14 +127,13 @@ public struct TermCounts: Sendable {
 
 /// Counts of one chunk of documents over a vocabulary local to the chunk.
 private struct ChunkCounts: Sendable {
-    var terms: [String] = []
+    var table = TermTable()
     var documentFrequencies: [Int32] = []
     var offsets: [Int] = [0]
     var columns: [Int32] = []
     var values: [Float] = []
 
     init(documents: ArraySlice<AnalyzedDocument>, fieldWeights: [Float]) {
-        var localIDs: [String: Int32] = [:]
         var rowCounts: [Float] = []
         var lastSeenRow: [Int32] = []
         var touched: [Int32] = []
@@ -134,13 +143,8 @@ private struct ChunkCounts: Sendable {
             for (field, fieldTerms) in document.fields.enumerated() {
                 let weight = field < fieldWeights.count ? fieldWeights[field] : 1
                 for term in fieldTerms {
-                    let id: Int32
-                    if let existing = localIDs[term] {
-                        id = existing
-                    } else {
-                        id = Int32(terms.count)
-                        localIDs[term] = id
-                        terms.append(term)
+                    let id = table.id(of: term, insert: true)!
+                    if Int(id) == documentFrequencies.count {
                         documentFrequencies.append(0)
                         rowCounts.append(0)
                         lastSeenRow.append(-1)
@@ -163,8 +167,11 @@ private struct ChunkCounts: Sendable {
         }
     }
 
-    func remapped(to finalIDs: [String: Int32]) -> (offsets: [Int], columns: [Int32], values: [Float]) {
-        let mapping = terms.map { finalIDs[$0] ?? -1 }
+    func remapped(to final: TermTable) -> (offsets: [Int], columns: [Int32], values: [Float]) {
+        var final = final
+        let mapping = (0..<table.count).map { local in
+            table.withBytes(of: local) { final.id(of: $0, hash: table.hashes[local], insert: false) ?? -1 }
+        }
         var newOffsets = [0]
         var newColumns: [Int32] = []
         var newValues: [Float] = []

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Duijie
+import DuijieText
+import DuijieVectors
+import Foundation
+
+/// `duijie bench text-speed --input DOCS.jsonl`: time tokenization, TF-IDF build and batch
+/// top-k on a plain document file, phase by phase, and print one JSON object.
+struct TextSpeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text-speed",
+        abstract: "Time tokenization, TF-IDF build and batch top-10 on a document file; print JSON.",
+        discussion: """
+        Each phase runs --repeat times and the median wall time is reported, in seconds. Setup
+        (reading the file, loading the dictionary, OpenCC) is not timed. The token lists of the
+        dictionary tokenizer can be written out with --tokens-out, one document per line, terms
+        separated by " | ", so a peer can be timed on identical tokens.
+        """
+    )
+
+    @Option(help: "A plain document file: {\"id\",\"title\",\"text\"} per line.")
+    var input: String
+
+    @Option(help: "Worker threads for the parallel phases.")
+    var threads = 2
+
+    @Option(help: "Runs per phase; the median is reported.")
+    var `repeat` = 3
+
+    @Option(help: "How many results per query in the batch top-k phase.")
+    var top = 10
+
+    @Option(help: "Write the dictionary tokenizer's terms here, one document per line.")
+    var tokensOut: String?
+
+    func run() throws {
+        let documents: [Achievement]
+        do {
+            documents = try CorpusLoader.loadValidated(input).corpus.achievements
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let texts = documents.map { [$0.title, $0.abstract ?? ""].joined(separator: "\n") }
+        let bytes = texts.reduce(0) { $0 + $1.utf8.count }
+        let parallelism = Parallelism(threads: threads)
+        let bigram = try TextResources.makeAnalyzer(options: AnalyzerOptions(mode: .bigram))
+        let dictionary = try TextResources.makeAnalyzer(options: AnalyzerOptions(mode: .dictionary))
+
+        var report: [(String, JSONValue)] = [("documents", .number(Double(texts.count))), ("bytes", .number(Double(bytes))), ("threads", .number(Double(threads)))]
+        func time(_ name: String, _ body: () -> Void) {
+            var samples: [Double] = []
+            for _ in 0..<max(1, self.repeat) {
+                let start = ContinuousClock.now
+                body()
+                let elapsed = ContinuousClock.now - start
+                samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+            }
+            report.append((name, .number(samples.sorted()[samples.count / 2])))
+        }
+        func tokenize(_ analyzer: Analyzer, _ parallelism: Parallelism) -> [[String]] {
+            parallelism.mapChunks(count: texts.count, minimumChunk: 32) { range in texts[range].map(analyzer.terms) }.flatMap { $0 }
+        }
+
+        time("tokenize_dictionary_1thread") { _ = tokenize(dictionary, .serial) }
+        time("tokenize_dictionary") { _ = tokenize(dictionary, parallelism) }
+        time("tokenize_bigram_1thread") { _ = tokenize(bigram, .serial) }
+        time("tokenize_bigram") { _ = tokenize(bigram, parallelism) }
+
+        let tokens = tokenize(dictionary, parallelism)
+        if let tokensOut {
+            try AtomicFile.write(tokens.map { $0.joined(separator: " | ") + "\n" }.joined(), to: tokensOut)
+        }
+        let analyzed = tokens.map(AnalyzedDocument.init(terms:))
+        var weighted: WeightedTerms? = nil
+        time("tfidf_build") {
+            weighted = WeightedTerms(statistics: TermCounts(documents: analyzed, parallelism: parallelism),
+                                     weighting: .tfidf(TFIDFOptions(sublinearTF: true)))
+        }
+        let matrix = weighted!.documents
+        report.append(("vocabulary", .number(Double(matrix.columns))))
+        report.append(("nonzeros", .number(Double(matrix.nonZeroCount))))
+        var checksum: Double = 0
+        time("topk_all_pairs") {
+            let similarity = SparseSimilarity(documents: matrix)
+            let results = similarity.topK(queries: matrix, k: top, parallelism: parallelism)
+            checksum = results.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + Double($1.score) } }
+        }
+        report.append(("topk_score_sum", .number(checksum)))
+        print(JSONWriter.string(.object(report)))
+    }
+}
