@@ -35,11 +35,11 @@ struct CorpusCheckCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
-        var issues = result.issues
+        var judgmentIssues: [CorpusIssue] = []
         var judgmentLines: [String] = []
         for file in qrelsFiles() {
             let report = JudgmentCheck.check((path as NSString).appendingPathComponent(file), displayName: file, against: result.corpus)
-            issues += report.issues
+            judgmentIssues += report.issues
             if let qrels = report.qrels {
                 judgmentLines.append("  \(file): \(qrels.queryIDs.count) queries, \(qrels.count) judgments")
             }
@@ -57,6 +57,7 @@ struct CorpusCheckCommand: ParsableCommand {
             judgmentLines.forEach { print($0) }
         }
 
+        let issues = result.issues + judgmentIssues
         let errors = issues.filter { $0.severity == .error }
         let warningIssues = issues.filter { $0.severity == .warning }
         let dangling = errors.filter { $0.code == .danglingReference || $0.code == .wrongReferenceKind || $0.code == .ambiguousReference }
@@ -70,7 +71,8 @@ struct CorpusCheckCommand: ParsableCommand {
             result.skippedRecords.forEach { print("  \($0)") }
         }
         print("\n\(errors.count) error(s), \(warningIssues.count) warning(s)")
-        let judgmentErrors = errors.contains { $0.code == .invalidJudgment || ($0.location == nil && $0.code == .danglingReference) }
+        // --skip-bad excuses bad records, which were left out; judgment files are not records.
+        let judgmentErrors = judgmentIssues.contains { $0.severity == .error }
         if !errors.isEmpty && (!skipBad || judgmentErrors) {
             throw ExitCode.failure
         }

@@ -1,3 +1,4 @@
+import DuijieVectors
 import Testing
 @testable import Duijie
 
@@ -66,18 +67,5 @@ import Testing
         let text = JSONWriter.string(value)
         #expect(text == #"{"title":"废旧锂电池\t回收 \"NCM811\"\u0001","price":120,"ratio":0.25,"tags":[true,null]}"#)
         #expect(try JSONParser.parse(text) == value)
-    }
-}
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator for test inputs.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -168,7 +168,7 @@ struct LoadSession {
         markDuplicateIDs()
         resolveUntilStable()
         applyDefaultRegions()
-        checkDemandsAndOwners()
+        warnAboutThinAchievements()
         // File order (taxonomy first, as read), then line; the sequence number keeps a line's issues in order.
         let fileOrder = Dictionary(uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1.fileName, $0) })
         issues = issues.enumerated().sorted { a, b in
@@ -254,12 +254,10 @@ struct LoadSession {
             pass(&demands, originals.6)
             pass(&relations, originals.7)
             changed = markTaxonomyCycles(into: &newIssues) || changed
-            if !options.skipBadRecords || !changed {
-                issues += newIssues
-                return
-            }
-            // Keep the issues of records that just became bad; re-run the rest against the smaller set.
+            // The issues of records that just became bad are kept; when skipping, the rest is
+            // resolved again against the smaller set, until nothing changes.
             issues += newIssues
+            if !options.skipBadRecords || !changed { return }
         }
     }
 
@@ -336,7 +334,7 @@ struct LoadSession {
 
     /// Warns about data a broker would want to know is thin: achievements with neither abstract
     /// nor keywords match on their title alone.
-    private mutating func checkDemandsAndOwners() {
+    private mutating func warnAboutThinAchievements() {
         for entry in achievements where !entry.isBad && entry.record.abstract == nil && entry.record.keywords.isEmpty {
             issues.append(CorpusIssue(.warning, .thinRecord, at: entry.location, field: "abstract", "no abstract and no keywords: it can match on its title only"))
         }

@@ -81,14 +81,8 @@ public struct Lexicon: Sendable {
     }
 
     private mutating func grow() {
-        let capacity = slots.count * 2
-        slots = [Int32](repeating: -1, count: capacity)
-        mask = capacity - 1
-        for entry in entryHash.indices {
-            var slot = Int(truncatingIfNeeded: entryHash[entry]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(entry)
-        }
+        slots = OpenAddressing.slots(for: entryHash, size: slots.count * 2)
+        mask = slots.count - 1
     }
 
     /// The entry for `text[start..<start + length]`, whose hash is `hash`.

@@ -107,13 +107,7 @@ struct TermTable: Sendable {
     }
 
     private mutating func grow() {
-        let size = slots.count * 2
-        slots = [Int32](repeating: -1, count: size)
-        mask = size - 1
-        for id in hashes.indices {
-            var slot = Int(truncatingIfNeeded: hashes[id]) & mask
-            while slots[slot] >= 0 { slot = (slot + 1) & mask }
-            slots[slot] = Int32(id)
-        }
+        slots = OpenAddressing.slots(for: hashes, size: slots.count * 2)
+        mask = slots.count - 1
     }
 }
