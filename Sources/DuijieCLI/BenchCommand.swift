@@ -4,7 +4,7 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure Duijie's speed on a document file (the peer comparisons in Benchmarks/ call this).",
-        subcommands: [TextSpeedCommand.self]
+        abstract: "Measure Duijie: speed on a document file, ranking quality on labelled suites.",
+        subcommands: [TextSpeedCommand.self, QualityCommand.self]
     )
 }

@@ -33,6 +33,15 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "Term weighting: tfidf (sublinear tf, smooth idf, l2) or bm25.")
     var weighting: WeightingChoice = .tfidf
 
+    @Option(help: "Ranking: lexical (TF-IDF/BM25), semantic (LSA) or fused.")
+    var ranking: RankingChoice = .lexical
+
+    @Option(help: "LSA dimensions for semantic and fused ranking.")
+    var dimensions = 256
+
+    @Option(help: "Weight of the lexical score in fused ranking (0–1).")
+    var lexicalWeight: Float = 0.5
+
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
@@ -42,6 +51,7 @@ struct MatchCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
+    enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func validate() throws {
@@ -49,6 +59,8 @@ struct MatchCommand: ParsableCommand {
             throw ValidationError("give either a demand id or --text, not both")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
+        if !(0...1).contains(lexicalWeight) { throw ValidationError("--lexical-weight must be between 0 and 1") }
     }
 
     func run() throws {
@@ -63,7 +75,14 @@ struct MatchCommand: ParsableCommand {
         let analyzer = try analysis.makeAnalyzer()
         let parallelism = threads.map(Parallelism.init(threads:)) ?? .automatic
         let scheme: TermWeighting = weighting == .bm25 ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
-        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer, weighting: scheme, parallelism: parallelism)
+        let semantic = ranking == .lexical ? nil : RandomizedSVD.Options(rank: dimensions)
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: scheme, semantic: semantic, parallelism: parallelism)
+        let mode: TextRanking
+        switch ranking {
+        case .lexical: mode = .lexical
+        case .semantic: mode = .semantic
+        case .fused: mode = .fused(lexicalWeight: lexicalWeight)
+        }
 
         let results: [TextMatch]
         let queryLabel: String
@@ -72,11 +91,11 @@ struct MatchCommand: ParsableCommand {
                 printError("\(demandID): no demand with this id in \(self.corpus)")
                 throw ExitCode.failure
             }
-            results = matcher.match(demand: demand, top: top)
+            results = matcher.match(demand: demand, top: top, ranking: mode)
             queryLabel = "\(demand.id) \(demand.title)"
         } else {
             let query = text ?? ""
-            results = matcher.match(text: query, top: top)
+            results = matcher.match(text: query, top: top, ranking: mode)
             queryLabel = query
             if analyzer.terms(query).isEmpty {
                 printError("the text has no searchable terms (only stopwords, punctuation or nothing)")

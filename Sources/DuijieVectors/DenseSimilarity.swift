@@ -55,6 +55,23 @@ public struct DenseSimilarity: Sendable {
         }
     }
 
+    /// The inner product of `query` with every document, by `sgemv`.
+    public func scores(query: [Float]) -> [Float] {
+        precondition(query.count == dimensions, "query has \(query.count) dimensions, documents \(dimensions)")
+        guard storage == .float16 else {
+            return BLAS.product(DenseMatrix(rows: count, columns: dimensions, elements: vectors32), vector: query)
+        }
+        var result: [Float] = []
+        result.reserveCapacity(count)
+        var start = 0
+        while start < count {
+            let range = start..<min(count, start + 65_536)
+            result += BLAS.product(tile(range), vector: query)
+            start = range.upperBound
+        }
+        return result
+    }
+
     /// The k documents with the highest inner product with `query`.
     ///
     /// - Complexity: O(n · d) in one `sgemv`, plus O(n) selection.

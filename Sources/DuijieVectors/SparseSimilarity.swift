@@ -39,6 +39,20 @@ public struct SparseSimilarity: Sendable {
         }
     }
 
+    /// The score of every document for one query (zero where no term is shared), for fusing
+    /// with other scores.
+    ///
+    /// - Complexity: O(n + Σ postings of the query's terms).
+    public func scores(query: [(term: Int32, weight: Float)]) -> [Float] {
+        var scores = [Float](repeating: 0, count: documentCount)
+        for (term, weight) in query where term >= 0 && Int(term) < postings.rows {
+            for position in postings.range(ofRow: Int(term)) {
+                scores[Int(postings.columnIndices[position])] += weight * postings.values[position]
+            }
+        }
+        return scores
+    }
+
     /// The top k documents for every row of `queries` (a query–term matrix over the same
     /// vocabulary), computed in parallel.
     ///

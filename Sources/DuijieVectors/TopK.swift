@@ -57,6 +57,15 @@ public struct TopKSelector: Sendable {
     @inline(__always)
     public var worstScore: Float { heap[0].score }
 
+    /// The `k` best of a full score array (item i has index i), best first, ties by index.
+    ///
+    /// - Complexity: O(n + k log k · log n) typical.
+    public static func best(_ k: Int, of scores: [Float]) -> [ScoredIndex] {
+        var selector = TopKSelector(k: k)
+        DenseSimilarity.scan(scores, offset: 0, into: &selector)
+        return selector.sorted()
+    }
+
     /// Empties the selector for reuse.
     public mutating func removeAll() { heap.removeAll(keepingCapacity: true) }
 

@@ -43,3 +43,15 @@ import Testing
         #expect(missing.status == 1 && missing.standardError.contains("/nonexistent: cannot read the stopword file"))
     }
 }
+
+@Suite struct QualityCommandTests {
+    @Test func theDemoSuitePrintsAMetricTableForEveryRanker() throws {
+        let outcome = try CommandRunner.run(["bench", "quality", "--suite", "demo", "--dimensions", "16", "--lexical-weights", "0.5"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        let lines = outcome.standardOutput.split(separator: "\n")
+        #expect(lines.first == "suite demo: 208 documents, 124 queries, tokenizer bigram")
+        #expect(lines.map { $0.split(separator: " ").first ?? "" } == ["suite", "ranker", "TF-IDF", "BM25", "LSA", "TF-IDF"])
+        let unknown = try CommandRunner.run(["bench", "quality", "--suite", "nope"])
+        #expect(unknown.status == 1 && unknown.standardError.contains("unknown suite \"nope\""))
+    }
+}

@@ -14,8 +14,8 @@ import Testing
         analyzer = try TextResources.makeAnalyzer()
     }
 
-    @Test func scoresAreTheSumOfTheMatchedTermContributions() {
-        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer)
+    @Test func scoresAreTheSumOfTheMatchedTermContributions() throws {
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer)
         let results = matcher.match(text: "需要一种废旧锂电池回收技术，回收率≥95%", top: 5, explainedTerms: 1_000)
         #expect(results.count == 5)
         for result in results {
@@ -26,9 +26,9 @@ import Testing
         #expect(zip(results, results.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
-    @Test func rankingsAreIdenticalAcrossThreadCounts() {
-        let serial = TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: .serial)
-        let parallel = TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: Parallelism(threads: 4))
+    @Test func rankingsAreIdenticalAcrossThreadCounts() throws {
+        let serial = try TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: .serial)
+        let parallel = try TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: Parallelism(threads: 4))
         #expect(serial.terms.documents == parallel.terms.documents)
         for demand in corpus.demands {
             #expect(serial.match(demand: demand, top: 10) == parallel.match(demand: demand, top: 10))
@@ -40,7 +40,7 @@ import Testing
         // plain TF-IDF for most demands; a regression in analysis or weighting breaks this.
         let text = try String(contentsOfFile: DemoCorpusTests.root + "/qrels/demand-achievement.qrels", encoding: .utf8)
         let qrels = try Qrels(parsing: text)
-        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer)
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer)
         var answerable = 0
         var found = 0
         for query in qrels.queryIDs where qrels.judgments[query]!.values.contains(where: { $0 > 0 }) {
@@ -52,8 +52,8 @@ import Testing
         #expect(Double(found) >= 0.8 * Double(answerable), "\(found) of \(answerable)")
     }
 
-    @Test func textWithoutSearchableTermsMatchesNothing() {
-        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer)
+    @Test func textWithoutSearchableTermsMatchesNothing() throws {
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer)
         #expect(matcher.match(text: "", top: 10).isEmpty)
         #expect(matcher.match(text: "本发明公开了一种，。！", top: 10).isEmpty)
         #expect(matcher.match(text: "qqqq zzzz", top: 10).isEmpty)
@@ -66,15 +66,34 @@ import Testing
         let line = JSONWriter.string(.object([("id", .string("A-big")), ("title", .string("超长摘要")), ("abstract", .string(huge))]))
         directory.write("achievements.jsonl", line + "\n" + #"{"id":"A-small","title":"锂电池回收"}"# + "\n")
         let corpus = try CorpusLoader.loadValidated(directory.path).corpus
-        let results = TextMatcher(corpus: corpus, analyzer: analyzer).match(text: "锂电池回收", top: 5)
+        let results = try TextMatcher(corpus: corpus, analyzer: analyzer).match(text: "锂电池回收", top: 5)
         #expect(results.map(\.achievementID).sorted() == ["A-big", "A-small"])
         #expect(results.allSatisfy { $0.score.isFinite && $0.score > 0 })
     }
 
-    @Test func bm25RanksByScore() {
-        let matcher = TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
+    @Test func bm25RanksByScore() throws {
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
         let results = matcher.match(text: "海参 溶解氧", top: 10)
         #expect(!results.isEmpty)
         #expect(results.allSatisfy { $0.score > 0 && $0.score.isFinite })
+    }
+}
+
+@Suite struct SemanticMatchingTests {
+    @Test func fusedScoresAreTheWeightedSumOfLexicalAndSemanticScores() throws {
+        let corpus = try CorpusLoader.loadValidated(DemoCorpusTests.root).corpus
+        let matcher = try TextMatcher(corpus: corpus, analyzer: try TextResources.makeAnalyzer(), semantic: RandomizedSVD.Options(rank: 32))
+        let text = "退役动力电池快速分选与梯次利用"
+        let lexical = Dictionary(uniqueKeysWithValues: matcher.match(text: text, top: 208, ranking: .lexical).map { ($0.achievementID, $0.score) })
+        let semantic = Dictionary(uniqueKeysWithValues: matcher.match(text: text, top: 208, ranking: .semantic).map { ($0.achievementID, $0.score) })
+        let fused = matcher.match(text: text, top: 10, ranking: .fused(lexicalWeight: 0.7))
+        #expect(fused.count == 10)
+        for hit in fused {
+            let expected = 0.7 * (lexical[hit.achievementID] ?? 0) + 0.3 * (semantic[hit.achievementID] ?? 0)
+            #expect(abs(hit.score - expected) < 1e-5)
+        }
+        // Cosines in the LSA space are at most 1.
+        #expect(semantic.values.allSatisfy { $0 <= 1.0001 })
+        #expect(matcher.match(text: "qqqq", top: 5, ranking: .semantic).isEmpty)
     }
 }

@@ -21,6 +21,16 @@ public struct FieldWeights: Sendable, Equatable {
     var array: [Float] { [title, keywords, abstract] }
 }
 
+/// How a `TextMatcher` scores achievements.
+public enum TextRanking: Sendable, Equatable {
+    /// The TF-IDF (or BM25) score alone.
+    case lexical
+    /// The LSA cosine alone (needs a semantic model).
+    case semantic
+    /// `lexicalWeight` × the lexical score + (1 − `lexicalWeight`) × the LSA cosine.
+    case fused(lexicalWeight: Float)
+}
+
 /// One achievement matched to a text, with the terms that produced its score.
 public struct TextMatch: Sendable, Equatable {
     /// A term shared by the query and the achievement, with its share of the score.
@@ -53,7 +63,10 @@ public struct TextMatcher: Sendable {
     public let fieldWeights: FieldWeights
     /// The achievement ids, by row.
     public let achievementIDs: [String]
+    /// The LSA model of the weighted documents, when one was built.
+    public let semanticModel: LatentSemanticModel?
     private let similarity: SparseSimilarity
+    private let semanticSimilarity: DenseSimilarity?
 
     /// Indexes the achievements of `corpus`.
     ///
@@ -62,9 +75,13 @@ public struct TextMatcher: Sendable {
     ///   - analyzer: The analyzer for documents and queries.
     ///   - weighting: TF-IDF (default: smooth idf, sublinear tf, l2) or BM25.
     ///   - fieldWeights: How much title, keywords and abstract count.
-    ///   - parallelism: Threads for analysis and counting.
+    ///   - semantic: The randomized SVD options of an LSA model over the weighted documents;
+    ///     `nil` builds none (lexical matching only).
+    ///   - parallelism: Threads for analysis, counting and the SVD's sparse products.
+    /// - Throws: `LinearAlgebraError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
-                fieldWeights: FieldWeights = FieldWeights(), parallelism: Parallelism = .automatic) {
+                fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
+                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         let achievements = corpus.achievements
         let documents = parallelism.mapChunks(count: achievements.count, minimumChunk: 64) { range in
             achievements[range].map { achievement in
@@ -81,6 +98,14 @@ public struct TextMatcher: Sendable {
         self.fieldWeights = fieldWeights
         self.achievementIDs = achievements.map(\.id)
         self.similarity = SparseSimilarity(documents: terms.documents)
+        if let semantic {
+            let model = try LatentSemanticModel(documents: terms.documents, options: semantic, parallelism: parallelism)
+            semanticModel = model
+            semanticSimilarity = DenseSimilarity(vectors: model.documentVectors)
+        } else {
+            semanticModel = nil
+            semanticSimilarity = nil
+        }
     }
 
     /// The `top` achievements best matching `text`.
@@ -91,24 +116,41 @@ public struct TextMatcher: Sendable {
     ///   - explainedTerms: How many matched terms to report per result.
     /// - Returns: Results best first (ties by corpus order); empty when the text shares no
     ///   term with the corpus.
-    public func match(text: String, top: Int, explainedTerms: Int = 5) -> [TextMatch] {
-        match(query: AnalyzedDocument(terms: analyzer.terms(text)), top: top, explainedTerms: explainedTerms)
+    public func match(text: String, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
+        match(query: AnalyzedDocument(terms: analyzer.terms(text)), top: top, ranking: ranking, explainedTerms: explainedTerms)
     }
 
     /// The `top` achievements best matching a demand: its title counts like an achievement's
     /// title, its keywords like keywords, its description like an abstract.
-    public func match(demand: Demand, top: Int, explainedTerms: Int = 5) -> [TextMatch] {
+    public func match(demand: Demand, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
         let query = AnalyzedDocument(fields: [
             analyzer.terms(demand.title),
             demand.keywords.flatMap(analyzer.terms),
             analyzer.terms(demand.description ?? ""),
         ])
-        return match(query: query, top: top, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+        return match(query: query, top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
     }
 
-    private func match(query: AnalyzedDocument, top: Int, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
+    private func match(query: AnalyzedDocument, top: Int, ranking: TextRanking, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
         let vector = terms.queryVector(query, fieldWeights: queryFieldWeights)
-        return similarity.topK(query: vector, k: top).map { hit in
+        let hits: [ScoredIndex]
+        switch ranking {
+        case .lexical:
+            hits = similarity.topK(query: vector, k: top)
+        case .semantic, .fused:
+            guard let semanticModel, let semanticSimilarity else {
+                preconditionFailure("semantic ranking needs a TextMatcher built with a semantic model")
+            }
+            let concept = semanticModel.foldIn(vector)
+            guard concept.contains(where: { $0 != 0 }) else { return [] }
+            var scores = semanticSimilarity.scores(query: concept)
+            if case .fused(let weight) = ranking {
+                let lexical = similarity.scores(query: vector)
+                for index in scores.indices { scores[index] = weight * lexical[index] + (1 - weight) * scores[index] }
+            }
+            hits = TopKSelector.best(top, of: scores).filter { $0.score > 0 }
+        }
+        return hits.map { hit in
             TextMatch(achievementID: achievementIDs[Int(hit.index)], score: hit.score,
                       matchedTerms: explain(vector, document: Int(hit.index), limit: explainedTerms))
         }
