@@ -82,8 +82,7 @@ public struct DenseSimilarity: Sendable {
         var start = 0
         while start < count {
             let range = start..<min(count, start + tileSize)
-            let scores = BLAS.product(tile(range), vector: query)
-            Self.scan(scores, offset: range.lowerBound, into: &selector)
+            Self.scan(BLAS.product(tile(range), vector: query), offset: range.lowerBound, into: &selector)
             start = range.upperBound
         }
         return selector.sorted()
@@ -94,59 +93,109 @@ public struct DenseSimilarity: Sendable {
     /// - Parameters:
     ///   - queries: m × d, one query per row.
     ///   - k: How many documents per query.
-    ///   - queryBlock: Queries per `sgemm` call.
-    ///   - documentTile: Documents per `sgemm` call; memory is queryBlock × documentTile floats.
-    ///   - parallelism: Threads for scanning products (BLAS uses its own threads).
+    ///   - queryBlock: Queries per `sgemm` call (a fixed partition, so results do not depend on
+    ///     the thread count).
+    ///   - documentTile: Documents per `sgemm` call; each thread holds queryBlock × documentTile floats.
+    ///   - parallelism: Threads; each runs single-threaded `sgemm` calls on its own query blocks.
     /// - Complexity: O(m · n · d) in `sgemm`, plus O(m · n) scanning.
-    public func topK(queries: DenseMatrix, k: Int, queryBlock: Int = 1_024, documentTile: Int = 16_384,
+    public func topK(queries: DenseMatrix, k: Int, queryBlock: Int = 512, documentTile: Int = 8_192,
                      parallelism: Parallelism = .automatic) -> [[ScoredIndex]] {
         precondition(queries.columns == dimensions, "queries have \(queries.columns) dimensions, documents \(dimensions)")
-        var results: [[ScoredIndex]] = []
-        results.reserveCapacity(queries.rows)
-        var blockStart = 0
-        while blockStart < queries.rows {
-            let blockRange = blockStart..<min(queries.rows, blockStart + max(1, queryBlock))
-            let block = DenseMatrix(rows: blockRange.count, columns: dimensions,
-                                    elements: Array(queries.elements[(blockRange.lowerBound * dimensions)..<(blockRange.upperBound * dimensions)]))
-            let selectors = SelectorBank(count: blockRange.count, k: k)
-            var tileStart = 0
-            while tileStart < count {
-                let tileRange = tileStart..<min(count, tileStart + max(1, documentTile))
-                let scores = BLAS.product(block, tile(tileRange), transposeB: true)  // block × tile
-                let width = tileRange.count
-                _ = parallelism.mapChunks(count: blockRange.count, minimumChunk: 8) { rows in
-                    scores.elements.withUnsafeBufferPointer { all in
-                        for row in rows {
-                            selectors.update(row) { selector in
-                                Self.scan(UnsafeBufferPointer(rebasing: all[(row * width)..<((row + 1) * width)]),
-                                          offset: tileRange.lowerBound, into: &selector)
-                            }
+        let blockSize = max(1, min(queryBlock, queries.rows))
+        let blockCount = (queries.rows + blockSize - 1) / blockSize
+        let tileSize = max(1, min(documentTile, count))
+        let selectors = SelectorBank(count: queries.rows, k: k)
+        let dimensions = self.dimensions
+        // Document tiles outside (a Float16 tile is converted once), query blocks inside, spread
+        // over the threads; each query meets the documents in index order.
+        var tileStart = 0
+        while tileStart < count {
+            let tileRange = tileStart..<min(count, tileStart + tileSize)
+            let converted: [Float] = storage == .float16 ? vectors16[(tileRange.lowerBound * dimensions)..<(tileRange.upperBound * dimensions)].map { Float($0) } : []
+            let vectors32 = self.vectors32
+            let float16 = storage == .float16
+            _ = parallelism.mapChunks(count: blockCount, minimumChunk: 1) { blocks -> Int in
+                let products = ProductBuffer(count: blockSize * tileRange.count)
+                for block in blocks {
+                    let rows = (block * blockSize)..<min(queries.rows, (block + 1) * blockSize)
+                    queries.elements.withUnsafeBufferPointer { queryElements in
+                        let multiply = { (documents: UnsafePointer<Float>) in
+                            BLAS.multiplyTransposed(m: rows.count, n: tileRange.count, k: dimensions,
+                                                    a: queryElements.baseAddress! + rows.lowerBound * dimensions, lda: dimensions,
+                                                    b: documents, ldb: dimensions, c: products.pointer, ldc: tileRange.count)
+                        }
+                        if float16 {
+                            converted.withUnsafeBufferPointer { multiply($0.baseAddress!) }
+                        } else {
+                            vectors32.withUnsafeBufferPointer { multiply($0.baseAddress! + tileRange.lowerBound * dimensions) }
                         }
                     }
-                    return 0
+                    for (offset, row) in rows.enumerated() {
+                        selectors.update(row) { selector in
+                            Self.scan(UnsafeBufferPointer(start: products.pointer + offset * tileRange.count, count: tileRange.count),
+                                      offset: tileRange.lowerBound, into: &selector)
+                        }
+                    }
                 }
-                tileStart = tileRange.upperBound
+                return 0
             }
-            results.append(contentsOf: selectors.sortedResults())
-            blockStart = blockRange.upperBound
+            tileStart = tileRange.upperBound
         }
-        return results
+        return selectors.sortedResults()
     }
 
     /// Offers scores (documents `offset`, `offset + 1`, …) to a selector, skipping any that
     /// cannot enter once it is full.
     @inline(__always)
-    static func scan<Scores: Collection>(_ scores: Scores, offset: Int, into selector: inout TopKSelector) where Scores.Element == Float, Scores.Index == Int {
-        var threshold = selector.isFull ? selector.worstScore : -Float.infinity
-        var index = offset
-        for score in scores {
-            if score > threshold || (!selector.isFull && !score.isNaN) {
-                selector.offer(ScoredIndex(index: Int32(truncatingIfNeeded: index), score: score))
-                if selector.isFull { threshold = selector.worstScore }
+    static func scan(_ scores: [Float], offset: Int, into selector: inout TopKSelector) {
+        scores.withUnsafeBufferPointer { scan($0, offset: offset, into: &selector) }
+    }
+
+    /// Offers scores to a selector. Once it is full, blocks of 16 scores whose maximum does not
+    /// beat the worst kept score are skipped with one SIMD comparison; an equal score never
+    /// enters, because it comes later in index order than the item it ties.
+    static func scan(_ scores: UnsafeBufferPointer<Float>, offset: Int, into selector: inout TopKSelector) {
+        guard let base = scores.baseAddress else { return }
+        let count = scores.count
+        var index = 0
+        while index < count && !selector.isFull {
+            if !base[index].isNaN { selector.offer(ScoredIndex(index: Int32(truncatingIfNeeded: offset + index), score: base[index])) }
+            index += 1
+        }
+        guard selector.isFull else { return }
+        var threshold = selector.worstScore
+        var thresholds = SIMD16<Float>(repeating: threshold)
+        let raw = UnsafeRawPointer(base)
+        while index + 16 <= count {
+            let block = raw.loadUnaligned(fromByteOffset: index * 4, as: SIMD16<Float>.self)
+            if any(block .> thresholds) {
+                for lane in 0..<16 where base[index + lane] > threshold {
+                    selector.offer(ScoredIndex(index: Int32(truncatingIfNeeded: offset + index + lane), score: base[index + lane]))
+                    threshold = selector.worstScore
+                }
+                thresholds = SIMD16<Float>(repeating: threshold)
+            }
+            index += 16
+        }
+        while index < count {
+            if base[index] > threshold {
+                selector.offer(ScoredIndex(index: Int32(truncatingIfNeeded: offset + index), score: base[index]))
+                threshold = selector.worstScore
             }
             index += 1
         }
     }
+}
+
+/// A product tile, allocated once per batch and overwritten by every `sgemm` (beta = 0).
+private final class ProductBuffer: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+
+    init(count: Int) {
+        pointer = .allocate(capacity: max(1, count))
+    }
+
+    deinit { pointer.deallocate() }
 }
 
 /// One top-k selector per query of a block, in storage allocated once, so that workers can

@@ -31,7 +31,7 @@ public struct Parallelism: Sendable, Equatable {
         guard count > 0 else { return [] }
         let chunkCount = max(1, min(threads * 4, (count + minimumChunk - 1) / minimumChunk))
         let chunkSize = (count + chunkCount - 1) / chunkCount
-        let ranges = (0..<chunkCount).map { ($0 * chunkSize)..<min(count, ($0 + 1) * chunkSize) }.filter { !$0.isEmpty }
+        let ranges = (0..<chunkCount).map { min(count, $0 * chunkSize)..<min(count, ($0 + 1) * chunkSize) }.filter { !$0.isEmpty }
         if threads == 1 || ranges.count == 1 {
             return ranges.map(body)
         }

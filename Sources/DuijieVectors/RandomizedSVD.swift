@@ -5,8 +5,8 @@ import Foundation
 /// 53(2), 2011, Algorithms 4.4 and 5.1).
 ///
 /// With l = rank + oversampling: draw a Gaussian n × l test matrix Ω, form Y = AΩ, and refine
-/// it by `powerIterations` rounds of Y ← A(AᵀY), re-orthonormalizing after every product (the
-/// products square the singular values, so without it small directions vanish in rounding).
+/// it by `powerIterations` rounds of Y ← A(AᵀY), re-orthonormalizing Y after every round (each
+/// round squares the singular-value ratios, so without it small directions vanish in rounding).
 /// Then Q = orth(Y), B = QᵀA (l × n, small), B = ÛΣVᵀ by LAPACK's `sgesdd`, and U = QÛ.
 /// Sparse × dense products run in parallel Swift; dense products use `cblas_sgemm`; QR uses
 /// `sgeqrf` + `sorgqr`.
@@ -38,8 +38,11 @@ public struct RandomizedSVD: Sendable {
     public let u: DenseMatrix
     /// Singular values, non-increasing.
     public let singularValues: [Float]
+    /// Right singular vectors as columns, n × r (the term → concept map of LSA).
+    public let v: DenseMatrix
+
     /// Right singular vectors as rows, r × n.
-    public let vt: DenseMatrix
+    public var vt: DenseMatrix { v.transposed }
 
     /// Decomposes `matrix`.
     ///
@@ -57,7 +60,7 @@ public struct RandomizedSVD: Sendable {
         guard rank > 0 else {
             u = DenseMatrix(rows: m, columns: 0)
             singularValues = []
-            vt = DenseMatrix(rows: 0, columns: n)
+            v = DenseMatrix(rows: n, columns: 0)
             return
         }
         let transposed = matrix.transposed
@@ -65,26 +68,33 @@ public struct RandomizedSVD: Sendable {
         let omega = DenseMatrix(rows: n, columns: width, elements: Self.gaussian(count: n * width, using: &generator))
 
         var y = matrix.multiplied(by: omega, parallelism: parallelism)  // m × l
-        try LAPACK.orthonormalizeColumns(&y)
+        try LAPACK.orthonormalizeColumns(&y, parallelism: parallelism)
+        // One round of A(Aᵀ·) squares the singular-value ratios; renormalizing once per round
+        // keeps small directions above float rounding for ratios up to ~10³ per round. The
+        // long side (n × l for a document–term matrix, where n ≫ m) is renormalized only when it
+        // is the shorter one, since its QR costs n/m times more.
+        let normalizesTermSide = n <= m
         for _ in 0..<options.powerIterations {
             var z = transposed.multiplied(by: y, parallelism: parallelism)  // n × l
-            try LAPACK.orthonormalizeColumns(&z)
+            if normalizesTermSide { try LAPACK.orthonormalizeColumns(&z, parallelism: parallelism) }
             y = matrix.multiplied(by: z, parallelism: parallelism)
-            try LAPACK.orthonormalizeColumns(&y)
+            try LAPACK.orthonormalizeColumns(&y, parallelism: parallelism)
         }
-        // B = QᵀA, formed as (AᵀQ)ᵀ: n × l, then transposed to l × n for the small SVD.
-        let bt = transposed.multiplied(by: y, parallelism: parallelism)
-        let small = try SingularValueDecomposition(bt.transposed)  // l × n = Û Σ Vᵀ
-        var left = BLAS.product(y, small.u)  // m × l
-        var right = small.vt  // l × n
+        // B = QᵀA is l × n with n large. Factor Bᵀ = AᵀQ = Q_b R (n × l, CholeskyQR), so
+        // B = Rᵀ Q_bᵀ; the SVD of the small Rᵀ = U_r Σ W_rᵀ gives U = Q U_r and V = Q_b W_r.
+        var qb = transposed.multiplied(by: y, parallelism: parallelism)
+        let r = try LAPACK.orthonormalizeColumns(&qb, parallelism: parallelism)
+        let small = try SingularValueDecomposition(r.transposed)  // l × l
+        var left = BLAS.productInBlocks(y, small.u, parallelism: parallelism)  // m × l
+        var right = BLAS.productInBlocks(qb, small.vt, transposeB: true, parallelism: parallelism)  // n × l
         Self.fixSigns(&left, &right)
         u = Self.leadingColumns(left, rank)
         singularValues = Array(small.singularValues.prefix(rank))
-        vt = DenseMatrix(rows: rank, columns: n, elements: Array(right.elements.prefix(rank * n)))
+        v = Self.leadingColumns(right, rank)
     }
 
-    /// Standard normal samples by the Box–Muller transform.
-    static func gaussian(count: Int, using generator: inout SplitMix64) -> [Float] {
+    /// Standard normal samples by the Box–Muller transform, from a seeded generator.
+    public static func gaussian(count: Int, using generator: inout SplitMix64) -> [Float] {
         var samples = [Float](repeating: 0, count: count)
         var index = 0
         while index < count {
@@ -100,23 +110,38 @@ public struct RandomizedSVD: Sendable {
     }
 
     /// Makes the largest-magnitude entry of each column of `left` positive, flipping the matching
-    /// row of `right` with it.
+    /// column of `right` with it.
     static func fixSigns(_ left: inout DenseMatrix, _ right: inout DenseMatrix) {
-        for column in 0..<left.columns {
-            var largest: Float = 0
-            for row in 0..<left.rows where abs(left[row, column]) > abs(largest) { largest = left[row, column] }
-            guard largest < 0 else { continue }
-            for row in 0..<left.rows { left[row, column] = -left[row, column] }
-            for index in 0..<right.columns { right[column, index] = -right[column, index] }
+        let width = left.columns
+        var largest = [Float](repeating: 0, count: width)
+        left.elements.withUnsafeBufferPointer { elements in
+            for row in 0..<left.rows {
+                for column in 0..<width where abs(elements[row * width + column]) > abs(largest[column]) {
+                    largest[column] = elements[row * width + column]
+                }
+            }
+        }
+        let signs = largest.map { $0 < 0 ? Float(-1) : 1 }
+        guard signs.contains(-1) else { return }
+        for matrix in [0, 1] {
+            var target = matrix == 0 ? left : right
+            let rows = target.rows
+            target.elements.withUnsafeMutableBufferPointer { elements in
+                for row in 0..<rows {
+                    for column in 0..<width { elements[row * width + column] *= signs[column] }
+                }
+            }
+            if matrix == 0 { left = target } else { right = target }
         }
     }
 
     static func leadingColumns(_ matrix: DenseMatrix, _ count: Int) -> DenseMatrix {
         guard count < matrix.columns else { return matrix }
-        var result = DenseMatrix(rows: matrix.rows, columns: count)
+        var elements: [Float] = []
+        elements.reserveCapacity(matrix.rows * count)
         for row in 0..<matrix.rows {
-            for column in 0..<count { result[row, column] = matrix[row, column] }
+            elements.append(contentsOf: matrix.elements[(row * matrix.columns)..<(row * matrix.columns + count)])
         }
-        return result
+        return DenseMatrix(rows: matrix.rows, columns: count, elements: elements)
     }
 }

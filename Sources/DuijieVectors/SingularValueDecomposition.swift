@@ -29,6 +29,7 @@ public struct SingularValueDecomposition: Sendable {
         var left = DenseMatrix(rows: m, columns: r)
         var right = DenseMatrix(rows: r, columns: n)
         if r > 0 {
+            BLAS.singleThreaded
             let info = work.withUnsafeMutableBufferPointer { a in
                 values.withUnsafeMutableBufferPointer { s in
                     left.elements.withUnsafeMutableBufferPointer { u in

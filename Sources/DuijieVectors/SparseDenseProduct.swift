@@ -9,29 +9,41 @@ extension SparseMatrix {
         precondition(dense.rows == columns, "inner dimensions differ: \(columns) and \(dense.rows)")
         let width = dense.columns
         let rowCount = rows
-        let blocks = parallelism.mapChunks(count: rowCount, minimumChunk: 256) { range -> [Float] in
-            var block = [Float](repeating: 0, count: range.count * width)
-            block.withUnsafeMutableBufferPointer { output in
-                dense.elements.withUnsafeBufferPointer { source in
-                    columnIndices.withUnsafeBufferPointer { columnIndices in
-                        values.withUnsafeBufferPointer { values in
-                            for (outputRow, row) in range.enumerated() {
-                                let target = output.baseAddress! + outputRow * width
-                                for position in rowOffsets[row]..<rowOffsets[row + 1] {
-                                    let weight = values[position]
-                                    let sourceRow = source.baseAddress! + Int(columnIndices[position]) * width
-                                    for column in 0..<width { target[column] += weight * sourceRow[column] }
-                                }
+        let output = OutputRows(count: rowCount * width)
+        _ = parallelism.mapChunks(count: rowCount, minimumChunk: 256) { range -> Int in
+            dense.elements.withUnsafeBufferPointer { source in
+                columnIndices.withUnsafeBufferPointer { columnIndices in
+                    values.withUnsafeBufferPointer { values in
+                        for row in range {
+                            let target = output.pointer + row * width
+                            for position in rowOffsets[row]..<rowOffsets[row + 1] {
+                                let weight = values[position]
+                                let sourceRow = source.baseAddress! + Int(columnIndices[position]) * width
+                                for column in 0..<width { target[column] += weight * sourceRow[column] }
                             }
                         }
                     }
                 }
             }
-            return block
+            return 0
         }
-        var elements: [Float] = []
-        elements.reserveCapacity(rowCount * width)
-        for block in blocks { elements.append(contentsOf: block) }
-        return DenseMatrix(rows: rowCount, columns: width, elements: elements)
+        return DenseMatrix(rows: rowCount, columns: width, elements: output.take())
     }
+}
+
+/// The result rows, zeroed once and written in place by workers on disjoint rows.
+private final class OutputRows: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        pointer = .allocate(capacity: max(1, count))
+        pointer.initialize(repeating: 0, count: count)
+    }
+
+    /// The rows as an array (one copy); the buffer is freed with the object.
+    func take() -> [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
+
+    deinit { pointer.deallocate() }
 }

@@ -28,6 +28,16 @@ import Testing
         }
     }
 
+    @Test func rankingsAndScoresAreIdenticalForAnyThreadCount() {
+        var generator = SplitMix64(seed: 8)
+        let documents = DenseMatrix(rows: 3_000, columns: 64, elements: RandomizedSVD.gaussian(count: 3_000 * 64, using: &generator))
+        let queries = DenseMatrix(rows: 1_100, columns: 64, elements: RandomizedSVD.gaussian(count: 1_100 * 64, using: &generator))
+        let similarity = DenseSimilarity(vectors: documents)
+        let serial = similarity.topK(queries: queries, k: 10, documentTile: 1_000, parallelism: .serial)
+        let parallel = similarity.topK(queries: queries, k: 10, documentTile: 1_000, parallelism: Parallelism(threads: 4))
+        #expect(serial == parallel)
+    }
+
     @Test func singleQueryThroughSgemvEqualsBruteForce() {
         let documents = Self.coarse(rows: 300, columns: 8, seed: 3)
         let queries = Self.coarse(rows: 5, columns: 8, seed: 4)

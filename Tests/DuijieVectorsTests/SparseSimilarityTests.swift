@@ -89,3 +89,13 @@ import Testing
         #expect(selector.sorted().map(\.index) == [1, 2, 4])
     }
 }
+
+@Suite struct ParallelismTests {
+    @Test(arguments: [0, 1, 7, 10, 90, 1_000])
+    func chunksCoverEveryItemOnceInOrder(count: Int) {
+        for threads in [1, 2, 3, 8] {
+            let chunks = Parallelism(threads: threads).mapChunks(count: count, minimumChunk: 1) { Array($0) }
+            #expect(chunks.flatMap { $0 } == Array(0..<count), "threads \(threads)")
+        }
+    }
+}

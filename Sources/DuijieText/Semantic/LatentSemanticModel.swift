@@ -27,7 +27,7 @@ public struct LatentSemanticModel: Sendable {
     public init(documents: SparseMatrix, options: RandomizedSVD.Options = .init(), parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         let svd = try RandomizedSVD(documents, options: options, parallelism: parallelism)
         singularValues = svd.singularValues
-        termVectors = svd.vt.transposed
+        termVectors = svd.v
         var vectors = documents.multiplied(by: termVectors, parallelism: parallelism)
         Self.normalizeRows(&vectors)
         documentVectors = vectors
@@ -54,7 +54,8 @@ public struct LatentSemanticModel: Sendable {
         return vector
     }
 
-    static func normalizeRows(_ matrix: inout DenseMatrix) {
+    /// Scales every row of `matrix` to unit Euclidean length (zero rows stay zero).
+    public static func normalizeRows(_ matrix: inout DenseMatrix) {
         let width = matrix.columns
         matrix.elements.withUnsafeMutableBufferPointer { elements in
             for row in 0..<matrix.rows {
