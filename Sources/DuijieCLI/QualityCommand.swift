@@ -38,6 +38,9 @@ struct QualityCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Lexical weights of the fused ranker (several allowed).")
     var lexicalWeights: [Float] = [0.5, 0.7]
 
+    @Flag(help: "Also evaluate LSA with document vectors stored as Float16.")
+    var float16 = false
+
     @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
@@ -74,6 +77,10 @@ struct QualityCommand: ParsableCommand {
             evaluate("LSA k=\(rank)", semantic, .semantic)
             for weight in lexicalWeights {
                 evaluate("TF-IDF + LSA k=\(rank), w=\(weight)", semantic, .fused(lexicalWeight: weight))
+            }
+            if float16 {
+                let half = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: rank), semanticStorage: .float16)
+                evaluate("LSA k=\(rank), Float16", half, .semantic)
             }
         }
         print(TextTable.render(rows, rightAligned: [1, 2, 3, 4]))

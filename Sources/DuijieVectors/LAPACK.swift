@@ -16,16 +16,23 @@ public enum LAPACK {
     /// - Throws: `LinearAlgebraError` when LAPACK reports a failure in the fallback.
     /// - Complexity: O(m · n²).
     @discardableResult
-    public static func orthonormalizeColumns(_ matrix: inout DenseMatrix, parallelism: Parallelism = .automatic) throws(LinearAlgebraError) -> DenseMatrix {
+    public static func orthonormalizeColumns(_ matrix: inout DenseMatrix, passes: Int = 2, parallelism: Parallelism = .automatic) throws(LinearAlgebraError) -> DenseMatrix {
         let n = matrix.columns
         precondition(matrix.rows >= n, "orthonormalizeColumns needs at least as many rows as columns")
         guard n > 0 else { return DenseMatrix(rows: 0, columns: 0) }
         skipNaNChecks
         BLAS.singleThreaded
         let saved = matrix
-        if let first = choleskyPass(&matrix, parallelism), let second = choleskyPass(&matrix, parallelism) {
-            return BLAS.product(second, first)  // M = Q R₂ R₁
+        var r = DenseMatrix.identity(n)
+        var succeeded = true
+        for _ in 0..<max(1, passes) {
+            guard let pass = choleskyPass(&matrix, parallelism) else {
+                succeeded = false
+                break
+            }
+            r = BLAS.product(pass, r)  // M = Q Rₖ … R₁
         }
+        if succeeded { return r }
         matrix = saved
         return try householder(&matrix)
     }
@@ -72,6 +79,32 @@ public enum LAPACK {
         }
         if formInfo != 0 { throw LinearAlgebraError(routine: "sorgqr", info: Int(formInfo)) }
         return r
+    }
+
+    /// The eigen-decomposition of a symmetric n × n matrix by `LAPACKE_ssyevd`: eigenvalues in
+    /// decreasing order, and the eigenvectors as the columns of an n × n row-major matrix.
+    ///
+    /// - Throws: `LinearAlgebraError` when LAPACK fails to converge.
+    public static func symmetricEigen(_ matrix: DenseMatrix) throws(LinearAlgebraError) -> (values: [Float], vectors: DenseMatrix) {
+        let n = matrix.rows
+        precondition(matrix.columns == n, "the matrix must be square")
+        guard n > 0 else { return ([], DenseMatrix(rows: 0, columns: 0)) }
+        skipNaNChecks
+        BLAS.singleThreaded
+        var a = matrix.elements
+        var values = [Float](repeating: 0, count: n)
+        let info = a.withUnsafeMutableBufferPointer { a in
+            values.withUnsafeMutableBufferPointer { w in
+                LAPACKE_ssyevd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "U")), duijie_lapack_int(n), a.baseAddress, duijie_lapack_int(n), w.baseAddress)
+            }
+        }
+        if info != 0 { throw LinearAlgebraError(routine: "ssyevd", info: Int(info)) }
+        // LAPACK returns ascending eigenvalues: reverse values and eigenvector columns.
+        var vectors = DenseMatrix(rows: n, columns: n)
+        for row in 0..<n {
+            for column in 0..<n { vectors.elements[row * n + column] = a[row * n + (n - 1 - column)] }
+        }
+        return (values.reversed(), vectors)
     }
 
     /// LAPACKE scans every input for NaN by default; Duijie's inputs are finite by construction

@@ -65,10 +65,10 @@ public struct RandomizedSVD: Sendable {
         }
         let transposed = matrix.transposed
         var generator = SplitMix64(seed: options.seed)
-        let omega = DenseMatrix(rows: n, columns: width, elements: Self.gaussian(count: n * width, using: &generator))
+        let omega = DenseMatrix(rows: n, columns: width, elements: Self.gaussian(count: n * width, seed: generator.next(), parallelism: parallelism))
 
         var y = matrix.multiplied(by: omega, parallelism: parallelism)  // m × l
-        try LAPACK.orthonormalizeColumns(&y, parallelism: parallelism)
+        try LAPACK.orthonormalizeColumns(&y, passes: 1, parallelism: parallelism)
         // One round of A(Aᵀ·) squares the singular-value ratios; renormalizing once per round
         // keeps small directions above float rounding for ratios up to ~10³ per round. The
         // long side (n × l for a document–term matrix, where n ≫ m) is renormalized only when it
@@ -76,24 +76,61 @@ public struct RandomizedSVD: Sendable {
         let normalizesTermSide = n <= m
         for _ in 0..<options.powerIterations {
             var z = transposed.multiplied(by: y, parallelism: parallelism)  // n × l
-            if normalizesTermSide { try LAPACK.orthonormalizeColumns(&z, parallelism: parallelism) }
+            if normalizesTermSide { try LAPACK.orthonormalizeColumns(&z, passes: 1, parallelism: parallelism) }
             y = matrix.multiplied(by: z, parallelism: parallelism)
-            try LAPACK.orthonormalizeColumns(&y, parallelism: parallelism)
+            try LAPACK.orthonormalizeColumns(&y, passes: 1, parallelism: parallelism)
         }
-        // B = QᵀA is l × n with n large. Factor Bᵀ = AᵀQ = Q_b R (n × l, CholeskyQR), so
-        // B = Rᵀ Q_bᵀ; the SVD of the small Rᵀ = U_r Σ W_rᵀ gives U = Q U_r and V = Q_b W_r.
-        var qb = transposed.multiplied(by: y, parallelism: parallelism)
-        let r = try LAPACK.orthonormalizeColumns(&qb, parallelism: parallelism)
-        let small = try SingularValueDecomposition(r.transposed)  // l × l
-        var left = BLAS.productInBlocks(y, small.u, parallelism: parallelism)  // m × l
-        var right = BLAS.productInBlocks(qb, small.vt, transposeB: true, parallelism: parallelism)  // n × l
+        // The final basis must be orthonormal to working precision: a second pass.
+        try LAPACK.orthonormalizeColumns(&y, passes: 1, parallelism: parallelism)
+        // B = QᵀA is l × n with n large; Bᵀ = AᵀQ comes from one sparse product. The small
+        // symmetric BBᵀ = Û Σ² Ûᵀ (l × l, by ssyevd) gives Σ and Û; then V = BᵀÛΣ⁻¹ and U = QÛ.
+        // Forming BBᵀ squares the condition number of the spectrum: in float32 the relative error
+        // of σᵢ is about ε·(σ₁/σᵢ)², 10⁻⁵ for the σ₁/σᵢ ≈ 15 of a 256-dimensional TF-IDF model;
+        // directions with σᵢ below 10⁻³·σ₁ are dropped (their V would be noise).
+        let bt = transposed.multiplied(by: y, parallelism: parallelism)  // n × l
+        let (eigenvalues, eigenvectors) = try LAPACK.symmetricEigen(BLAS.gramInBlocks(bt, parallelism: parallelism))
+        let values = eigenvalues.map { Float(max(0, $0).squareRoot()) }
+        let cutoff = (values.first ?? 0) * 1e-3
+        var inverse = eigenvectors
+        for row in 0..<width {
+            for column in 0..<width { inverse.elements[row * width + column] *= values[column] > cutoff ? 1 / values[column] : 0 }
+        }
+        var left = BLAS.productInBlocks(y, eigenvectors, parallelism: parallelism)  // m × l
+        var right = BLAS.productInBlocks(bt, inverse, parallelism: parallelism)  // n × l
         Self.fixSigns(&left, &right)
         u = Self.leadingColumns(left, rank)
-        singularValues = Array(small.singularValues.prefix(rank))
+        singularValues = Array(values.prefix(rank))
         v = Self.leadingColumns(right, rank)
     }
 
-    /// Standard normal samples by the Box–Muller transform, from a seeded generator.
+    /// Standard normal samples from a seed, by Marsaglia's polar method (no trigonometry), in
+    /// fixed blocks of 65,536 each seeded from `seed` and the block number — the same samples for
+    /// any thread count.
+    public static func gaussian(count: Int, seed: UInt64, parallelism: Parallelism = .automatic) -> [Float] {
+        let blockSize = 65_536
+        let blockCount = (count + blockSize - 1) / blockSize
+        return parallelism.mapChunks(count: blockCount, minimumChunk: 1) { blocks in
+            blocks.flatMap { block -> [Float] in
+                var generator = SplitMix64(seed: seed &+ UInt64(block) &* 0x9E37_79B9_7F4A_7C15)
+                var samples = [Float](repeating: 0, count: min(blockSize, count - block * blockSize))
+                var index = 0
+                while index < samples.count {
+                    // Two uniforms in (−1, 1) from 24 random bits each; accept inside the unit disc.
+                    let u = Float(generator.next() >> 40) / 8_388_608 - 1
+                    let v = Float(generator.next() >> 40) / 8_388_608 - 1
+                    let s = u * u + v * v
+                    guard s > 0 && s < 1 else { continue }
+                    let factor = (-2 * log(s) / s).squareRoot()
+                    samples[index] = u * factor
+                    if index + 1 < samples.count { samples[index + 1] = v * factor }
+                    index += 2
+                }
+                return samples
+            }
+        }.flatMap { $0 }
+    }
+
+    /// Standard normal samples by the Box–Muller transform, from a generator (for small inputs).
     public static func gaussian(count: Int, using generator: inout SplitMix64) -> [Float] {
         var samples = [Float](repeating: 0, count: count)
         var index = 0

@@ -9,41 +9,51 @@ extension SparseMatrix {
         precondition(dense.rows == columns, "inner dimensions differ: \(columns) and \(dense.rows)")
         let width = dense.columns
         let rowCount = rows
-        let output = OutputRows(count: rowCount * width)
-        _ = parallelism.mapChunks(count: rowCount, minimumChunk: 256) { range -> Int in
-            dense.elements.withUnsafeBufferPointer { source in
-                columnIndices.withUnsafeBufferPointer { columnIndices in
-                    values.withUnsafeBufferPointer { values in
-                        for row in range {
-                            let target = output.pointer + row * width
-                            for position in rowOffsets[row]..<rowOffsets[row + 1] {
-                                let weight = values[position]
-                                let sourceRow = source.baseAddress! + Int(columnIndices[position]) * width
-                                for column in 0..<width { target[column] += weight * sourceRow[column] }
+        let elements = [Float](unsafeUninitializedCapacity: rowCount * width) { buffer, initialized in
+            buffer.initialize(repeating: 0)
+            let output = SharedOutput(buffer.baseAddress)
+            _ = parallelism.mapChunks(count: rowCount, minimumChunk: 256) { range -> Int in
+                dense.elements.withUnsafeBufferPointer { source in
+                    columnIndices.withUnsafeBufferPointer { columnIndices in
+                        values.withUnsafeBufferPointer { values in
+                            for row in range {
+                                guard let target = output.pointer?.advanced(by: row * width) else { continue }
+                                for position in rowOffsets[row]..<rowOffsets[row + 1] {
+                                    Self.addScaled(values[position], source.baseAddress! + Int(columnIndices[position]) * width, to: target, count: width)
+                                }
                             }
                         }
                     }
                 }
+                return 0
             }
-            return 0
+            initialized = rowCount * width
         }
-        return DenseMatrix(rows: rowCount, columns: width, elements: output.take())
+        return DenseMatrix(rows: rowCount, columns: width, elements: elements)
+    }
+
+    /// target[0..<count] += weight × source[0..<count], sixteen lanes at a time.
+    @inline(__always)
+    static func addScaled(_ weight: Float, _ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var index = 0
+        let scale = SIMD16<Float>(repeating: weight)
+        let sourceRaw = UnsafeRawPointer(source)
+        let targetRaw = UnsafeMutableRawPointer(target)
+        while index + 16 <= count {
+            let sum = targetRaw.loadUnaligned(fromByteOffset: index * 4, as: SIMD16<Float>.self)
+                + scale * sourceRaw.loadUnaligned(fromByteOffset: index * 4, as: SIMD16<Float>.self)
+            targetRaw.storeBytes(of: sum, toByteOffset: index * 4, as: SIMD16<Float>.self)
+            index += 16
+        }
+        while index < count {
+            target[index] += weight * source[index]
+            index += 1
+        }
     }
 }
 
-/// The result rows, zeroed once and written in place by workers on disjoint rows.
-private final class OutputRows: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<Float>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        pointer = .allocate(capacity: max(1, count))
-        pointer.initialize(repeating: 0, count: count)
-    }
-
-    /// The rows as an array (one copy); the buffer is freed with the object.
-    func take() -> [Float] { Array(UnsafeBufferPointer(start: pointer, count: count)) }
-
-    deinit { pointer.deallocate() }
+/// The output array's storage, handed to workers that write disjoint rows.
+private struct SharedOutput: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Float>?
+    init(_ pointer: UnsafeMutablePointer<Float>?) { self.pointer = pointer }
 }

@@ -77,10 +77,12 @@ public struct TextMatcher: Sendable {
     ///   - fieldWeights: How much title, keywords and abstract count.
     ///   - semantic: The randomized SVD options of an LSA model over the weighted documents;
     ///     `nil` builds none (lexical matching only).
+    ///   - semanticStorage: How LSA document vectors are stored for search (Float16 halves memory).
     ///   - parallelism: Threads for analysis, counting and the SVD's sparse products.
     /// - Throws: `LinearAlgebraError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
                 fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
+                semanticStorage: DenseSimilarity.Storage = .float32,
                 parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         let achievements = corpus.achievements
         let documents = parallelism.mapChunks(count: achievements.count, minimumChunk: 64) { range in
@@ -101,7 +103,7 @@ public struct TextMatcher: Sendable {
         if let semantic {
             let model = try LatentSemanticModel(documents: terms.documents, options: semantic, parallelism: parallelism)
             semanticModel = model
-            semanticSimilarity = DenseSimilarity(vectors: model.documentVectors)
+            semanticSimilarity = DenseSimilarity(vectors: model.documentVectors, storage: semanticStorage)
         } else {
             semanticModel = nil
             semanticSimilarity = nil
