@@ -14,23 +14,13 @@ Ratios are peer time / Duijie time.
 import argparse
 import json
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from compare_text import load_texts  # noqa: E402
-
-
-def median_time(function, repeat):
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
+from compare_text import load_texts, median_time  # noqa: E402
 
 
 def main():
