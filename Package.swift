@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieVectors"]),
         .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph"]),
-        .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"]),
+        .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie"]),
         .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI"]),
     ],

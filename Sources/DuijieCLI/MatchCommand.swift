@@ -30,28 +30,13 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "How many results.")
     var top = 10
 
-    @Option(help: "Term weighting: tfidf (sublinear tf, smooth idf, l2) or bm25.")
-    var weighting: WeightingChoice = .tfidf
-
-    @Option(help: "Ranking: lexical (TF-IDF/BM25), semantic (LSA) or fused.")
-    var ranking: RankingChoice = .lexical
-
-    @Option(help: "LSA dimensions for semantic and fused ranking.")
-    var dimensions = 256
-
-    @Option(help: "Weight of the lexical score in fused ranking (0–1).")
-    var lexicalWeight: Float = 0.5
-
     @Option(help: "Output format: table or json.")
     var format: OutputFormat = .table
 
-    @Option(help: "Worker threads (default: all cores).")
-    var threads: Int?
+    @OptionGroup var rankingOptions: RankingOptions
 
     @OptionGroup var analysis: AnalysisOptions
 
-    enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
-    enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func validate() throws {
@@ -59,8 +44,6 @@ struct MatchCommand: ParsableCommand {
             throw ValidationError("give either a demand id or --text, not both")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
-        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
-        if !(0...1).contains(lexicalWeight) { throw ValidationError("--lexical-weight must be between 0 and 1") }
     }
 
     func run() throws {
@@ -73,16 +56,8 @@ struct MatchCommand: ParsableCommand {
         }
         let corpus = loaded.corpus
         let analyzer = try analysis.makeAnalyzer()
-        let parallelism = threads.map(Parallelism.init(threads:)) ?? .automatic
-        let scheme: TermWeighting = weighting == .bm25 ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
-        let semantic = ranking == .lexical ? nil : RandomizedSVD.Options(rank: dimensions)
-        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: scheme, semantic: semantic, parallelism: parallelism)
-        let mode: TextRanking
-        switch ranking {
-        case .lexical: mode = .lexical
-        case .semantic: mode = .semantic
-        case .fused: mode = .fused(lexicalWeight: lexicalWeight)
-        }
+        let matcher = try rankingOptions.makeMatcher(corpus: corpus, analyzer: analyzer)
+        let mode = rankingOptions.mode
 
         let results: [TextMatch]
         let queryLabel: String

@@ -24,11 +24,13 @@ public enum RankingMetrics {
     /// Normalized discounted cumulative gain at cut-off k (Järvelin & Kekäläinen 2002):
     /// DCG@k = Σᵢ gain(gradeᵢ) / log₂(i + 1) over ranks i = 1…k, divided by the DCG@k of the
     /// ideal ordering of all judged documents. 0 when nothing is relevant.
-    public static func ndcg(_ ranking: [String], _ judgments: [String: Int], k: Int, gain: Gain = .linear) -> Double {
-        let ideal = judgments.values.filter { $0 > 0 }.sorted(by: >).prefix(k)
+    /// With `k` = `nil`, the whole ranking counts and the ideal ranking holds every relevant document.
+    public static func ndcg(_ ranking: [String], _ judgments: [String: Int], k: Int?, gain: Gain = .linear) -> Double {
+        let relevant = judgments.values.filter { $0 > 0 }.sorted(by: >)
+        let ideal = relevant.prefix(k ?? relevant.count)
         let idealDCG = ideal.enumerated().reduce(0.0) { $0 + gain.value($1.element) / log2(Double($1.offset) + 2) }
         guard idealDCG > 0 else { return 0 }
-        let dcg = ranking.prefix(k).enumerated().reduce(0.0) { $0 + gain.value(judgments[$1.element] ?? 0) / log2(Double($1.offset) + 2) }
+        let dcg = ranking.prefix(k ?? ranking.count).enumerated().reduce(0.0) { $0 + gain.value(judgments[$1.element] ?? 0) / log2(Double($1.offset) + 2) }
         return dcg / idealDCG
     }
 

@@ -55,3 +55,35 @@ import Testing
         #expect(unknown.status == 1 && unknown.standardError.contains("unknown suite \"nope\""))
     }
 }
+
+@Suite struct RunAndEvalCommandTests {
+    @Test func aDocumentFileAndAQueryFileBecomeATRECRunThatEvalMeasures() throws {
+        let directory = ScratchDirectory()
+        let docs = directory.write("docs.jsonl", """
+        {"id":"d1","title":"锂电池回收","text":"退役动力电池的回收与再生"}
+        {"id":"d2","title":"海参养殖","text":"池塘底层溶解氧预测"}
+        {"id":"d3","title":"数控机床","text":"主轴热误差补偿"}
+        """)
+        let queries = directory.write("queries.jsonl", #"{"id":"q1","text":"电池回收"}"# + "\n" + #"{"id":"q2","text":"溶解氧"}"# + "\n")
+        let qrels = directory.write("judgments.qrels", "q1 0 d1 2\nq2 0 d2 1\nq2 0 d3 0\n")
+        let runPath = directory.path + "/tfidf.run"
+        let run = try CommandRunner.run(["run", "--corpus", docs, "--queries", queries, "--top", "2", "-o", runPath])
+        #expect(run.status == 0, "\(run.standardError)")
+        let lines = directory.read("tfidf.run")?.split(separator: "\n") ?? []
+        #expect(lines.first?.hasPrefix("q1 Q0 d1 1 ") == true && lines.first?.hasSuffix(" duijie") == true)
+        let eval = try CommandRunner.run(["eval", "--qrels", qrels, "--run", runPath, "--metrics", "mrr,success@1"])
+        #expect(eval.status == 0, "\(eval.standardError)")
+        #expect(eval.standardOutput.contains("mrr         1.0000") || eval.standardOutput.split(separator: "\n").contains { $0.split(separator: " ") == ["mrr", "1.0000"] })
+        let compared = try CommandRunner.run(["eval", "--qrels", qrels, "--run", runPath, "--run", runPath, "--metrics", "mrr"])
+        #expect(compared.status == 0 && compared.standardOutput.contains("+0.0000") && compared.standardOutput.contains("1.0000"))
+    }
+
+    @Test func badQueryFilesAndMetricsAreReported() throws {
+        let directory = ScratchDirectory()
+        let queries = directory.write("queries.jsonl", #"{"id":"q1"}"# + "\n")
+        let outcome = try CommandRunner.run(["run", "--corpus", "Corpus/demo", "--queries", queries])
+        #expect(outcome.status == 1 && outcome.standardError.contains("queries.jsonl:1: text: missing (required)"))
+        let metric = try CommandRunner.run(["eval", "--qrels", "x", "--run", "y", "--metrics", "ndcg@ten"])
+        #expect(metric.status == 64 && metric.standardError.contains("unknown metric"))
+    }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import Duijie
+import DuijieEvaluation
+import Foundation
+
+/// `duijie run --corpus DOCS --queries QUERIES.jsonl`: rank documents for a query file and
+/// write a TREC run, so any public dataset can be evaluated in two commands.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Rank a corpus (or a plain document file) for every query of a query file; write a TREC run.",
+        discussion: """
+        Queries are {"id","text"} per line. Example, then evaluation:
+          duijie run --corpus docs.jsonl --queries queries.jsonl --top 100 -o tfidf.run
+          duijie eval --qrels judgments.qrels --run tfidf.run
+        """
+    )
+
+    @Option(help: "The corpus directory or plain document file.")
+    var corpus: String
+
+    @Option(help: "The query file: {\"id\",\"text\"} per line.")
+    var queries: String
+
+    @Option(help: "Documents per query.")
+    var top = 100
+
+    @Option(help: "Output format: trec (QUERY Q0 DOC RANK SCORE TAG) or jsonl.")
+    var format: Format = .trec
+
+    @Option(help: "The run's tag (last TREC column).")
+    var tag = "duijie"
+
+    @Option(name: [.short, .customLong("output")], help: "Write the run here (atomically); standard output when omitted.")
+    var output: String?
+
+    @OptionGroup var rankingOptions: RankingOptions
+    @OptionGroup var analysis: AnalysisOptions
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case trec, jsonl }
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if tag.contains(where: \.isWhitespace) || tag.isEmpty { throw ValidationError("--tag must be one word") }
+    }
+
+    func run() throws {
+        let documents: Corpus
+        let queryList: [QueryFile.Query]
+        do {
+            documents = try CorpusLoader.loadValidated(corpus).corpus
+            queryList = try QueryFile.load(queries)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let matcher = try rankingOptions.makeMatcher(corpus: documents, analyzer: try analysis.makeAnalyzer())
+        var text = ""
+        for query in queryList {
+            let results = matcher.match(text: query.text, top: top, ranking: rankingOptions.mode, explainedTerms: 0)
+            for (rank, result) in results.enumerated() {
+                switch format {
+                case .trec:
+                    text += "\(query.id) Q0 \(result.achievementID) \(rank + 1) \(result.score) \(tag)\n"
+                case .jsonl:
+                    text += JSONWriter.string(.object([("query", .string(query.id)), ("id", .string(result.achievementID)),
+                                                       ("rank", .number(Double(rank + 1))), ("score", .number(Double(result.score)))])) + "\n"
+                }
+            }
+        }
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+}
