@@ -56,9 +56,6 @@ struct MatchCommand: ParsableCommand {
         }
         let corpus = loaded.corpus
         let analyzer = try analysis.makeAnalyzer()
-        let matcher = try rankingOptions.makeMatcher(corpus: corpus, analyzer: analyzer)
-        let mode = rankingOptions.mode
-
         let results: [TextMatch]
         let queryLabel: String
         if let demandID {
@@ -66,9 +63,21 @@ struct MatchCommand: ParsableCommand {
                 printError("\(demandID): no demand with this id in \(self.corpus)")
                 throw ExitCode.failure
             }
-            results = matcher.match(demand: demand, top: top, ranking: mode)
             queryLabel = "\(demand.id) \(demand.title)"
+            if rankingOptions.weights != nil {
+                // Fused weights apply to text: the demand's title, keywords and description.
+                let text = ([demand.title] + demand.keywords + [demand.description ?? ""]).joined(separator: "。")
+                results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(text, top)
+            } else {
+                results = try rankingOptions.makeMatcher(corpus: corpus, analyzer: analyzer).match(demand: demand, top: top, ranking: rankingOptions.mode)
+            }
+        } else if rankingOptions.weights != nil {
+            let query = text ?? ""
+            results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(query, top)
+            queryLabel = query
         } else {
+            let matcher = try rankingOptions.makeMatcher(corpus: corpus, analyzer: analyzer)
+            let mode = rankingOptions.mode
             let query = text ?? ""
             results = matcher.match(text: query, top: top, ranking: mode)
             queryLabel = query

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Duijie
+import DuijieEvaluation
 import DuijieText
 import DuijieVectors
 import Foundation
@@ -8,39 +9,26 @@ import Foundation
 struct QualityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quality",
-        abstract: "Rank a suite's queries with each ranker and print nDCG@10, MRR and recall@100.",
+        abstract: "Rank a suite's queries with each ranker; print nDCG@10, MRR and recall@100 against a BM25 baseline.",
         discussion: """
-        Suites: demo (the demo corpus's hand judgments), csl-known-item (a CSL paper's title must
-        find its own abstract), csl-topical (a title against the other papers: same discipline
-        grade 2, same category grade 1). CSL suites read ../shared/datasets in place.
-        Rankers: TF-IDF, BM25, LSA at each --dimensions value, and TF-IDF + LSA fused.
+        Suites: \(QualitySuite.names.joined(separator: ", ")). CSL, patent and grant suites read
+        ../shared/datasets in place. Rankers: TF-IDF, BM25, LSA at each --dimensions value, and
+        TF-IDF + LSA fused at each --lexical-weights value. Scores are over the queries of --part
+        (test by default: a fixed seeded half) that have a relevant document; * and ** mark an
+        nDCG@10 different from BM25's at p < 0.05 and p < 0.01 (paired randomization test).
         """
     )
 
-    @Option(help: "The suite: demo, csl-known-item or csl-topical.")
-    var suite: String
-
-    @Option(help: "The shared datasets folder.")
-    var datasets = "../shared/datasets"
-
-    @Option(help: "The demo corpus folder.")
-    var demoCorpus = "Corpus/demo"
-
-    @Option(help: "Queries sampled from the CSL papers.")
-    var queries = 500
-
-    @Option(help: "Seed of the query sample.")
-    var seed: UInt64 = 2026
-
-    @Option(parsing: .upToNextOption, help: "LSA dimensions to evaluate (several allowed).")
-    var dimensions: [Int] = [64, 256]
-
-    @Option(parsing: .upToNextOption, help: "Lexical weights of the fused ranker (several allowed).")
-    var lexicalWeights: [Float] = [0.5, 0.7]
-
-    @Flag(help: "Also evaluate LSA with document vectors stored as Float16.")
-    var float16 = false
-
+    @Option(help: "The suite.") var suite: String
+    @Option(help: "The shared datasets folder.") var datasets = "../shared/datasets"
+    @Option(help: "The demo corpus folder.") var demoCorpus = "Corpus/demo"
+    @Option(help: "Queries sampled from the data set (not for demo).") var queries = 500
+    @Option(help: "Seed of the query sample.") var seed: UInt64 = 2026
+    @Option(help: "Which queries: tune, test or all.") var part: QualitySuite.Part = .test
+    @Option(parsing: .upToNextOption, help: "LSA dimensions to evaluate (several allowed).") var dimensions: [Int] = [64, 256]
+    @Option(parsing: .upToNextOption, help: "Lexical weights of the fused ranker (several allowed).") var lexicalWeights: [Float] = [0.5, 0.7]
+    @Flag(help: "Also evaluate LSA with document vectors stored as Float16.") var float16 = false
+    @Option(help: "Write each ranker's run here in TREC format.") var runsDir: String?
     @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
@@ -53,36 +41,54 @@ struct QualityCommand: ParsableCommand {
         }
         let analyzer = try analysis.makeAnalyzer()
         let corpus = loaded.corpus
-        print("suite \(loaded.name): \(corpus.achievements.count) documents, \(loaded.queries.count) queries, tokenizer \(analysis.mode.rawValue)")
-        var rows: [[String]] = [["ranker", "nDCG@10", "MRR", "R@100", "queries"]]
-        func evaluate(_ name: String, _ matcher: TextMatcher, _ ranking: TextRanking) {
-            let scores = QualityScores.evaluate(loaded) { query in
-                let results: [TextMatch]
+        print("suite \(loaded.name): \(corpus.achievements.count) documents, \(loaded.queries(part).count) \(part.rawValue) queries of \(loaded.queries.count), tokenizer \(analysis.mode.rawValue)")
+        let metrics: [Metric] = [.ndcg(k: 10), .reciprocalRank(k: nil), .recall(k: 100)]
+        let qrels = loaded.qrels(part)
+        var results: [(name: String, report: EvaluationReport)] = []
+        func evaluate(_ name: String, _ matcher: TextMatcher, _ ranking: TextRanking) throws {
+            let run = loaded.run(named: name, part: part) { query in
+                let hits: [TextMatch]
                 if let demandID = query.demandID, let demand = corpus.demand(demandID) {
-                    results = matcher.match(demand: demand, top: 101, ranking: ranking, explainedTerms: 0)
+                    hits = matcher.match(demand: demand, top: 101, ranking: ranking, explainedTerms: 0)
                 } else {
-                    results = matcher.match(text: query.text ?? "", top: 101, ranking: ranking, explainedTerms: 0)
+                    hits = matcher.match(text: query.text ?? "", top: 101, ranking: ranking, explainedTerms: 0)
                 }
-                return results.map(\.achievementID)
+                return hits.map { ($0.achievementID, Double($0.score)) }
             }
-            rows.append([name, String(format: "%.4f", scores.ndcg10), String(format: "%.4f", scores.mrr),
-                         String(format: "%.4f", scores.recall100), String(scores.queryCount)])
+            if let runsDir {
+                try FileManager.default.createDirectory(atPath: runsDir, withIntermediateDirectories: true)
+                let slug = name.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
+                try AtomicFile.write(run.formatted(tag: String(slug)), to: runsDir + "/\(loaded.name)-\(String(slug)).run")
+            }
+            results.append((name, Evaluator.evaluate(run, qrels: qrels, metrics: metrics, options: EvaluationOptions(onlyAnswerable: true))))
         }
-        let tfidf = try TextMatcher(corpus: corpus, analyzer: analyzer)
-        evaluate("TF-IDF", tfidf, .lexical)
-        let bm25 = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
-        evaluate("BM25", bm25, .lexical)
+        try evaluate("TF-IDF", try TextMatcher(corpus: corpus, analyzer: analyzer), .lexical)
+        try evaluate("BM25", try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options())), .lexical)
         for rank in dimensions {
             let semantic = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: rank))
-            evaluate("LSA k=\(rank)", semantic, .semantic)
+            try evaluate("LSA k=\(rank)", semantic, .semantic)
             for weight in lexicalWeights {
-                evaluate("TF-IDF + LSA k=\(rank), w=\(weight)", semantic, .fused(lexicalWeight: weight))
+                try evaluate("TF-IDF + LSA k=\(rank), w=\(weight)", semantic, .fused(lexicalWeight: weight))
             }
             if float16 {
                 let half = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: rank), semanticStorage: .float16)
-                evaluate("LSA k=\(rank), Float16", half, .semantic)
+                try evaluate("LSA k=\(rank), Float16", half, .semantic)
             }
+        }
+        let baseline = results[1].report.values[.ndcg(k: 10)] ?? []
+        var rows: [[String]] = [["ranker", "nDCG@10", "MRR", "R@100", "queries"]]
+        for (name, report) in results {
+            let values = report.values[.ndcg(k: 10)] ?? []
+            var marker = ""
+            if name != "BM25" {
+                let p = Significance.randomizationTest(values, baseline)
+                marker = p < 0.01 ? "**" : p < 0.05 ? "*" : ""
+            }
+            rows.append([name, String(format: "%.4f", report.mean(.ndcg(k: 10))) + marker, String(format: "%.4f", report.mean(.reciprocalRank(k: nil))),
+                         String(format: "%.4f", report.mean(.recall(k: 100))), String(report.queries.count)])
         }
         print(TextTable.render(rows, rightAligned: [1, 2, 3, 4]))
     }
 }
+
+extension QualitySuite.Part: ExpressibleByArgument {}

@@ -20,6 +20,9 @@ struct RankingOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores).")
     var threads: Int?
 
+    @Option(help: "A weights file from `duijie tune`: rank by its weighted TF-IDF, BM25 and LSA scores (overrides --ranking).")
+    var weights: String?
+
     enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
     enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
 
@@ -35,6 +38,28 @@ struct RankingOptions: ParsableArguments {
         case .lexical: return .lexical
         case .semantic: return .semantic
         case .fused: return .fused(lexicalWeight: lexicalWeight)
+        }
+    }
+
+    /// Ranks free text with these options: a fused matcher when `--weights` is given, else a
+    /// text matcher in the chosen mode.
+    func makeRanker(corpus: Corpus, analyzer: Analyzer) throws -> (String, Int) -> [TextMatch] {
+        guard let weights else {
+            let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
+            let mode = self.mode
+            return { text, top in matcher.match(text: text, top: top, ranking: mode) }
+        }
+        let fitted: FusionWeights
+        do { fitted = try FusionWeights.load(weights) } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions,
+                                     parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+        return { text, top in
+            fused.match(text: text, top: top, weights: fitted).map {
+                TextMatch(achievementID: $0.achievementID, score: $0.score, matchedTerms: fused.tfidf.explain(text: text, achievementID: $0.achievementID))
+            }
         }
     }
 

@@ -54,10 +54,10 @@ struct RunCommand: ParsableCommand {
             printError(error.description)
             throw ExitCode.failure
         }
-        let matcher = try rankingOptions.makeMatcher(corpus: documents, analyzer: try analysis.makeAnalyzer())
+        let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: try analysis.makeAnalyzer())
         var text = ""
         for query in queryList {
-            let results = matcher.match(text: query.text, top: top, ranking: rankingOptions.mode, explainedTerms: 0)
+            let results = rank(query.text, top)
             for (rank, result) in results.enumerated() {
                 switch format {
                 case .trec:

@@ -10,6 +10,12 @@ public struct TRECRun: Sendable {
         public let document: String
         /// Its score.
         public let score: Double
+
+        /// Creates an entry.
+        public init(document: String, score: Double) {
+            self.document = document
+            self.score = score
+        }
     }
 
     /// The run's name (the tag column, or the file name).

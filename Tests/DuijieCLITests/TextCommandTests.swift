@@ -49,7 +49,7 @@ import Testing
         let outcome = try CommandRunner.run(["bench", "quality", "--suite", "demo", "--dimensions", "16", "--lexical-weights", "0.5"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n")
-        #expect(lines.first == "suite demo: 208 documents, 124 queries, tokenizer bigram")
+        #expect(lines.first == "suite demo: 208 documents, 62 test queries of 124, tokenizer bigram")
         #expect(lines.map { $0.split(separator: " ").first ?? "" } == ["suite", "ranker", "TF-IDF", "BM25", "LSA", "TF-IDF"])
         let unknown = try CommandRunner.run(["bench", "quality", "--suite", "nope"])
         #expect(unknown.status == 1 && unknown.standardError.contains("unknown suite \"nope\""))
@@ -87,3 +87,29 @@ import Testing
         #expect(metric.status == 64 && metric.standardError.contains("unknown metric"))
     }
 }
+
+@Suite struct TuneCommandTests {
+    @Test func tuneWritesWeightsThatMatchReads() throws {
+        let directory = ScratchDirectory()
+        let path = directory.path + "/weights.json"
+        let tune = try CommandRunner.run(["tune", "--suite", "demo", "--dimensions", "32", "-o", path])
+        #expect(tune.status == 0, "\(tune.standardError)")
+        #expect(tune.standardOutput.contains("62 tuning and 62 test queries"))
+        #expect(directory.read("weights.json")?.contains(#""lsaDimensions":32"#) == true)
+        let match = try CommandRunner.run(["match", "D-1012", "--corpus", "Corpus/demo", "--top", "3", "--weights", path])
+        #expect(match.status == 0, "\(match.standardError)")
+        #expect(match.standardOutput.split(separator: "\n").count == 5)
+    }
+
+    @Test func qualityReportsTheTestPartAgainstBM25AndSavesRuns() throws {
+        let directory = ScratchDirectory()
+        let outcome = try CommandRunner.run(["bench", "quality", "--suite", "csl-keyword", "--queries", "30", "--dimensions", "16",
+                                             "--lexical-weights", "0.5", "--runs-dir", directory.path])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("suite csl-keyword: 2772 documents, 15 test queries of 30"))
+        let runs = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        #expect(runs == ["csl-keyword-bm25.run", "csl-keyword-lsa-k-16.run", "csl-keyword-tf-idf---lsa-k-16--w-0-5.run", "csl-keyword-tf-idf.run"])
+    }
+}
+
+import Foundation

@@ -15,6 +15,14 @@ public struct QualitySuite: Sendable {
         public let demandID: String?
         /// A document to leave out of the ranking (the query's own paper in topical suites).
         public let excludedDocument: String?
+
+        /// Creates a query.
+        public init(id: String, text: String?, demandID: String? = nil, excludedDocument: String? = nil) {
+            self.id = id
+            self.text = text
+            self.demandID = demandID
+            self.excludedDocument = excludedDocument
+        }
     }
 
     /// The suite's name.
@@ -26,8 +34,36 @@ public struct QualitySuite: Sendable {
     /// The judgments: query id → document id → grade.
     public let qrels: Qrels
 
+    /// Creates a suite.
+    public init(name: String, corpus: Corpus, queries: [Query], qrels: Qrels) {
+        self.name = name
+        self.corpus = corpus
+        self.queries = queries
+        self.qrels = qrels
+    }
+
     /// The names of the suites `load` knows.
-    public static let names = ["demo", "csl-known-item", "csl-topical"]
+    public static let names = ["demo", "csl-known-item", "csl-topical", "csl-keyword", "patent-keyphrase", "patent-related", "nsfc-expert"]
+
+    /// Which queries of a suite to use: the tuning part, the test part (the default for
+    /// reporting), or all. The split is fixed by the suite's seed: a seeded shuffle of the query
+    /// ids, the first half tuning, the rest test.
+    public enum Part: String, Sendable, CaseIterable {
+        case tune, test, all
+    }
+
+    /// The queries of one part.
+    public func queries(_ part: Part) -> [Query] {
+        guard part != .all else { return queries }
+        var generator = SplitMix64(seed: splitSeed)
+        var ids = queries.map(\.id).sorted()
+        ids.shuffle(using: &generator)
+        let tuning = Set(ids.prefix(ids.count / 2))
+        return queries.filter { tuning.contains($0.id) == (part == .tune) }
+    }
+
+    /// The seed of the tuning/test split.
+    public var splitSeed: UInt64 = 7
 
     /// Builds a suite.
     ///
@@ -44,6 +80,12 @@ public struct QualitySuite: Sendable {
         case "demo": return try demo(corpusPath: demoCorpus)
         case "csl-known-item", "csl-topical":
             return try csl(topical: name == "csl-topical", datasets: datasets, queryCount: queryCount, seed: seed)
+        case "csl-keyword":
+            return try cslKeyword(datasets: datasets, queryCount: queryCount, seed: seed)
+        case "patent-keyphrase", "patent-related":
+            return try patents(related: name == "patent-related", datasets: datasets, queryCount: queryCount, seed: seed)
+        case "nsfc-expert":
+            return try grantExperts(datasets: datasets, queryCount: queryCount, seed: seed)
         default:
             throw CorpusError("unknown suite \"\(name)\" (known: \(names.joined(separator: ", ")))")
         }
@@ -59,80 +101,36 @@ public struct QualitySuite: Sendable {
         let queries = qrels.queryIDs.map { Query(id: $0, text: nil, demandID: $0, excludedDocument: nil) }
         return QualitySuite(name: "demo", corpus: corpus, queries: queries, qrels: qrels)
     }
-
-    /// CSL papers (csl_sample.tsv: title, abstract, keywords, discipline, category). Documents are
-    /// the abstracts alone. Known-item: a paper's title must find its own abstract. Topical: a
-    /// title against the other papers, same discipline grade 2, same category only grade 1.
-    static func csl(topical: Bool, datasets: String, queryCount: Int, seed: UInt64) throws(CorpusError) -> QualitySuite {
-        let path = datasets + "/csl/csl_sample.tsv"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CorpusError("\(path): cannot read the CSL sample (is ../shared/datasets beside the repository?)")
-        }
-        struct Paper { let title: String; let abstract: String; let discipline: String; let category: String }
-        var papers: [Paper] = []
-        for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard columns.count == 5 else {
-                throw CorpusError("\(path):\(index + 1): expected 5 tab-separated columns, found \(columns.count)")
-            }
-            papers.append(Paper(title: columns[0], abstract: columns[1], discipline: columns[3], category: columns[4]))
-        }
-        let achievements = papers.enumerated().map { Achievement(id: "csl-\($0.offset)", title: "", abstract: $0.element.abstract) }
-        var generator = SplitMix64(seed: seed)
-        var order = Array(papers.indices)
-        order.shuffle(using: &generator)
-        let sample = order.prefix(min(queryCount, papers.count)).sorted()
-        var qrels = Qrels()
-        var queries: [Query] = []
-        for index in sample {
-            let queryID = "q-\(index)"
-            queries.append(Query(id: queryID, text: papers[index].title, demandID: nil, excludedDocument: topical ? "csl-\(index)" : nil))
-            if topical {
-                for (other, paper) in papers.enumerated() where other != index {
-                    if paper.discipline == papers[index].discipline {
-                        qrels.setGrade(2, query: queryID, document: "csl-\(other)")
-                    } else if paper.category == papers[index].category {
-                        qrels.setGrade(1, query: queryID, document: "csl-\(other)")
-                    }
-                }
-            } else {
-                qrels.setGrade(1, query: queryID, document: "csl-\(index)")
-            }
-        }
-        return QualitySuite(name: topical ? "csl-topical" : "csl-known-item", corpus: Corpus(achievements: achievements), queries: queries, qrels: qrels)
-    }
 }
 
-/// The mean metrics of one ranker over a suite's queries.
-public struct QualityScores: Sendable {
-    /// Mean nDCG@10 (linear gains).
-    public let ndcg10: Double
-    /// Mean reciprocal rank.
-    public let mrr: Double
-    /// Mean recall@100.
-    public let recall100: Double
-    /// Queries evaluated (those with at least one relevant document).
-    public let queryCount: Int
-
-    /// Evaluates a ranking function over a suite.
+extension QualitySuite {
+    /// Ranks the queries of a part and collects the rankings as a TREC run (the query's excluded
+    /// document, if any, left out).
     ///
     /// - Parameters:
-    ///   - suite: The suite.
-    ///   - rank: Returns the ranked document ids for a query (at least 100).
-    public static func evaluate(_ suite: QualitySuite, parallelism: Parallelism = .automatic,
-                                rank: @Sendable (QualitySuite.Query) -> [String]) -> QualityScores {
-        let judged = suite.queries.filter { suite.qrels.judgments[$0.id]?.values.contains(where: { $0 > 0 }) ?? false }
-        let perQuery = parallelism.mapChunks(count: judged.count, minimumChunk: 8) { range in
-            range.map { index -> (Double, Double, Double) in
-                let query = judged[index]
-                let judgments = suite.qrels.judgments[query.id] ?? [:]
-                let ranking = rank(query).filter { $0 != query.excludedDocument }
-                return (RankingMetrics.ndcg(ranking, judgments, k: 10), RankingMetrics.reciprocalRank(ranking, judgments),
-                        RankingMetrics.recall(ranking, judgments, k: 100))
+    ///   - name: The run's name.
+    ///   - part: Which queries.
+    ///   - rank: Ranks one query: document ids with scores, best first.
+    public func run(named name: String, part: Part, parallelism: Parallelism = .automatic,
+                    rank: @Sendable (Query) -> [(document: String, score: Double)]) -> TRECRun {
+        let selected = queries(part)
+        let rankings = parallelism.mapChunks(count: selected.count, minimumChunk: 4) { range in
+            range.map { index -> (String, [TRECRun.Entry]) in
+                let query = selected[index]
+                let entries = rank(query).filter { $0.document != query.excludedDocument }.map { TRECRun.Entry(document: $0.document, score: $0.score) }
+                return (query.id, entries)
             }
         }.flatMap { $0 }
-        let count = Double(max(perQuery.count, 1))
-        return QualityScores(ndcg10: perQuery.reduce(0) { $0 + $1.0 } / count, mrr: perQuery.reduce(0) { $0 + $1.1 } / count,
-                             recall100: perQuery.reduce(0) { $0 + $1.2 } / count, queryCount: perQuery.count)
+        return TRECRun(name: name, rankings: Dictionary(uniqueKeysWithValues: rankings))
+    }
+
+    /// The judgments of one part's queries.
+    public func qrels(_ part: Part) -> Qrels {
+        guard part != .all else { return qrels }
+        var subset = Qrels()
+        for query in queries(part) {
+            for (document, grade) in qrels.judgments[query.id] ?? [:] { subset.setGrade(grade, query: query.id, document: document) }
+        }
+        return subset
     }
 }

@@ -41,6 +41,13 @@ public struct TextMatch: Sendable, Equatable {
         public let contribution: Float
     }
 
+    /// Creates a match.
+    public init(achievementID: String, score: Float, matchedTerms: [MatchedTerm]) {
+        self.achievementID = achievementID
+        self.score = score
+        self.matchedTerms = matchedTerms
+    }
+
     /// The achievement's id.
     public let achievementID: String
     /// The score: the cosine for TF-IDF, the BM25 score for BM25.
@@ -133,6 +140,17 @@ public struct TextMatcher: Sendable {
         return match(query: query, top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
     }
 
+    /// The score of every achievement (in corpus order) for free text: the lexical score, or
+    /// the LSA cosine with `semantic` (which needs a semantic model).
+    public func scores(text: String, semantic: Bool) -> [Float] {
+        let vector = terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text)))
+        guard semantic else { return similarity.scores(query: vector) }
+        guard let semanticModel, let semanticSimilarity else {
+            preconditionFailure("semantic scores need a TextMatcher built with a semantic model")
+        }
+        return semanticSimilarity.scores(query: semanticModel.foldIn(vector))
+    }
+
     private func match(query: AnalyzedDocument, top: Int, ranking: TextRanking, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
         let vector = terms.queryVector(query, fieldWeights: queryFieldWeights)
         let hits: [ScoredIndex]
@@ -156,6 +174,12 @@ public struct TextMatcher: Sendable {
             TextMatch(achievementID: achievementIDs[Int(hit.index)], score: hit.score,
                       matchedTerms: explain(vector, document: Int(hit.index), limit: explainedTerms))
         }
+    }
+
+    /// The terms `text` shares with achievement `achievementID`, largest contribution first.
+    public func explain(text: String, achievementID: String, limit: Int = 5) -> [TextMatch.MatchedTerm] {
+        guard let row = achievementIDs.firstIndex(of: achievementID) else { return [] }
+        return explain(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text))), document: row, limit: limit)
     }
 
     /// The shared terms of a query and a document, by contribution.

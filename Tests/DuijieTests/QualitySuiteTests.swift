@@ -1,0 +1,63 @@
+import DuijieEvaluation
+import Foundation
+import Testing
+@testable import Duijie
+
+@Suite struct QualitySuiteTests {
+    static let datasets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/datasets").path
+
+    @Test func tuneAndTestPartsSplitTheQueriesInHalfWithoutOverlap() throws {
+        let suite = try QualitySuite.load("demo", datasets: Self.datasets, demoCorpus: DemoCorpusTests.root)
+        let tune = Set(suite.queries(.tune).map(\.id))
+        let test = Set(suite.queries(.test).map(\.id))
+        #expect(tune.isDisjoint(with: test) && tune.union(test).count == suite.queries.count)
+        #expect(abs(tune.count - test.count) <= 1)
+        #expect(suite.qrels(.test).queryIDs.allSatisfy(test.contains))
+    }
+
+    @Test(arguments: ["csl-known-item", "csl-topical", "csl-keyword", "patent-keyphrase", "patent-related", "nsfc-expert"])
+    func realDataSuitesBuildJudgedQueries(name: String) throws {
+        let suite = try QualitySuite.load(name, datasets: Self.datasets, queryCount: 20, seed: 3)
+        #expect(suite.queries.count >= 15 && suite.queries.count <= 20)
+        #expect(suite.corpus.achievements.count > 2_000)
+        for query in suite.queries {
+            let judged = suite.qrels.judgments[query.id] ?? [:]
+            #expect(judged.values.contains { $0 > 0 }, "\(name) \(query.id)")
+            #expect(judged.keys.allSatisfy { suite.corpus.kind(of: $0) == .achievement })
+            #expect(!(query.text ?? "").isEmpty)
+            if let excluded = query.excludedDocument { #expect(judged[excluded] == nil) }
+        }
+    }
+
+    @Test func hiddenPhrasesDisappearFromTheIndexedText() throws {
+        let suite = try QualitySuite.load("patent-keyphrase", datasets: Self.datasets, queryCount: 30, seed: 4)
+        for query in suite.queries {
+            let phrase = try #require(query.text)
+            #expect(!suite.corpus.achievements.contains { ($0.abstract ?? "").contains(phrase) }, "\(phrase)")
+        }
+        let hider = QualitySuite.PhraseHider(["锂电池", "锂电"])
+        #expect(hider.hide(in: "退役锂电池与锂电材料") == "退役 与 材料")
+    }
+
+    @Test func weightFilesRoundTripAndBadOnesAreReported() throws {
+        let directory = TemporaryDirectory()
+        let weights = FusionWeights(tfidf: 0.5, bm25: 0.25, lsa: 0.25, lsaDimensions: 64)
+        let path = directory.write("w.json", JSONWriter.string(.object([("weights", weights.jsonValue)])))
+        #expect(try FusionWeights.load(path) == weights)
+        let bad = directory.write("bad.json", #"{"tfidf":0.5,"bm25":"x","lsa":0,"lsaDimensions":8}"#)
+        #expect { try FusionWeights.load(bad) } throws: { ($0 as? CorpusError)?.message.contains("bm25 must be a number") ?? false }
+    }
+
+    @Test func tuningFindsWeightsAtLeastAsGoodAsItsStartOnTheTuningQueries() throws {
+        let suite = try QualitySuite.load("demo", datasets: Self.datasets, demoCorpus: DemoCorpusTests.root)
+        let matcher = try FusedMatcher(corpus: suite.corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 32)
+        let candidates = FusionTuning.candidates(suite, part: .tune, matcher: matcher, parallelism: .automatic)
+        let start = FusionTuning.score(candidates, [1.0 / 3, 1.0 / 3, 1.0 / 3], suite.qrels)
+        let result = FusionTuning.tune(suite, matcher: matcher)
+        #expect(result.tuneNDCG >= start)
+        let sum = result.weights.tfidf + result.weights.bm25 + result.weights.lsa
+        #expect(abs(sum - 1) < 1e-5 && result.weights.lsaDimensions == 32)
+        #expect(FusionTuning.tune(suite, matcher: matcher).weights == result.weights)  // deterministic
+    }
+}
