@@ -19,11 +19,7 @@ struct QualityCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The suite.") var suite: String
-    @Option(help: "The shared datasets folder.") var datasets = "../shared/datasets"
-    @Option(help: "The demo corpus folder.") var demoCorpus = "Corpus/demo"
-    @Option(help: "Queries sampled from the data set (not for demo).") var queries = 500
-    @Option(help: "Seed of the query sample.") var seed: UInt64 = 2026
+    @OptionGroup var suiteOptions: SuiteOptions
     @Option(help: "Which queries: tune, test or all.") var part: QualitySuite.Part = .test
     @Option(parsing: .upToNextOption, help: "LSA dimensions to evaluate (several allowed).") var dimensions: [Int] = [64, 256]
     @Option(parsing: .upToNextOption, help: "Lexical weights of the fused ranker (several allowed).") var lexicalWeights: [Float] = [0.5, 0.7]
@@ -32,13 +28,7 @@ struct QualityCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
-        let loaded: QualitySuite
-        do {
-            loaded = try QualitySuite.load(suite, datasets: datasets, demoCorpus: demoCorpus, queryCount: queries, seed: seed)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let loaded = try suiteOptions.load()
         let analyzer = try analysis.makeAnalyzer()
         let corpus = loaded.corpus
         print("suite \(loaded.name): \(corpus.achievements.count) documents, \(loaded.queries(part).count) \(part.rawValue) queries of \(loaded.queries.count), tokenizer \(analysis.mode.rawValue)")

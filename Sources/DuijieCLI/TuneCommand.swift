@@ -16,23 +16,13 @@ struct TuneCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The suite (see `duijie bench quality --help`).") var suite: String
-    @Option(help: "The shared datasets folder.") var datasets = "../shared/datasets"
-    @Option(help: "The demo corpus folder.") var demoCorpus = "Corpus/demo"
-    @Option(help: "Queries sampled from the data set (not for demo).") var queries = 500
-    @Option(help: "Seed of the query sample.") var seed: UInt64 = 2026
+    @OptionGroup var suiteOptions: SuiteOptions
     @Option(help: "LSA dimensions.") var dimensions = 256
     @Option(name: [.short, .customLong("output")], help: "Where to write the weights (JSON).") var output: String?
     @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
-        let loaded: QualitySuite
-        do {
-            loaded = try QualitySuite.load(suite, datasets: datasets, demoCorpus: demoCorpus, queryCount: queries, seed: seed)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let loaded = try suiteOptions.load()
         let matcher = try FusedMatcher(corpus: loaded.corpus, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
         let result = FusionTuning.tune(loaded, matcher: matcher)
         let weights = result.weights
