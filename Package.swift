@@ -51,7 +51,7 @@ let package = Package(
         ),
         .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieVectors"]),
         .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph"]),
+        .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie"]),
         .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI"]),
