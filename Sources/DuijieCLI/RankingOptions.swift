@@ -54,7 +54,7 @@ struct RankingOptions: ParsableArguments {
             printError(error.description)
             throw ExitCode.failure
         }
-        let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions,
+        let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, includesGraph: fitted.graph > 0,
                                      parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
         return { text, top in
             fused.match(text: text, top: top, weights: fitted).map {

@@ -50,7 +50,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         let lines = outcome.standardOutput.split(separator: "\n")
         #expect(lines.first == "suite demo: 208 documents, 62 test queries of 124, tokenizer bigram")
-        #expect(lines.map { $0.split(separator: " ").first ?? "" } == ["suite", "ranker", "TF-IDF", "BM25", "LSA", "TF-IDF"])
+        #expect(lines.map { $0.split(separator: " ").first ?? "" } == ["suite", "ranker", "TF-IDF", "BM25", "LSA", "TF-IDF", "graph", "TF-IDF"])
         let unknown = try CommandRunner.run(["bench", "quality", "--suite", "nope"])
         #expect(unknown.status == 1 && unknown.standardError.contains("unknown suite \"nope\""))
     }
@@ -108,7 +108,8 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.hasPrefix("suite csl-keyword: 2772 documents, 15 test queries of 30"))
         let runs = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(runs == ["csl-keyword-bm25.run", "csl-keyword-lsa-k-16.run", "csl-keyword-tf-idf---lsa-k-16--w-0-5.run", "csl-keyword-tf-idf.run"])
+        #expect(runs == ["csl-keyword-bm25.run", "csl-keyword-graph.run", "csl-keyword-lsa-k-16.run", "csl-keyword-tf-idf---lsa---graph.run",
+                         "csl-keyword-tf-idf---lsa-k-16--w-0-5.run", "csl-keyword-tf-idf.run"])
     }
 }
 

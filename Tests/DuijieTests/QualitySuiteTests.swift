@@ -54,9 +54,10 @@ import Testing
         let matcher = try FusedMatcher(corpus: suite.corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 32)
         let candidates = FusionTuning.candidates(suite, part: .tune, matcher: matcher, parallelism: .automatic)
         let start = FusionTuning.score(candidates, [1.0 / 3, 1.0 / 3, 1.0 / 3], suite.qrels)
+        #expect(matcher.graph == nil && candidates.allSatisfy { $0.features.allSatisfy { $0.count == 3 } })
         let result = FusionTuning.tune(suite, matcher: matcher)
         #expect(result.tuneNDCG >= start)
-        let sum = result.weights.tfidf + result.weights.bm25 + result.weights.lsa
+        let sum = result.weights.tfidf + result.weights.bm25 + result.weights.lsa + result.weights.graph
         #expect(abs(sum - 1) < 1e-5 && result.weights.lsaDimensions == 32)
         #expect(FusionTuning.tune(suite, matcher: matcher).weights == result.weights)  // deterministic
     }

@@ -3,7 +3,7 @@ import DuijieVectors
 
 /// Fits `FusionWeights` on a suite's tuning queries by coordinate ascent on nDCG@10 (Metzler &
 /// Croft, "Linear feature-based models for information retrieval", Information Retrieval 10(3),
-/// 2007): each round tries, for each feature in turn, every weight on a grid with the others
+/// 2007): each round tries, for each feature in turn, every weight on a 0.05 grid with the others
 /// fixed, keeps the best, and renormalizes the weights to sum to 1; rounds repeat until none
 /// improves. Deterministic: a fixed grid, ties kept at the current weights.
 public enum FusionTuning {
@@ -13,27 +13,30 @@ public enum FusionTuning {
         public let weights: FusionWeights
         /// Mean nDCG@10 on the tuning queries.
         public let tuneNDCG: Double
-        /// Mean nDCG@10 on the test queries, for the fitted weights and for each feature alone.
-        public let testNDCG: (fused: Double, tfidf: Double, bm25: Double, lsa: Double)
+        /// Mean nDCG@10 on the test queries for the fitted weights.
+        public let testNDCG: Double
+        /// Mean nDCG@10 on the test queries for each feature alone, in `FusedMatcher.featureNames` order.
+        public let testNDCGByFeature: [Double]
     }
 
     /// Feature values of one query's candidates (the union of each feature's top 200).
     struct Candidates {
         let queryID: String
         let documents: [String]
-        let features: [[Float]]  // per candidate: tfidf, bm25, lsa
+        let features: [[Float]]  // per candidate, per feature
     }
 
-    /// Tunes weights on `suite`.
+    /// Tunes weights on `suite`; the graph feature takes part when the matcher has a graph.
     public static func tune(_ suite: QualitySuite, matcher: FusedMatcher, parallelism: Parallelism = .automatic) -> Result {
+        let featureCount = matcher.graph == nil ? 3 : 4
         let tune = candidates(suite, part: .tune, matcher: matcher, parallelism: parallelism)
         let test = candidates(suite, part: .test, matcher: matcher, parallelism: parallelism)
-        var weights: [Float] = [1.0 / 3, 1.0 / 3, 1.0 / 3]
+        var weights = [Float](repeating: 1 / Float(featureCount), count: featureCount)
         var best = score(tune, weights, suite.qrels)
         let grid: [Float] = stride(from: 0, through: 1, by: 0.05).map { Float($0) }
         for _ in 0..<10 {
             var improved = false
-            for feature in 0..<3 {
+            for feature in 0..<featureCount {
                 for value in grid {
                     var trial = weights
                     trial[feature] = value
@@ -50,26 +53,29 @@ public enum FusionTuning {
             }
             if !improved { break }
         }
-        let fitted = FusionWeights(tfidf: weights[0], bm25: weights[1], lsa: weights[2],
+        let padded = weights + [Float](repeating: 0, count: 4 - featureCount)
+        let fitted = FusionWeights(tfidf: padded[0], bm25: padded[1], lsa: padded[2], graph: padded[3],
                                    lsaDimensions: matcher.tfidf.semanticModel?.dimensions ?? 0)
-        return Result(weights: fitted, tuneNDCG: best,
-                      testNDCG: (score(test, weights, suite.qrels), score(test, [1, 0, 0], suite.qrels),
-                                 score(test, [0, 1, 0], suite.qrels), score(test, [0, 0, 1], suite.qrels)))
+        let alone = (0..<featureCount).map { feature in
+            score(test, (0..<featureCount).map { $0 == feature ? Float(1) : 0 }, suite.qrels)
+        }
+        return Result(weights: fitted, tuneNDCG: best, testNDCG: score(test, weights, suite.qrels), testNDCGByFeature: alone)
     }
 
     static func candidates(_ suite: QualitySuite, part: QualitySuite.Part, matcher: FusedMatcher, parallelism: Parallelism) -> [Candidates] {
         let queries = suite.queries(part).filter { suite.qrels.judgments[$0.id]?.values.contains(where: { $0 > 0 }) ?? false }
         let ids = matcher.tfidf.achievementIDs
+        let featureCount = matcher.graph == nil ? 3 : 4
         return parallelism.mapChunks(count: queries.count, minimumChunk: 4) { range in
             range.map { index -> Candidates in
                 let query = queries[index]
                 let text = query.text ?? query.demandID.flatMap { suite.corpus.demand($0) }.map { [$0.title, $0.description ?? ""].joined(separator: "。") } ?? ""
-                let (a, b, c) = matcher.features(text: text)
+                let features = Array(matcher.features(text: text).prefix(featureCount))
                 var pool = Set<Int32>()
-                for scores in [a, b, c] { for hit in TopKSelector.best(200, of: scores) where hit.score > 0 { pool.insert(hit.index) } }
+                for scores in features { for hit in TopKSelector.best(200, of: scores) where hit.score > 0 { pool.insert(hit.index) } }
                 let members = pool.sorted().filter { ids[Int($0)] != query.excludedDocument }
                 return Candidates(queryID: query.id, documents: members.map { ids[Int($0)] },
-                                  features: members.map { [a[Int($0)], b[Int($0)], c[Int($0)]] })
+                                  features: members.map { member in features.map { $0[Int(member)] } })
             }
         }.flatMap { $0 }
     }
@@ -78,7 +84,7 @@ public enum FusionTuning {
         guard !queries.isEmpty else { return 0 }
         var total = 0.0
         for query in queries {
-            let fused = query.features.map { weights[0] * $0[0] + weights[1] * $0[1] + weights[2] * $0[2] }
+            let fused = query.features.map { values in zip(values, weights).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
             let ranking = TopKSelector.best(10, of: fused).map { query.documents[Int($0.index)] }
             total += RankingMetrics.ndcg(ranking, qrels.judgments[query.queryID] ?? [:], k: 10)
         }

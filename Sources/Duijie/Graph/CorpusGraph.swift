@@ -19,6 +19,7 @@ public struct GraphWeights: Sendable, Equatable {
     public var region: Float = 0.2         // record — region
     public var regionParent: Float = 0.2   // region — enclosing region
     public var pairedRegion: Float = 0.2   // 对口合作 partners
+    public var textSimilarity: Float = 1   // achievement — text neighbour, × their cosine
 
     /// The default weights: direct links (ownership, inventorship, affiliation, posting,
     /// cooperation) 1, contracts 1.5, looser links less; fields and regions tie records together
@@ -51,8 +52,14 @@ public struct CorpusGraph: Sendable {
 
     /// Builds the graph of `corpus`.
     ///
+    /// - Parameters:
+    ///   - corpus: The records.
+    ///   - weights: The edge weight of each kind of link.
+    ///   - textNeighbors: For each achievement (in corpus order), its nearest achievements by text
+    ///     with their similarity (`TextMatcher.nearestNeighbors`); linked with weight
+    ///     `textSimilarity` × similarity.
     /// - Complexity: O(records + links · log links).
-    public init(corpus: Corpus, weights: GraphWeights = GraphWeights()) {
+    public init(corpus: Corpus, weights: GraphWeights = GraphWeights(), textNeighbors: [[ScoredIndex]]? = nil) {
         var ids: [String] = []
         var kinds: [RecordKind] = []
         func add(_ records: [String], _ kind: RecordKind) {
@@ -106,6 +113,14 @@ public struct CorpusGraph: Sendable {
         }
         for relation in corpus.relations {
             link(relation.from, relation.to, weights.weight(of: relation.kind) * Float(relation.weight))
+        }
+        if let textNeighbors {
+            let achievements = corpus.achievements
+            for (row, neighbors) in textNeighbors.enumerated() where row < achievements.count {
+                for neighbor in neighbors where Int(neighbor.index) < achievements.count && neighbor.score > 0 {
+                    link(achievements[row].id, achievements[Int(neighbor.index)].id, weights.textSimilarity * neighbor.score)
+                }
+            }
         }
         graph = WeightedGraph(nodeCount: ids.count, edges: edges, symmetric: true)
         self.ids = ids

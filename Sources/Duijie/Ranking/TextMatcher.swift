@@ -176,6 +176,14 @@ public struct TextMatcher: Sendable {
         }
     }
 
+    /// Each achievement's `k` most similar other achievements by the lexical score (the text
+    /// neighbours that link achievements in the corpus graph), computed in parallel.
+    public func nearestNeighbors(k: Int, parallelism: Parallelism = .automatic) -> [[ScoredIndex]] {
+        similarity.topK(queries: terms.documents, k: k + 1, parallelism: parallelism).enumerated().map { row, hits in
+            Array(hits.filter { Int($0.index) != row }.prefix(k))
+        }
+    }
+
     /// The terms `text` shares with achievement `achievementID`, largest contribution first.
     public func explain(text: String, achievementID: String, limit: Int = 5) -> [TextMatch.MatchedTerm] {
         guard let row = achievementIDs.firstIndex(of: achievementID) else { return [] }
