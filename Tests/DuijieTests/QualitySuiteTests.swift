@@ -30,6 +30,17 @@ import Testing
         }
     }
 
+    @Test func expertLeadersAreLinkedToInstitutionsAndProvinces() throws {
+        let suite = try QualitySuite.load("nsfc-expert", datasets: Self.datasets, queryCount: 10, seed: 5)
+        #expect(suite.corpus.institutions.count > 1_000 && suite.corpus.regions.count >= 30)
+        let leaders = suite.corpus.achievements
+        #expect(leaders.filter { $0.owner != nil }.count == leaders.count)
+        #expect(leaders.filter { $0.region != nil }.count > leaders.count / 2)  // NSSF rows give provinces
+        let graph = CorpusGraph(corpus: suite.corpus)
+        let first = try #require(leaders.first { $0.owner != nil })
+        #expect(graph.path(from: first.id, to: first.owner!, maximumHops: 1) == [first.id, first.owner!])
+    }
+
     @Test func hiddenPhrasesDisappearFromTheIndexedText() throws {
         let suite = try QualitySuite.load("patent-keyphrase", datasets: Self.datasets, queryCount: 30, seed: 4)
         for query in suite.queries {
