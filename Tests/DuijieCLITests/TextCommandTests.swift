@@ -114,3 +114,21 @@ import Testing
 }
 
 import Foundation
+
+@Suite struct RecommendCommandTests {
+    @Test func explainedShortlistsInChineseAndEnglish() throws {
+        let chinese = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--top", "3", "--explain"])
+        #expect(chinese.status == 0, "\(chinese.standardError)")
+        #expect(chinese.standardOutput.hasPrefix("D-1012 废旧动力电池梯次利用于用户侧储能\n"))
+        #expect(chinese.standardOutput.contains("匹配词: ") && chinese.standardOutput.contains("关联路径: ") && chinese.standardOutput.contains("文本相似"))
+        let english = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--target", "expert", "--top", "2", "--format", "json"])
+        #expect(english.status == 0)
+        let lines = english.standardOutput.split(separator: "\n")
+        #expect(lines.count == 3 && lines[1].hasPrefix(#"{"rank":1,"id":"E-"#) && lines[1].contains(#""features":{"text":"#))
+    }
+
+    @Test func unknownFilterValuesAreErrors() throws {
+        let outcome = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--region", "火星"])
+        #expect(outcome.status != 0 && outcome.standardError.contains("--region 火星: no such region"))
+    }
+}

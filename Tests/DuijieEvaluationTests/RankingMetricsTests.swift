@@ -26,3 +26,16 @@ import Testing
         #expect(RankingMetrics.recall(["e", "a", "c", "b"], judgments, k: 10) == 2.0 / 3)
     }
 }
+
+@Suite struct CoordinateAscentTests {
+    @Test func findsTheMaximumOfAConcaveObjectiveOnTheSimplex() {
+        // −(w₀ − 0.7)² − (w₁ − 0.3)² peaks at (0.7, 0.3), a point of the 0.05 grid on the simplex.
+        let result = CoordinateAscent.maximize(count: 2) { w in -Double((w[0] - 0.7) * (w[0] - 0.7) + (w[1] - 0.3) * (w[1] - 0.3)) }
+        #expect(abs(result.weights[0] - 0.7) < 1e-5 && abs(result.weights[1] - 0.3) < 1e-5)
+        #expect(abs(result.value) < 1e-9)
+    }
+
+    @Test func aFlatObjectiveKeepsEqualWeights() {
+        #expect(CoordinateAscent.maximize(count: 4) { _ in 1 }.weights == [0.25, 0.25, 0.25, 0.25])
+    }
+}

@@ -97,3 +97,31 @@ public struct Corpus: Sendable {
         return current
     }
 }
+
+extension Corpus {
+    /// The id of the region named `text` (its id, name or an alias), or `nil`.
+    public func regionID(named text: String) -> String? {
+        if region(text) != nil { return text }
+        return regions.first { $0.name == text || $0.aliases.contains(text) }?.id
+    }
+
+    /// The id of the field named `text` (its id, name or a synonym), or `nil`.
+    public func fieldID(named text: String) -> String? {
+        if field(text) != nil { return text }
+        return fields.first { $0.name == text || $0.synonyms.contains(text) }?.id
+    }
+
+    /// A short human name for any record: a title, a name, or the id itself.
+    public func displayName(of id: String) -> String {
+        switch kind(of: id) {
+        case .region: return region(id)?.name ?? id
+        case .field: return field(id)?.name ?? id
+        case .institution: return institution(id)?.name ?? id
+        case .expert: return expert(id)?.name ?? id
+        case .enterprise: return enterprise(id)?.name ?? id
+        case .achievement: return achievement(id)?.title ?? id
+        case .demand: return demand(id)?.title ?? id
+        case .relation, nil: return id
+        }
+    }
+}

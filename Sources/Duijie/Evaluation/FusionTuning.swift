@@ -1,11 +1,7 @@
 import DuijieEvaluation
 import DuijieVectors
 
-/// Fits `FusionWeights` on a suite's tuning queries by coordinate ascent on nDCG@10 (Metzler &
-/// Croft, "Linear feature-based models for information retrieval", Information Retrieval 10(3),
-/// 2007): each round tries, for each feature in turn, every weight on a 0.05 grid with the others
-/// fixed, keeps the best, and renormalizes the weights to sum to 1; rounds repeat until none
-/// improves. Deterministic: a fixed grid, ties kept at the current weights.
+/// Fits `FusionWeights` on a suite's tuning queries by `CoordinateAscent` on nDCG@10.
 public enum FusionTuning {
     /// The fitted weights and what they score.
     public struct Result: Sendable {
@@ -31,28 +27,7 @@ public enum FusionTuning {
         let featureCount = matcher.graph == nil ? 3 : 4
         let tune = candidates(suite, part: .tune, matcher: matcher, parallelism: parallelism)
         let test = candidates(suite, part: .test, matcher: matcher, parallelism: parallelism)
-        var weights = [Float](repeating: 1 / Float(featureCount), count: featureCount)
-        var best = score(tune, weights, suite.qrels)
-        let grid: [Float] = stride(from: 0, through: 1, by: 0.05).map { Float($0) }
-        for _ in 0..<10 {
-            var improved = false
-            for feature in 0..<featureCount {
-                for value in grid {
-                    var trial = weights
-                    trial[feature] = value
-                    let total = trial.reduce(0, +)
-                    guard total > 0 else { continue }
-                    trial = trial.map { $0 / total }
-                    let result = score(tune, trial, suite.qrels)
-                    if result > best + 1e-12 {
-                        best = result
-                        weights = trial
-                        improved = true
-                    }
-                }
-            }
-            if !improved { break }
-        }
+        let (weights, best) = CoordinateAscent.maximize(count: featureCount) { score(tune, $0, suite.qrels) }
         let padded = weights + [Float](repeating: 0, count: 4 - featureCount)
         let fitted = FusionWeights(tfidf: padded[0], bm25: padded[1], lsa: padded[2], graph: padded[3],
                                    lsaDimensions: matcher.tfidf.semanticModel?.dimensions ?? 0)

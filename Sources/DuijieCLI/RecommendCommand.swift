@@ -1,0 +1,143 @@
+import ArgumentParser
+import Duijie
+import DuijieText
+import DuijieVectors
+import Foundation
+
+/// `duijie recommend`: the broker's explained shortlist of achievements or experts.
+struct RecommendCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recommend",
+        abstract: "Recommend achievements or experts for a demand (or text): fused, filtered, explained.",
+        discussion: """
+        Scores add text (TF-IDF), semantic (LSA) and graph (personalized PageRank) similarity to
+        region, field, maturity, transfer-mode and budget fit, with weights fitted on the demo
+        judgments (`duijie bench recommender`). Examples:
+          duijie recommend D-1012 --corpus Corpus/demo --explain
+          duijie recommend D-1012 --corpus Corpus/demo --target expert --region 辽宁省 --include-paired
+          duijie recommend --text "海参养殖 溶解氧" --corpus Corpus/demo --max-per-institution 1
+        """
+    )
+
+    @Argument(help: "The id of a demand in the corpus.") var demandID: String?
+    @Option(help: "Free text instead of a demand.") var text: String?
+    @Option(help: "The corpus directory.") var corpus: String
+    @Option(help: "What to recommend: achievement or expert.") var target: RecommendationTarget = .achievement
+    @Option(help: "How many results.") var top = 10
+    @Option(help: "Keep results in this region or below (id or name; repeatable).") var region: [String] = []
+    @Flag(help: "With --region, also keep the paired (对口合作) regions.") var includePaired = false
+    @Option(help: "Keep results in this field or a sub-field (id, name or synonym; repeatable).") var field: [String] = []
+    @Option(help: "Keep achievements at least this mature (lab, pilot, maturation, industrialization, or TRL).") var minMaturity: String?
+    @Option(help: "Keep achievements offering this transfer mode (repeatable).") var mode: [String] = []
+    @Option(help: "Keep achievements of this kind (repeatable).") var kind: [String] = []
+    @Option(help: "At most this many results per institution.") var maxPerInstitution: Int?
+    @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") var explain = false
+    @Option(help: "Language of labels: zh or en.") var language: Language = .zh
+    @Option(help: "Output format: table or json.") var format: Format = .table
+    @Option(help: "LSA dimensions.") var dimensions = 64
+    @OptionGroup var analysis: AnalysisOptions
+
+    enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+
+    func validate() throws {
+        if (demandID == nil) == (text == nil) { throw ValidationError("give either a demand id or --text, not both") }
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded: Corpus
+        do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let filters = try makeFilters(loaded)
+        let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
+        let results: [Recommendation]
+        if let demandID {
+            guard let found = recommender.recommend(demand: demandID, target: target, top: top, filters: filters) else {
+                printError("\(demandID): no demand with this id in \(corpus)")
+                throw ExitCode.failure
+            }
+            results = found
+            print("\(demandID) \(loaded.displayName(of: demandID))")
+        } else {
+            results = recommender.recommend(text: text ?? "", target: target, top: top, filters: filters)
+            print(text ?? "")
+        }
+        format == .json ? printJSON(results, loaded) : printTable(results, loaded)
+    }
+
+    private func makeFilters(_ corpus: Corpus) throws -> RecommendationFilters {
+        var filters = RecommendationFilters()
+        filters.regions = try region.map { name in
+            guard let id = corpus.regionID(named: name) else { throw ValidationError("--region \(name): no such region in the corpus") }
+            return id
+        }
+        filters.includesPairedRegions = includePaired
+        filters.fields = try field.map { name in
+            guard let id = corpus.fieldID(named: name) else { throw ValidationError("--field \(name): no such field in the corpus") }
+            return id
+        }
+        if let minMaturity {
+            guard let value = Maturity.parse(minMaturity) else { throw ValidationError("--min-maturity \(minMaturity): expected \(Maturity.acceptedValues)") }
+            filters.minimumMaturity = value
+        }
+        filters.transferModes = try mode.map { name in
+            guard let value = TransferMode.parse(name) else { throw ValidationError("--mode \(name): expected \(TransferMode.canonicalList)") }
+            return value
+        }
+        filters.kinds = try kind.map { name in
+            guard let value = AchievementKind.parse(name) else { throw ValidationError("--kind \(name): expected \(AchievementKind.canonicalList)") }
+            return value
+        }
+        filters.maximumPerInstitution = maxPerInstitution
+        return filters
+    }
+
+    private func owner(_ id: String, _ corpus: Corpus) -> String {
+        let institution = target == .achievement ? corpus.achievement(id)?.owner : corpus.expert(id)?.institution
+        return institution.map(corpus.displayName(of:)) ?? ""
+    }
+
+    private func printTable(_ results: [Recommendation], _ corpus: Corpus) {
+        let chinese = language == .zh
+        if results.isEmpty {
+            print(chinese ? "没有符合条件的结果" : "no result passes the filters")
+            return
+        }
+        var rows = [["#", chinese ? "得分" : "score", "id", chinese ? "名称" : "name", chinese ? "单位" : "institution", chinese ? "地区" : "region"]]
+        for (rank, result) in results.enumerated() {
+            rows.append([String(rank + 1), String(format: "%.3f", result.score), result.id, TextTable.truncate(corpus.displayName(of: result.id), width: 34),
+                         TextTable.truncate(owner(result.id, corpus), width: 20), result.regionRelation.name(chinese: chinese)])
+        }
+        let lines = TextTable.render(rows, rightAligned: [0, 1]).split(separator: "\n", omittingEmptySubsequences: false)
+        print(lines[0])
+        for (index, result) in results.enumerated() {
+            print(lines[index + 1])
+            guard explain else { continue }
+            let features = Recommendation.Feature.allCases.map { "\($0.name(chinese: chinese)) \(String(format: "%.2f", result.features[$0.rawValue]))" }
+            print("     " + features.joined(separator: " · "))
+            if !result.matchedTerms.isEmpty {
+                print("     " + (chinese ? "匹配词: " : "terms: ") + result.matchedTerms.map(\.term).joined(separator: " "))
+            }
+            if let path = result.path, path.count > 1 {
+                print("     " + (chinese ? "关联路径: " : "path: ") + path.map { TextTable.truncate(corpus.displayName(of: $0), width: 16) }.joined(separator: " → "))
+            }
+        }
+    }
+
+    private func printJSON(_ results: [Recommendation], _ corpus: Corpus) {
+        for (rank, result) in results.enumerated() {
+            var members: [(key: String, value: JSONValue)] = [
+                ("rank", .number(Double(rank + 1))), ("id", .string(result.id)), ("score", .number(Double(result.score))),
+                ("name", .string(corpus.displayName(of: result.id))), ("regionRelation", .string(result.regionRelation.name(chinese: false))),
+                ("features", .object(Recommendation.Feature.allCases.map { ($0.name(chinese: false), .number(Double(result.features[$0.rawValue]))) })),
+                ("matchedTerms", .array(result.matchedTerms.map { .string($0.term) })),
+            ]
+            if let path = result.path { members.append(("path", .array(path.map { .string($0) }))) }
+            print(JSONWriter.string(.object(members)))
+        }
+    }
+}

@@ -1,0 +1,86 @@
+import DuijieEvaluation
+import DuijieVectors
+import Foundation
+import Testing
+@testable import Duijie
+
+@Suite struct RecommenderTests {
+    let corpus: Corpus
+    let recommender: Recommender
+
+    init() throws {
+        corpus = try CorpusLoader.loadValidated(DemoCorpusTests.root).corpus
+        recommender = try Recommender(corpus: corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 64)
+    }
+
+    @Test(arguments: [RecommendationTarget.achievement, .expert])
+    func theShippedWeightsBeatTextAloneOnHeldOutDemands(target: RecommendationTarget) throws {
+        let suite = try QualitySuite.load("demo", datasets: "", demoCorpus: DemoCorpusTests.root)
+        let file = DemoCorpusTests.root + "/qrels/" + (target == .achievement ? "demand-achievement.qrels" : "demand-expert.qrels")
+        let qrels = try Qrels(parsing: String(contentsOfFile: file, encoding: .utf8))
+        let result = RecommenderTuning.tune(recommender, suite: suite, qrels: qrels, target: target)
+        #expect(result.testQueries > 50)
+        #expect(result.testNDCG.defaults > result.testNDCG.textOnly + 0.02, "\(result.testNDCG)")
+        #expect(abs(result.testNDCG.defaults - result.testNDCG.tuned) < 1e-9)  // the defaults are the fitted weights
+    }
+
+    @Test func filtersKeepOnlyWhatTheyAllow() throws {
+        var filters = RecommendationFilters()
+        filters.regions = ["R-LN"]
+        filters.minimumMaturity = Maturity(stage: .pilot)
+        filters.transferModes = [.licence]
+        let results = try #require(recommender.recommend(demand: "D-1012", target: .achievement, top: 20, filters: filters))
+        #expect(!results.isEmpty)
+        for result in results {
+            let achievement = try #require(corpus.achievement(result.id))
+            #expect(RegionRelation.ancestors(achievement.region ?? "", corpus).contains("R-LN"))
+            #expect(achievement.maturity.map { $0.stage >= .pilot } == true)
+            #expect(achievement.transferModes.contains(.licence))
+        }
+        var diverse = RecommendationFilters()
+        diverse.maximumPerInstitution = 1
+        let spread = try #require(recommender.recommend(demand: "D-1012", target: .achievement, top: 10, filters: diverse))
+        let owners = spread.compactMap { corpus.achievement($0.id)?.owner }
+        #expect(Set(owners).count == owners.count)
+        var fields = RecommendationFilters()
+        fields.fields = ["F-EN"]  // the new-energy group: its sub-fields (储能, 锂电池正极材料 …) count
+        for result in try #require(recommender.recommend(demand: "D-1012", target: .expert, top: 10, filters: fields)) {
+            let expertFields = corpus.expert(result.id)?.fields ?? []
+            #expect(expertFields.contains { $0 == "F-EN" || corpus.field($0)?.parent == "F-EN" })
+        }
+    }
+
+    @Test func resultsAreExplainedAndDeterministic() throws {
+        let first = try #require(recommender.recommend(demand: "D-1012", target: .expert, top: 5))
+        let again = try #require(recommender.recommend(demand: "D-1012", target: .expert, top: 5))
+        #expect(first.map(\.id) == again.map(\.id) && first.map(\.score) == again.map(\.score))
+        for result in first {
+            #expect(result.features.count == Recommendation.Feature.allCases.count)
+            #expect(result.features.allSatisfy { (0...1.0001).contains($0) })
+            if let path = result.path { #expect(path.first == "D-1012" && path.last == result.id) }
+        }
+        #expect(zip(first, first.dropFirst()).allSatisfy { $0.score >= $1.score })
+        #expect(recommender.recommend(demand: "D-0000", target: .achievement, top: 5) == nil)
+        #expect(!recommender.recommend(text: "海参养殖池塘溶解氧", target: .achievement, top: 5).isEmpty)
+    }
+
+    @Test func regionRelationsFollowTheTaxonomyAndPairings() {
+        #expect(RegionRelation("R-LN-DL-JP", "R-LN-DL-DSH", in: corpus) == .sameDistrict)  // a park inside 金普新区
+        #expect(RegionRelation("R-LN-DL-JP", "R-LN-DL-GX", in: corpus) == .sameCity)
+        #expect(RegionRelation("R-LN-DL", "R-LN-SY", in: corpus) == .sameProvince)
+        #expect(RegionRelation("R-LN-DL-GX", "R-SH", in: corpus) == .paired)  // 大连–上海
+        #expect(RegionRelation("R-JS-SZ", "R-ZJ-HZ", in: corpus) == .sameBloc)  // 长三角
+        #expect(RegionRelation("R-SC-CD", "R-HL-HEB", in: corpus) == .other)
+        #expect(RegionRelation(nil, "R-LN", in: corpus) == .unknown)
+    }
+
+    @Test func metadataFitScores() {
+        #expect(MetadataFit.fields(["F-STOR"], ["F-STOR"], in: corpus) == 1)
+        #expect(MetadataFit.fields(["F-STOR"], ["F-EN"], in: corpus) == 0.75)   // parent
+        #expect(MetadataFit.fields(["F-STOR"], ["F-LIB"], in: corpus) == 0.5)   // sibling
+        #expect(MetadataFit.fields(["F-STOR", "F-AI"], ["F-STOR"], in: corpus) == 0.5)
+        #expect(MetadataFit.maturity(required: Maturity(stage: .pilot), offered: Maturity(technologyReadinessLevel: 3)) == 0)
+        #expect(MetadataFit.transferModes([.licence], [.assignment, .licence]) == 1)
+        #expect(MetadataFit.budget(100, price: 140) == 0.5 && MetadataFit.budget(100, price: 200) == 0)
+    }
+}
