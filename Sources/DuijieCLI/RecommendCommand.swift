@@ -12,17 +12,20 @@ struct RecommendCommand: ParsableCommand {
         discussion: """
         Scores add text (TF-IDF), semantic (LSA) and graph (personalized PageRank) similarity to
         region, field, maturity, transfer-mode and budget fit, with weights fitted on the demo
-        judgments (`duijie bench recommender`). Examples:
+        judgments (`duijie bench recommender`). The source may be any record: a demand (→
+        achievements, experts, institutions), an achievement (→ demands, enterprises), an expert,
+        an institution or an enterprise. Examples:
           duijie recommend D-1012 --corpus Corpus/demo --explain
           duijie recommend D-1012 --corpus Corpus/demo --target expert --region 辽宁省 --include-paired
           duijie recommend --text "海参养殖 溶解氧" --corpus Corpus/demo --max-per-institution 1
+          duijie recommend A-4003 --corpus Corpus/demo --target enterprise
         """
     )
 
-    @Argument(help: "The id of a demand in the corpus.") var demandID: String?
+    @Argument(help: "The id of a demand, achievement, expert, institution or enterprise in the corpus.") var demandID: String?
     @Option(help: "Free text instead of a demand.") var text: String?
     @Option(help: "The corpus directory.") var corpus: String
-    @Option(help: "What to recommend: achievement or expert.") var target: RecommendationTarget = .achievement
+    @Option(help: "What to recommend: achievement, expert, institution, demand or enterprise.") var target: RecommendationTarget = .achievement
     @Option(help: "How many results.") var top = 10
     @Option(help: "Keep results in this region or below (id or name; repeatable).") var region: [String] = []
     @Flag(help: "With --region, also keep the paired (对口合作) regions.") var includePaired = false
@@ -56,8 +59,8 @@ struct RecommendCommand: ParsableCommand {
         let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
         let results: [Recommendation]
         if let demandID {
-            guard let found = recommender.recommend(demand: demandID, target: target, top: top, filters: filters) else {
-                printError("\(demandID): no demand with this id in \(corpus)")
+            guard let found = recommender.recommend(for: demandID, target: target, top: top, filters: filters) else {
+                printError("\(demandID): no demand, achievement, expert, institution or enterprise with this id in \(corpus)")
                 throw ExitCode.failure
             }
             results = found
@@ -97,8 +100,14 @@ struct RecommendCommand: ParsableCommand {
     }
 
     private func owner(_ id: String, _ corpus: Corpus) -> String {
-        let institution = target == .achievement ? corpus.achievement(id)?.owner : corpus.expert(id)?.institution
-        return institution.map(corpus.displayName(of:)) ?? ""
+        let organization: String?
+        switch target {
+        case .achievement: organization = corpus.achievement(id)?.owner
+        case .expert: organization = corpus.expert(id)?.institution
+        case .demand: organization = corpus.demand(id)?.enterprise
+        case .institution, .enterprise: organization = corpus.institution(id)?.region ?? corpus.enterprise(id)?.region
+        }
+        return organization.map(corpus.displayName(of:)) ?? ""
     }
 
     private func printTable(_ results: [Recommendation], _ corpus: Corpus) {
@@ -107,7 +116,9 @@ struct RecommendCommand: ParsableCommand {
             print(chinese ? "没有符合条件的结果" : "no result passes the filters")
             return
         }
-        var rows = [["#", chinese ? "得分" : "score", "id", chinese ? "名称" : "name", chinese ? "单位" : "institution", chinese ? "地区" : "region"]]
+        let located = target == .institution || target == .enterprise
+        let organization = located ? (chinese ? "所在地" : "location") : target == .demand ? (chinese ? "企业" : "enterprise") : (chinese ? "单位" : "institution")
+        var rows = [["#", chinese ? "得分" : "score", "id", chinese ? "名称" : "name", organization, chinese ? "地区" : "region"]]
         for (rank, result) in results.enumerated() {
             rows.append([String(rank + 1), String(format: "%.3f", result.score), result.id, TextTable.truncate(corpus.displayName(of: result.id), width: 34),
                          TextTable.truncate(owner(result.id, corpus), width: 20), result.regionRelation.name(chinese: chinese)])

@@ -16,25 +16,39 @@ struct RecommenderBenchCommand: ParsableCommand {
     )
 
     @Option(help: "The demo corpus folder.") var demoCorpus = "Corpus/demo"
-    @Option(help: "What to recommend: achievement or expert.") var target: RecommendationTarget = .achievement
+    @Option(help: "What the queries are: demand or achievement.") var source: Source = .demand
+    @Option(help: "What to recommend: achievement, expert or institution (for demands); demand or enterprise (for achievements).")
+    var target: RecommendationTarget = .achievement
+
+    enum Source: String, ExpressibleByArgument, CaseIterable { case demand, achievement }
     @Option(help: "LSA dimensions.") var dimensions = 64
     @OptionGroup var analysis: AnalysisOptions
 
     func run() throws {
-        let suite: QualitySuite
-        let qrels: Qrels
+        let corpus: Corpus
+        let achievementJudgments: Qrels
+        let expertJudgments: Qrels
         do {
-            suite = try QualitySuite.load("demo", datasets: "", demoCorpus: demoCorpus)
-            let file = demoCorpus + "/qrels/" + (target == .achievement ? "demand-achievement.qrels" : "demand-expert.qrels")
-            qrels = try Qrels(parsing: String(contentsOfFile: file, encoding: .utf8), fileName: file)
+            corpus = try CorpusLoader.loadValidated(demoCorpus).corpus
+            func read(_ name: String) throws -> Qrels {
+                let file = demoCorpus + "/qrels/" + name
+                return try Qrels(parsing: String(contentsOfFile: file, encoding: .utf8), fileName: file)
+            }
+            achievementJudgments = try read("demand-achievement.qrels")
+            expertJudgments = try read("demand-expert.qrels")
         } catch {
             printError("\(error)")
             throw ExitCode.failure
         }
-        let recommender = try Recommender(corpus: suite.corpus, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
-        let result = RecommenderTuning.tune(recommender, suite: suite, qrels: qrels, target: target)
+        let sourceKind: RecordKind = source == .demand ? .demand : .achievement
+        guard let qrels = RecommenderTuning.judgments(source: sourceKind, target: target, achievements: achievementJudgments,
+                                                       experts: expertJudgments, corpus: corpus) else {
+            throw ValidationError("no judgments for \(source.rawValue) → \(target.rawValue) (supported: demand → achievement, expert, institution; achievement → demand, enterprise)")
+        }
+        let recommender = try Recommender(corpus: corpus, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
+        let result = RecommenderTuning.tune(recommender, qrels: qrels, target: target)
         let names = Recommendation.Feature.allCases.map { $0.name(chinese: false) }
-        print("demo, demand → \(target.rawValue): \(result.testQueries) test demands")
+        print("demo, \(source.rawValue) → \(target.rawValue): \(result.testQueries) test \(source.rawValue)s")
         print("weights: " + zip(names, result.weights.values).map { "\($0) \(String(format: "%.2f", $1))" }.joined(separator: ", "))
         print("exact: [" + result.weights.values.map { String($0) }.joined(separator: ", ") + "]")
         print(TextTable.render([

@@ -13,12 +13,15 @@ import Testing
         recommender = try Recommender(corpus: corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 64)
     }
 
-    @Test(arguments: [RecommendationTarget.achievement, .expert])
-    func theShippedWeightsBeatTextAloneOnHeldOutDemands(target: RecommendationTarget) throws {
-        let suite = try QualitySuite.load("demo", datasets: "", demoCorpus: DemoCorpusTests.root)
-        let file = DemoCorpusTests.root + "/qrels/" + (target == .achievement ? "demand-achievement.qrels" : "demand-expert.qrels")
-        let qrels = try Qrels(parsing: String(contentsOfFile: file, encoding: .utf8))
-        let result = RecommenderTuning.tune(recommender, suite: suite, qrels: qrels, target: target)
+    @Test(arguments: [(RecordKind.demand, RecommendationTarget.achievement), (.demand, .expert), (.demand, .institution),
+                      (.achievement, .demand), (.achievement, .enterprise)])
+    func theShippedWeightsBeatTextAloneOnHeldOutSources(source: RecordKind, target: RecommendationTarget) throws {
+        func read(_ name: String) throws -> Qrels {
+            try Qrels(parsing: String(contentsOfFile: DemoCorpusTests.root + "/qrels/" + name, encoding: .utf8))
+        }
+        let qrels = try #require(RecommenderTuning.judgments(source: source, target: target, achievements: try read("demand-achievement.qrels"),
+                                                             experts: try read("demand-expert.qrels"), corpus: corpus))
+        let result = RecommenderTuning.tune(recommender, qrels: qrels, target: target)
         #expect(result.testQueries > 50)
         #expect(result.testNDCG.defaults > result.testNDCG.textOnly + 0.02, "\(result.testNDCG)")
         #expect(abs(result.testNDCG.defaults - result.testNDCG.tuned) < 1e-9)  // the defaults are the fitted weights
@@ -61,6 +64,11 @@ import Testing
         }
         #expect(zip(first, first.dropFirst()).allSatisfy { $0.score >= $1.score })
         #expect(recommender.recommend(demand: "D-0000", target: .achievement, top: 5) == nil)
+        #expect(recommender.recommend(for: "F-IC", target: .achievement, top: 5) == nil)  // a field is no source
+        // The reverse direction: for an achievement, the demands that could use it, from the enterprises that posted them.
+        let demands = try #require(recommender.recommend(for: "A-4003", target: .demand, top: 5))
+        #expect(demands.count == 5 && demands.allSatisfy { corpus.kind(of: $0.id) == .demand })
+        #expect(demands.map(\.id).contains("D-1012"))  // judged grade 3 for A-4003 in the cross-sector pass
         #expect(!recommender.recommend(text: "海参养殖池塘溶解氧", target: .achievement, top: 5).isEmpty)
     }
 

@@ -55,11 +55,16 @@ public struct QualitySuite: Sendable {
     /// The queries of one part.
     public func queries(_ part: Part) -> [Query] {
         guard part != .all else { return queries }
-        var generator = SplitMix64(seed: splitSeed)
-        var ids = queries.map(\.id).sorted()
-        ids.shuffle(using: &generator)
-        let tuning = Set(ids.prefix(ids.count / 2))
+        let tuning = Self.tuningHalf(of: queries.map(\.id), seed: splitSeed)
         return queries.filter { tuning.contains($0.id) == (part == .tune) }
+    }
+
+    /// The tuning half of a set of query ids: the first half of a seeded shuffle of the sorted ids.
+    public static func tuningHalf(of ids: [String], seed: UInt64 = 7) -> Set<String> {
+        var generator = SplitMix64(seed: seed)
+        var shuffled = ids.sorted()
+        shuffled.shuffle(using: &generator)
+        return Set(shuffled.prefix(shuffled.count / 2))
     }
 
     /// The seed of the tuning/test split.
