@@ -33,6 +33,7 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "Keep achievements at least this mature (lab, pilot, maturation, industrialization, or TRL).") var minMaturity: String?
     @Option(help: "Keep achievements offering this transfer mode (repeatable).") var mode: [String] = []
     @Option(help: "Keep achievements of this kind (repeatable).") var kind: [String] = []
+    @Option(help: "Keep only dual-use (yes) or only civil (no) achievements.") var dualUse: YesNo?
     @Option(help: "At most this many results per institution.") var maxPerInstitution: Int?
     @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") var explain = false
     @Option(help: "Language of labels: zh or en.") var language: Language = .zh
@@ -41,6 +42,7 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
+    enum YesNo: String, ExpressibleByArgument, CaseIterable { case yes, no }
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
 
     func validate() throws {
@@ -96,6 +98,7 @@ struct RecommendCommand: ParsableCommand {
             return value
         }
         filters.maximumPerInstitution = maxPerInstitution
+        filters.dualUse = dualUse.map { $0 == .yes }
         return filters
     }
 

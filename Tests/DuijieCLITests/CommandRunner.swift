@@ -73,3 +73,8 @@ final class ScratchDirectory {
         FileManager.default.contents(atPath: path + "/" + name).map { String(decoding: $0, as: UTF8.self) }
     }
 }
+
+extension String {
+    /// This repository-relative path as an absolute path.
+    var relativeToRepository: String { CommandRunner.repositoryRoot.appendingPathComponent(self).path }
+}

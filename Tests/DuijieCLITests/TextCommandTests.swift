@@ -127,6 +127,23 @@ import Foundation
         #expect(lines.count == 3 && lines[1].hasPrefix(#"{"rank":1,"id":"E-"#) && lines[1].contains(#""features":{"text":"#))
     }
 
+    @Test func dualUseFilterKeepsOnlyDualUseAchievements() throws {
+        let outcome = try CommandRunner.run(["recommend", "--text", "机器人 装备 雷达", "--corpus", "Corpus/demo", "--dual-use", "yes", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        // The dual-use achievements, read from the demo file with Foundation's JSON parser.
+        let text = try String(contentsOfFile: "Corpus/demo/achievements.jsonl".relativeToRepository, encoding: .utf8)
+        let dualUse = Set(text.split(separator: "\n").compactMap { line -> String? in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  object["dualUse"] as? Bool == true else { return nil }
+            return object["id"] as? String
+        })
+        let results = outcome.standardOutput.split(separator: "\n").dropFirst().compactMap { line in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(!results.isEmpty && dualUse.count > 5)
+        #expect(results.allSatisfy(dualUse.contains), "\(results)")
+    }
+
     @Test func unknownFilterValuesAreErrors() throws {
         let outcome = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--region", "火星"])
         #expect(outcome.status != 0 && outcome.standardError.contains("--region 火星: no such region"))
