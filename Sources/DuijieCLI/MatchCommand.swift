@@ -25,7 +25,13 @@ struct MatchCommand: ParsableCommand {
     var text: String?
 
     @Option(help: "The corpus directory (or a plain document file).")
-    var corpus: String
+    var corpus: String?
+
+    @Option(help: "A saved index (`duijie index`) to rank from instead of a corpus; free text only.")
+    var index: String?
+
+    @Flag(help: "Do not read or write the cached index in the corpus's .duijie/ folder.")
+    var noCache = false
 
     @Option(help: "How many results.")
     var top = 10
@@ -43,13 +49,35 @@ struct MatchCommand: ParsableCommand {
         if (demandID == nil) == (text == nil) {
             throw ValidationError("give either a demand id or --text, not both")
         }
+        if (corpus == nil) == (index == nil) {
+            throw ValidationError("give either --corpus or --index")
+        }
+        if index != nil && demandID != nil {
+            throw ValidationError("a demand id needs --corpus; with --index, match --text")
+        }
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
+        if let index {
+            let loaded: (matcher: TextMatcher, metadata: TextIndex.Metadata)
+            do { loaded = try TextIndex.load(index) } catch {
+                printError("\(error)")
+                throw ExitCode.failure
+            }
+            let titles = Dictionary(zip(loaded.matcher.achievementIDs, loaded.metadata.titles), uniquingKeysWith: { first, _ in first })
+            let query = text ?? ""
+            let results = loaded.matcher.match(text: query, top: top, ranking: rankingOptions.mode)
+            switch format {
+            case .table: printTable(results, title: { titles[$0] ?? "" }, query: query)
+            case .json: printJSON(results, title: { titles[$0] ?? "" })
+            }
+            return
+        }
+        let corpusPath = corpus ?? ""
         let loaded: CorpusLoadResult
         do {
-            loaded = try CorpusLoader.loadValidated(corpus)
+            loaded = try CorpusLoader.loadValidated(corpusPath)
         } catch {
             printError(error.description)
             throw ExitCode.failure
@@ -60,7 +88,7 @@ struct MatchCommand: ParsableCommand {
         let queryLabel: String
         if let demandID {
             guard let demand = corpus.demand(demandID) else {
-                printError("\(demandID): no demand with this id in \(self.corpus)")
+                printError("\(demandID): no demand with this id in \(corpusPath)")
                 throw ExitCode.failure
             }
             queryLabel = "\(demand.id) \(demand.title)"
@@ -69,29 +97,30 @@ struct MatchCommand: ParsableCommand {
                 let text = ([demand.title] + demand.keywords + [demand.description ?? ""]).joined(separator: "。")
                 results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(text, top)
             } else {
-                results = try rankingOptions.makeMatcher(corpus: corpus, analyzer: analyzer).match(demand: demand, top: top, ranking: rankingOptions.mode)
+                let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, analyzer: analyzer, useCache: !noCache)
+                results = matcher.match(demand: demand, top: top, ranking: rankingOptions.mode)
             }
         } else if rankingOptions.weights != nil {
             let query = text ?? ""
             results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(query, top)
             queryLabel = query
         } else {
-            let matcher = try rankingOptions.makeMatcher(corpus: corpus, analyzer: analyzer)
-            let mode = rankingOptions.mode
+            let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, analyzer: analyzer, useCache: !noCache)
             let query = text ?? ""
-            results = matcher.match(text: query, top: top, ranking: mode)
+            results = matcher.match(text: query, top: top, ranking: rankingOptions.mode)
             queryLabel = query
             if analyzer.terms(query).isEmpty {
                 printError("the text has no searchable terms (only stopwords, punctuation or nothing)")
             }
         }
+        let title = { (id: String) in corpus.achievement(id)?.title ?? "" }
         switch format {
-        case .table: printTable(results, corpus: corpus, query: queryLabel)
-        case .json: printJSON(results, corpus: corpus)
+        case .table: printTable(results, title: title, query: queryLabel)
+        case .json: printJSON(results, title: title)
         }
     }
 
-    private func printTable(_ results: [TextMatch], corpus: Corpus, query: String) {
+    private func printTable(_ results: [TextMatch], title: (String) -> String, query: String) {
         print("query: \(query)")
         if results.isEmpty {
             print("no achievement shares a term with the query")
@@ -99,20 +128,19 @@ struct MatchCommand: ParsableCommand {
         }
         var rows = [["#", "score", "id", "title", "matched terms"]]
         for (rank, result) in results.enumerated() {
-            let title = corpus.achievement(result.achievementID)?.title ?? ""
             let terms = result.matchedTerms.map(\.term).joined(separator: " ")
-            rows.append([String(rank + 1), String(format: "%.4f", result.score), result.achievementID, TextTable.truncate(title, width: 40), terms])
+            rows.append([String(rank + 1), String(format: "%.4f", result.score), result.achievementID, TextTable.truncate(title(result.achievementID), width: 40), terms])
         }
         print(TextTable.render(rows, rightAligned: [0, 1]))
     }
 
-    private func printJSON(_ results: [TextMatch], corpus: Corpus) {
+    private func printJSON(_ results: [TextMatch], title: (String) -> String) {
         for (rank, result) in results.enumerated() {
             let object = JSONValue.object([
                 ("rank", .number(Double(rank + 1))),
                 ("id", .string(result.achievementID)),
                 ("score", .number(Double(result.score))),
-                ("title", .string(corpus.achievement(result.achievementID)?.title ?? "")),
+                ("title", .string(title(result.achievementID))),
                 ("matchedTerms", .array(result.matchedTerms.map { .object([("term", .string($0.term)), ("contribution", .number(Double($0.contribution)))]) })),
             ])
             print(JSONWriter.string(object))

@@ -2,6 +2,7 @@ import ArgumentParser
 import Duijie
 import DuijieText
 import DuijieVectors
+import Foundation
 
 /// Options shared by the commands that rank achievements (`match`, `run`).
 struct RankingOptions: ParsableArguments {
@@ -61,6 +62,33 @@ struct RankingOptions: ParsableArguments {
                 TextMatch(achievementID: $0.achievementID, score: $0.score, matchedTerms: fused.tfidf.explain(text: text, achievementID: $0.achievementID))
             }
         }
+    }
+
+    /// A matcher for the corpus at `path`, loaded from the cache in `path/.duijie/` when one was
+    /// built from the same corpus with the same options, else built (and cached, if possible).
+    func cachedMatcher(corpusPath: String, corpus: Corpus, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
+        var isDirectory: ObjCBool = false
+        guard useCache, weights == nil, FileManager.default.fileExists(atPath: corpusPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return try makeMatcher(corpus: corpus, analyzer: analyzer)
+        }
+        let options = analyzer.options
+        let key = [weighting.rawValue, String(ranking == .lexical ? 0 : dimensions), options.mode.rawValue,
+                   options.includesUnigrams ? "u" : "", options.stemsEnglish ? "s" : "", options.simplifiesChinese ? "t" : ""].joined(separator: "-")
+        let directory = (corpusPath as NSString).appendingPathComponent(".duijie")
+        let path = (directory as NSString).appendingPathComponent("match-\(key).index")
+        let fingerprint = TextIndex.fingerprint(ofCorpus: corpusPath)
+        if FileManager.default.fileExists(atPath: path), let cached = try? TextIndex.load(path),
+           cached.metadata.corpusFingerprint == fingerprint, cached.matcher.achievementIDs == corpus.achievements.map(\.id) {
+            return cached.matcher
+        }
+        let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try TextIndex.write(matcher, titles: corpus.achievements.map(\.title), corpusFingerprint: fingerprint, to: path)
+        } catch {
+            printError("warning: cannot cache the index in \(directory) (\(error)); continuing without")
+        }
+        return matcher
     }
 
     /// Builds a matcher over `corpus` with these options.

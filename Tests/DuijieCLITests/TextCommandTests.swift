@@ -149,3 +149,30 @@ import Foundation
         #expect(outcome.status != 0 && outcome.standardError.contains("--region 火星: no such region"))
     }
 }
+
+@Suite struct IndexCommandTests {
+    @Test func matchCachesItsIndexAndRefreshesItWhenTheCorpusChanges() throws {
+        let directory = ScratchDirectory()
+        directory.write("achievements.jsonl", #"{"id":"A-1","title":"锂电池回收工艺"}"# + "\n" + #"{"id":"A-2","title":"海参养殖技术"}"# + "\n")
+        let first = try CommandRunner.run(["match", "--text", "锂电池", "--corpus", directory.path, "--format", "json"])
+        #expect(first.status == 0 && first.standardOutput.contains(#""id":"A-1""#))
+        let cache = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/.duijie")
+        #expect(cache.count == 1 && cache[0].hasSuffix(".index"))
+        directory.write("achievements.jsonl", #"{"id":"A-1","title":"锂电池回收工艺"}"# + "\n" + #"{"id":"A-3","title":"锂电池正极材料"}"# + "\n")
+        let second = try CommandRunner.run(["match", "--text", "锂电池", "--corpus", directory.path, "--format", "json"])
+        #expect(second.status == 0 && second.standardOutput.contains(#""id":"A-3""#))
+    }
+
+    @Test func indexThenMatchFromTheIndexAlone() throws {
+        let directory = ScratchDirectory()
+        let path = directory.path + "/demo.index"
+        let built = try CommandRunner.run(["index", "Corpus/demo", "-o", path, "--dimensions", "16"])
+        #expect(built.status == 0 && built.standardOutput.hasPrefix("indexed 208 achievements"))
+        let fromIndex = try CommandRunner.run(["match", "--index", path, "--text", "海参 溶解氧", "--top", "3", "--format", "json"])
+        let fromCorpus = try CommandRunner.run(["match", "--corpus", "Corpus/demo", "--no-cache", "--text", "海参 溶解氧", "--top", "3", "--format", "json"])
+        #expect(fromIndex.status == 0 && fromIndex.standardOutput == fromCorpus.standardOutput)
+        directory.write("broken.index", "DUIJIEIX")
+        let broken = try CommandRunner.run(["match", "--index", directory.path + "/broken.index", "--text", "x"])
+        #expect(broken.status == 1 && broken.standardError.contains("broken.index"))
+    }
+}

@@ -117,6 +117,20 @@ public struct TextMatcher: Sendable {
         }
     }
 
+    /// Restores a matcher from saved parts (a saved index): the analyzer must be made with the
+    /// options the index was built with.
+    public init(analyzer: Analyzer, terms: WeightedTerms, fieldWeights: FieldWeights, achievementIDs: [String],
+                semanticModel: LatentSemanticModel?) {
+        precondition(terms.documents.rows == achievementIDs.count, "documents and ids disagree")
+        self.analyzer = analyzer
+        self.terms = terms
+        self.fieldWeights = fieldWeights
+        self.achievementIDs = achievementIDs
+        self.similarity = SparseSimilarity(documents: terms.documents)
+        self.semanticModel = semanticModel
+        self.semanticSimilarity = semanticModel.map { DenseSimilarity(vectors: $0.documentVectors) }
+    }
+
     /// The `top` achievements best matching `text`.
     ///
     /// - Parameters:

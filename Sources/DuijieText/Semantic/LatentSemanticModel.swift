@@ -33,6 +33,14 @@ public struct LatentSemanticModel: Sendable {
         documentVectors = vectors
     }
 
+    /// Restores a model saved earlier.
+    public init(singularValues: [Float], termVectors: DenseMatrix, documentVectors: DenseMatrix) {
+        precondition(termVectors.columns == documentVectors.columns, "term and document vectors disagree in dimensions")
+        self.singularValues = singularValues
+        self.termVectors = termVectors
+        self.documentVectors = documentVectors
+    }
+
     /// The number of dimensions k.
     public var dimensions: Int { termVectors.columns }
 

@@ -44,6 +44,18 @@ public struct TermCounts: Sendable {
     /// The number of documents.
     public var documentCount: Int { counts.rows }
 
+    /// Restores counts saved earlier (a saved index): the sorted vocabulary, the document
+    /// frequencies and the count matrix, as `terms`, `documentFrequencies` and `counts` were.
+    public init(terms: [String], documentFrequencies: [Int32], counts: SparseMatrix) {
+        precondition(terms.count == documentFrequencies.count && counts.columns == terms.count, "vocabulary and counts disagree")
+        var table = TermTable(capacity: terms.count)
+        for term in terms { _ = table.id(of: term, insert: true) }
+        self.table = table
+        self.terms = terms
+        self.documentFrequencies = documentFrequencies
+        self.counts = counts
+    }
+
     /// Counts terms, keeping those whose document frequency lies within the bounds.
     ///
     /// - Parameters:

@@ -63,6 +63,17 @@ public struct WeightedTerms: Sendable {
     public let documents: SparseMatrix
     private let averageDocumentLength: Float
 
+    /// Restores weighted terms saved earlier: the statistics, the weighting, the idf per term and
+    /// the weighted document matrix, as they were.
+    public init(statistics: TermCounts, weighting: TermWeighting, inverseDocumentFrequencies: [Float], documents: SparseMatrix) {
+        precondition(inverseDocumentFrequencies.count == statistics.terms.count && documents.columns == statistics.terms.count, "saved parts disagree")
+        self.statistics = statistics
+        self.weighting = weighting
+        self.inverseDocumentFrequencies = inverseDocumentFrequencies
+        self.documents = documents
+        averageDocumentLength = 0  // used only while weighting documents, which restored terms are
+    }
+
     /// Weights the counts of a collection.
     ///
     /// - Complexity: O(nnz + V).
