@@ -37,16 +37,19 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "At most this many results per institution.") var maxPerInstitution: Int?
     @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") var explain = false
     @Option(help: "Language of labels: zh or en.") var language: Language = .zh
-    @Option(help: "Output format: table or json.") var format: Format = .table
+    @Option(help: "Output format: table, json, csv, markdown or trec.") var format: Format = .table
+    @Option(help: "A query file ({\"id\",\"text\"} per line): rank every query (use with --format trec, json or csv).") var batch: String?
     @Option(help: "LSA dimensions.") var dimensions = 64
     @OptionGroup var analysis: AnalysisOptions
 
     enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
     enum YesNo: String, ExpressibleByArgument, CaseIterable { case yes, no }
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown, trec }
 
     func validate() throws {
-        if (demandID == nil) == (text == nil) { throw ValidationError("give either a demand id or --text, not both") }
+        if [demandID != nil, text != nil, batch != nil].filter({ $0 }).count != 1 {
+            throw ValidationError("give exactly one of a record id, --text or --batch")
+        }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
     }
@@ -59,6 +62,18 @@ struct RecommendCommand: ParsableCommand {
         }
         let filters = try makeFilters(loaded)
         let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
+        if let batch {
+            let queries: [QueryFile.Query]
+            do { queries = try QueryFile.load(batch) } catch {
+                printError(error.description)
+                throw ExitCode.failure
+            }
+            if format == .csv { print(csvHeader) }
+            for query in queries {
+                emit(recommender.recommend(text: query.text, target: target, top: top, filters: filters), loaded, queryID: query.id)
+            }
+            return
+        }
         let results: [Recommendation]
         if let demandID {
             guard let found = recommender.recommend(for: demandID, target: target, top: top, filters: filters) else {
@@ -66,12 +81,55 @@ struct RecommendCommand: ParsableCommand {
                 throw ExitCode.failure
             }
             results = found
-            print("\(demandID) \(loaded.displayName(of: demandID))")
+            if format == .table || format == .markdown { print("\(demandID) \(loaded.displayName(of: demandID))") }
         } else {
             results = recommender.recommend(text: text ?? "", target: target, top: top, filters: filters)
-            print(text ?? "")
+            if format == .table || format == .markdown { print(text ?? "") }
         }
-        format == .json ? printJSON(results, loaded) : printTable(results, loaded)
+        if format == .csv { print(csvHeader) }
+        emit(results, loaded, queryID: demandID ?? "text")
+    }
+
+    private func emit(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
+        switch format {
+        case .table: printTable(results, corpus)
+        case .json: printJSON(results, corpus, queryID: queryID)
+        case .csv: printCSV(results, corpus, queryID: queryID)
+        case .markdown: printMarkdown(results, corpus)
+        case .trec:
+            for (rank, result) in results.enumerated() { print("\(queryID) Q0 \(result.id) \(rank + 1) \(result.score) duijie-\(target.rawValue)") }
+        }
+    }
+
+    private var csvHeader: String {
+        (["query", "rank", "score", "id", "name", "organization", "region"] + Recommendation.Feature.allCases.map { $0.name(chinese: false) }
+            + ["matched_terms", "path"]).joined(separator: ",")
+    }
+
+    /// A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
+    private func cell(_ text: String) -> String {
+        text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+    }
+
+    private func printCSV(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
+        let chinese = language == .zh
+        for (rank, result) in results.enumerated() {
+            let fields = [queryID, String(rank + 1), String(format: "%.4f", result.score), result.id, corpus.displayName(of: result.id),
+                          owner(result.id, corpus), result.regionRelation.name(chinese: chinese)]
+                + result.features.map { String(format: "%.4f", $0) }
+                + [result.matchedTerms.map(\.term).joined(separator: " "), (result.path ?? []).map(corpus.displayName(of:)).joined(separator: " → ")]
+            print(fields.map(cell).joined(separator: ","))
+        }
+    }
+
+    private func printMarkdown(_ results: [Recommendation], _ corpus: Corpus) {
+        let chinese = language == .zh
+        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        print(chinese ? "| # | 得分 | 编号 | 名称 | 单位 | 地区 | 匹配词 |" : "| # | score | id | name | organization | region | matched terms |")
+        print("|---|---|---|---|---|---|---|")
+        for (rank, result) in results.enumerated() {
+            print("| \(rank + 1) | \(String(format: "%.3f", result.score)) | \(result.id) | \(escape(corpus.displayName(of: result.id))) | \(escape(owner(result.id, corpus))) | \(result.regionRelation.name(chinese: chinese)) | \(escape(result.matchedTerms.map(\.term).joined(separator: " "))) |")
+        }
     }
 
     private func makeFilters(_ corpus: Corpus) throws -> RecommendationFilters {
@@ -142,10 +200,10 @@ struct RecommendCommand: ParsableCommand {
         }
     }
 
-    private func printJSON(_ results: [Recommendation], _ corpus: Corpus) {
+    private func printJSON(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
         for (rank, result) in results.enumerated() {
             var members: [(key: String, value: JSONValue)] = [
-                ("rank", .number(Double(rank + 1))), ("id", .string(result.id)), ("score", .number(Double(result.score))),
+                ("query", .string(queryID)), ("rank", .number(Double(rank + 1))), ("id", .string(result.id)), ("score", .number(Double(result.score))),
                 ("name", .string(corpus.displayName(of: result.id))), ("regionRelation", .string(result.regionRelation.name(chinese: false))),
                 ("features", .object(Recommendation.Feature.allCases.map { ($0.name(chinese: false), .number(Double(result.features[$0.rawValue]))) })),
                 ("matchedTerms", .array(result.matchedTerms.map { .string($0.term) })),

@@ -124,7 +124,7 @@ import Foundation
         let english = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--target", "expert", "--top", "2", "--format", "json"])
         #expect(english.status == 0)
         let lines = english.standardOutput.split(separator: "\n")
-        #expect(lines.count == 3 && lines[1].hasPrefix(#"{"rank":1,"id":"E-"#) && lines[1].contains(#""features":{"text":"#))
+        #expect(lines.count == 2 && lines[0].hasPrefix(#"{"query":"D-1012","rank":1,"id":"E-"#) && lines[0].contains(#""features":{"text":"#))
     }
 
     @Test func dualUseFilterKeepsOnlyDualUseAchievements() throws {
@@ -142,6 +142,21 @@ import Foundation
         }
         #expect(!results.isEmpty && dualUse.count > 5)
         #expect(results.allSatisfy(dualUse.contains), "\(results)")
+    }
+
+    @Test func csvMarkdownAndBatchTRECOutput() throws {
+        let csv = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--top", "2", "--format", "csv"])
+        let rows = csv.standardOutput.split(separator: "\n")
+        #expect(csv.status == 0 && rows.count == 3 && rows[0].hasPrefix("query,rank,score,id,name,organization,region,text,semantic,graph"))
+        #expect(rows[1].hasPrefix("D-1012,1,"))
+        let markdown = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--top", "2", "--format", "markdown"])
+        #expect(markdown.standardOutput.contains("| # | 得分 | 编号 | 名称 | 单位 | 地区 | 匹配词 |\n|---|"))
+        let directory = ScratchDirectory()
+        let queries = directory.write("q.jsonl", #"{"id":"q1","text":"锂电池回收"}"# + "\n" + #"{"id":"q2","text":"海参养殖"}"# + "\n")
+        let batch = try CommandRunner.run(["recommend", "--batch", queries, "--corpus", "Corpus/demo", "--top", "3", "--format", "trec"])
+        let runLines = batch.standardOutput.split(separator: "\n")
+        #expect(batch.status == 0 && runLines.count == 6)
+        #expect(runLines.first?.hasPrefix("q1 Q0 A-") == true && runLines.last?.hasPrefix("q2 Q0 A-") == true && runLines[0].hasSuffix(" duijie-achievement"))
     }
 
     @Test func unknownFilterValuesAreErrors() throws {
