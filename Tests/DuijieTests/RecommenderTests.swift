@@ -5,13 +5,14 @@ import Testing
 @testable import Duijie
 
 @Suite struct RecommenderTests {
-    let corpus: Corpus
-    let recommender: Recommender
+    /// One recommender for every test: it is immutable, and building it is the slow part.
+    static let shared: (corpus: Corpus, recommender: Recommender) = {
+        let corpus = try! CorpusLoader.loadValidated(DemoCorpusTests.root).corpus
+        return (corpus, try! Recommender(corpus: corpus, analyzer: try! TextResources.makeAnalyzer(), lsaDimensions: 64))
+    }()
 
-    init() throws {
-        corpus = try CorpusLoader.loadValidated(DemoCorpusTests.root).corpus
-        recommender = try Recommender(corpus: corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 64)
-    }
+    var corpus: Corpus { Self.shared.corpus }
+    var recommender: Recommender { Self.shared.recommender }
 
     @Test(arguments: [(RecordKind.demand, RecommendationTarget.achievement), (.demand, .expert), (.demand, .institution),
                       (.achievement, .demand), (.achievement, .enterprise)])
