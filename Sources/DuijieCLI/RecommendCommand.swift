@@ -35,6 +35,7 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "Keep achievements of this kind (repeatable).") var kind: [String] = []
     @Option(help: "Keep only dual-use (yes) or only civil (no) achievements.") var dualUse: YesNo?
     @Option(help: "At most this many results per institution.") var maxPerInstitution: Int?
+    @Option(help: "Diversify by maximal marginal relevance: λ in 0…1 (1 = none; 0.7 is a usual start).") var diversity: Float?
     @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") var explain = false
     @Option(help: "Language of labels: zh or en.") var language: Language = .zh
     @Option(help: "Output format: table, json, csv, markdown or trec.") var format: Format = .table
@@ -52,6 +53,7 @@ struct RecommendCommand: ParsableCommand {
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
         if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
+        if let diversity, !(0...1).contains(diversity) { throw ValidationError("--diversity must be between 0 and 1") }
     }
 
     func run() throws {
@@ -157,6 +159,7 @@ struct RecommendCommand: ParsableCommand {
         }
         filters.maximumPerInstitution = maxPerInstitution
         filters.dualUse = dualUse.map { $0 == .yes }
+        filters.diversityLambda = diversity
         return filters
     }
 

@@ -54,6 +54,29 @@ import Testing
         }
     }
 
+    @Test func maximalMarginalRelevanceSpreadsTheShortlist() throws {
+        let plain = try #require(recommender.recommend(demand: "D-1012", target: .achievement, top: 8))
+        var filters = RecommendationFilters()
+        filters.diversityLambda = 1
+        #expect(try #require(recommender.recommend(demand: "D-1012", target: .achievement, top: 8, filters: filters)).map(\.id) == plain.map(\.id))
+        filters.diversityLambda = 0.3
+        let spread = try #require(recommender.recommend(demand: "D-1012", target: .achievement, top: 8, filters: filters))
+        #expect(spread.first?.id == plain.first?.id)  // nothing picked yet: the best comes first
+        // Mean pairwise LSA cosine of the shortlist drops when diversifying.
+        let model = try #require(recommender.matchers[.achievement]?.semanticModel)
+        let rows = Dictionary(uniqueKeysWithValues: recommender.matchers[.achievement]!.achievementIDs.enumerated().map { ($1, $0) })
+        func meanSimilarity(_ list: [Recommendation]) -> Float {
+            var total: Float = 0
+            var pairs: Float = 0
+            for i in list.indices { for j in list.indices where j > i {
+                total += zip(model.documentVectors.row(rows[list[i].id]!), model.documentVectors.row(rows[list[j].id]!)).reduce(0) { $0 + $1.0 * $1.1 }
+                pairs += 1
+            } }
+            return total / pairs
+        }
+        #expect(meanSimilarity(spread) < meanSimilarity(plain))
+    }
+
     @Test func resultsAreExplainedAndDeterministic() throws {
         let first = try #require(recommender.recommend(demand: "D-1012", target: .expert, top: 5))
         let again = try #require(recommender.recommend(demand: "D-1012", target: .expert, top: 5))

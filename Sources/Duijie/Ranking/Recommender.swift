@@ -72,6 +72,10 @@ public struct RecommendationFilters: Sendable, Equatable {
     public var dualUse: Bool?
     /// At most this many results from one institution (diversity).
     public var maximumPerInstitution: Int?
+    /// Maximal marginal relevance (Carbonell & Goldstein, SIGIR 1998): pick each next result to
+    /// maximize λ · score − (1 − λ) · its highest LSA cosine to the results already picked. 1 is
+    /// no diversification; lower values trade relevance for variety. `nil` skips MMR.
+    public var diversityLambda: Float?
 
     /// No filter.
     public init() {}
@@ -306,7 +310,10 @@ public final class Recommender: Sendable {
             (candidate, zip(candidate.features, weights.values).reduce(Float(0)) { $0 + $1.0 * $1.1 })
         }
         // Best first; ties by corpus order (candidates come sorted by index).
-        let ordered = scored.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
+        var ordered = scored.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
+        if let lambda = filters.diversityLambda, let model = matchers[target.recordKind]?.semanticModel {
+            ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, rows: matchers[target.recordKind]!.achievementIDs, limit: top * 3)
+        }
         var perInstitution: [String: Int] = [:]
         var results: [Recommendation] = []
         let matcher = matchers[target.recordKind]!
@@ -323,6 +330,34 @@ public final class Recommender: Sendable {
                 path: context.seedID.flatMap { graph.path(from: $0, to: candidate.id, maximumHops: 4) }))
         }
         return results
+    }
+
+    /// Reorders the best-first list by maximal marginal relevance over LSA document vectors,
+    /// keeping the first `limit` picks (the rest follow in score order).
+    func diversify(_ ordered: [(candidate: (id: String, features: [Float]), score: Float)], lambda: Float,
+                   vectors: DenseMatrix, rows: [String], limit: Int) -> [(candidate: (id: String, features: [Float]), score: Float)] {
+        let rowOf = Dictionary(rows.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        func cosine(_ a: String, _ b: String) -> Float {
+            guard let x = rowOf[a], let y = rowOf[b] else { return 0 }
+            return zip(vectors.row(x), vectors.row(y)).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        var remaining = ordered
+        var picked: [(candidate: (id: String, features: [Float]), score: Float)] = []
+        var closest = [Float](repeating: -.infinity, count: remaining.count)
+        while !remaining.isEmpty && picked.count < limit {
+            var best = 0
+            var bestValue = -Float.infinity
+            for (index, entry) in remaining.enumerated() {
+                let penalty = picked.isEmpty ? 0 : closest[index]
+                let value = lambda * entry.score - (1 - lambda) * penalty
+                if value > bestValue { bestValue = value; best = index }  // strict: ties keep score order
+            }
+            let chosen = remaining.remove(at: best)
+            closest.remove(at: best)
+            for (index, entry) in remaining.enumerated() { closest[index] = max(closest[index], cosine(entry.candidate.id, chosen.candidate.id)) }
+            picked.append(chosen)
+        }
+        return picked + remaining
     }
 
     func institution(of id: String, target: RecommendationTarget) -> String? {
