@@ -94,8 +94,7 @@ struct MatchCommand: ParsableCommand {
             queryLabel = "\(demand.id) \(demand.title)"
             if rankingOptions.weights != nil {
                 // Fused weights apply to text: the demand's title, keywords and description.
-                let text = ([demand.title] + demand.keywords + [demand.description ?? ""]).joined(separator: "。")
-                results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(text, top)
+                results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(demand.queryText, top)
             } else {
                 let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, analyzer: analyzer, useCache: !noCache)
                 results = matcher.match(demand: demand, top: top, ranking: rankingOptions.mode)

@@ -75,8 +75,7 @@ struct QualityCommand: ParsableCommand {
             for (name, weights) in [("graph", FusionWeights(tfidf: 0, bm25: 0, lsa: 0, graph: 1, lsaDimensions: rank)),
                                     ("TF-IDF + LSA + graph", FusionWeights(tfidf: 0.4, bm25: 0, lsa: 0.3, graph: 0.3, lsaDimensions: rank))] {
                 let run = loaded.run(named: name, part: part) { query in
-                    let text = query.text ?? query.demandID.flatMap { corpus.demand($0) }.map { [$0.title, $0.description ?? ""].joined(separator: "。") } ?? ""
-                    return fused.match(text: text, top: 101, weights: weights).map { ($0.achievementID, Double($0.score)) }
+                    return fused.match(text: query.text(in: corpus), top: 101, weights: weights).map { ($0.achievementID, Double($0.score)) }
                 }
                 try save(run, name)
                 results.append((name, Evaluator.evaluate(run, qrels: qrels, metrics: metrics, options: EvaluationOptions(onlyAnswerable: true))))

@@ -44,8 +44,7 @@ public enum FusionTuning {
         return parallelism.mapChunks(count: queries.count, minimumChunk: 4) { range in
             range.map { index -> Candidates in
                 let query = queries[index]
-                let text = query.text ?? query.demandID.flatMap { suite.corpus.demand($0) }.map { [$0.title, $0.description ?? ""].joined(separator: "。") } ?? ""
-                let features = Array(matcher.features(text: text).prefix(featureCount))
+                let features = Array(matcher.features(text: query.text(in: suite.corpus)).prefix(featureCount))
                 var pool = Set<Int32>()
                 for scores in features { for hit in TopKSelector.best(200, of: scores) where hit.score > 0 { pool.insert(hit.index) } }
                 let members = pool.sorted().filter { ids[Int($0)] != query.excludedDocument }

@@ -16,6 +16,11 @@ public struct QualitySuite: Sendable {
         /// A document to leave out of the ranking (the query's own paper in topical suites).
         public let excludedDocument: String?
 
+        /// The text to rank for: the query's text, or a demand query's title and description.
+        public func text(in corpus: Corpus) -> String {
+            text ?? demandID.flatMap { corpus.demand($0) }.map { [$0.title, $0.description ?? ""].joined(separator: "。") } ?? ""
+        }
+
         /// Creates a query.
         public init(id: String, text: String?, demandID: String? = nil, excludedDocument: String? = nil) {
             self.id = id

@@ -129,6 +129,8 @@ public final class Recommender: Sendable {
     public let corpus: Corpus
     let achievements: TextMatcher
     let matchers: [RecordKind: TextMatcher]
+    /// The text profile of every expert, institution, demand and enterprise, by id (built once).
+    let profileTexts: [String: String]
     let graph: CorpusGraph
 
     /// How many candidates each source contributes.
@@ -143,12 +145,15 @@ public final class Recommender: Sendable {
         self.corpus = corpus
         achievements = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
+        var texts: [String: String] = [:]
         for kind in [RecordKind.expert, .institution, .demand, .enterprise] {
             let profiles = Self.profiles(of: kind, in: corpus)
+            for profile in profiles { texts[profile.id] = [profile.title, profile.abstract ?? ""].joined(separator: "。") }
             indexes[kind] = try TextMatcher(corpus: Corpus(achievements: profiles), analyzer: analyzer,
                                             semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(profiles.count, 1))), parallelism: parallelism)
         }
         matchers = indexes
+        profileTexts = texts
         graph = CorpusGraph(corpus: corpus, textNeighbors: achievements.nearestNeighbors(k: 10, parallelism: parallelism))
     }
 
@@ -207,7 +212,7 @@ public final class Recommender: Sendable {
         switch corpus.kind(of: id) {
         case .demand:
             let demand = corpus.demand(id)!
-            return QueryContext(text: ([demand.title] + demand.keywords + [demand.description ?? ""]).joined(separator: "。"),
+            return QueryContext(text: demand.queryText,
                                 seedID: id, region: demand.region, fields: demand.fields, minimumMaturity: demand.minMaturity,
                                 transferModes: demand.transferModes, budget: demand.budget, maturity: nil, price: nil)
         case .achievement:
@@ -216,8 +221,7 @@ public final class Recommender: Sendable {
                                 seedID: id, region: achievement.region, fields: achievement.fields, minimumMaturity: nil,
                                 transferModes: achievement.transferModes, budget: nil, maturity: achievement.maturity, price: achievement.price)
         case .expert, .institution, .enterprise:
-            let kind = corpus.kind(of: id)!
-            let text = Self.profiles(of: kind, in: corpus).first { $0.id == id }.map { [$0.title, $0.abstract ?? ""].joined(separator: "。") } ?? ""
+            let text = profileTexts[id] ?? ""
             let region = corpus.expert(id)?.region ?? corpus.institution(id)?.region ?? corpus.enterprise(id)?.region
             let fields = corpus.expert(id)?.fields ?? corpus.institution(id)?.fields ?? corpus.enterprise(id)?.fields ?? []
             return QueryContext(text: text, seedID: id, region: region, fields: fields, minimumMaturity: nil,
@@ -269,7 +273,7 @@ public final class Recommender: Sendable {
         if let seedID = context.seedID {
             seeds[seedID] = 1
         } else {
-            let lexical = achievements.scores(text: context.text, semantic: false)
+            let lexical = target == .achievement ? text : achievements.scores(text: context.text, semantic: false)
             for hit in TopKSelector.best(10, of: lexical) where hit.score > 0 { seeds[achievements.achievementIDs[Int(hit.index)]] = Double(hit.score) }
         }
         var proximity = [Float](repeating: 0, count: ids.count)
@@ -281,9 +285,10 @@ public final class Recommender: Sendable {
         for scores in [text, semantic, proximity] {
             for hit in TopKSelector.best(Self.poolSize, of: scores) where hit.score > 0 { pool.insert(hit.index) }
         }
+        let allowedRegions = self.allowedRegions(filters)
         return pool.sorted().compactMap { index -> (String, [Float])? in
             let id = ids[Int(index)]
-            guard passes(id, target: target, filters: filters) else { return nil }
+            guard passes(id, target: target, filters: filters, allowedRegions: allowedRegions) else { return nil }
             let relation = context.seedID == nil ? RegionRelation.unknown : RegionRelation(context.region, region(of: id), in: corpus)
             var fit: (maturity: Float, modes: Float, budget: Float) = (0.5, 0.5, 0.5)
             if let achievement = corpus.achievement(id), target == .achievement {
@@ -382,19 +387,23 @@ public final class Recommender: Sendable {
             ?? corpus.demand(id)?.fields ?? corpus.enterprise(id)?.fields ?? []
     }
 
-    func passes(_ id: String, target: RecommendationTarget, filters: RecommendationFilters) -> Bool {
-        let region = region(of: id)
-        if !filters.regions.isEmpty {
-            guard let region else { return false }
-            let chain = RegionRelation.ancestors(region, corpus)
-            var allowed = Set(filters.regions)
-            if filters.includesPairedRegions {
-                for id in filters.regions {
-                    allowed.formUnion(corpus.region(id)?.paired ?? [])
-                    allowed.formUnion(corpus.regions.filter { $0.paired.contains(id) }.map(\.id))
-                }
+    /// The regions a region filter admits (with their sub-regions): the named ones, and with
+    /// `includesPairedRegions` their 对口合作 partners. Computed once per query.
+    func allowedRegions(_ filters: RecommendationFilters) -> Set<String> {
+        var allowed = Set(filters.regions)
+        if filters.includesPairedRegions {
+            for id in filters.regions {
+                allowed.formUnion(corpus.region(id)?.paired ?? [])
+                allowed.formUnion(corpus.regions.filter { $0.paired.contains(id) }.map(\.id))
             }
-            guard chain.contains(where: allowed.contains) else { return false }
+        }
+        return allowed
+    }
+
+    func passes(_ id: String, target: RecommendationTarget, filters: RecommendationFilters, allowedRegions: Set<String>) -> Bool {
+        if !filters.regions.isEmpty {
+            guard let region = region(of: id) else { return false }
+            guard RegionRelation.ancestors(region, corpus).contains(where: allowedRegions.contains) else { return false }
         }
         if !filters.fields.isEmpty {
             let covered = fields(of: id).contains { field in

@@ -26,6 +26,13 @@ public struct Demand: Sendable, Hashable {
     public var confidential: Bool
 }
 
+extension Demand {
+    /// The demand as one query text: title, keywords and description.
+    public var queryText: String {
+        ([title] + keywords + [description ?? ""]).joined(separator: "。")
+    }
+}
+
 extension Demand: CorpusRecord {
     static let recordKind = RecordKind.demand
     var recordID: String? { id }
