@@ -1,0 +1,233 @@
+/// A flow network solved for minimum cost by the primal–dual method: successive shortest
+/// paths (Dijkstra on reduced costs, Edmonds & Karp 1972), each phase augmenting a blocking
+/// flow over every shortest path at once (Dinic levels on the zero-reduced-cost arcs).
+///
+/// Costs and capacities are integers, so the optimum is exact. Arcs may have negative costs as
+/// long as the network has no negative cycle; the first potentials come from Bellman–Ford.
+/// Results are deterministic: arcs are explored in the order they were added.
+public struct MinimumCostFlow: Sendable {
+    /// An arc's id, as returned by `addArc`.
+    public typealias Arc = Int
+
+    /// The number of nodes.
+    public let nodeCount: Int
+    private var targets: [Int32] = []
+    private var residual: [Int] = []
+    private var costs: [Int64] = []
+    private var capacities: [Int] = []
+    private var tails: [Int32] = []
+
+    /// Creates a network of `nodeCount` nodes and no arcs.
+    public init(nodeCount: Int) {
+        precondition(nodeCount >= 2, "a flow network needs a source and a sink")
+        self.nodeCount = nodeCount
+    }
+
+    /// Adds an arc (and its residual twin) and returns its id.
+    @discardableResult
+    public mutating func addArc(from source: Int, to target: Int, capacity: Int, cost: Int64) -> Arc {
+        precondition(source >= 0 && source < nodeCount && target >= 0 && target < nodeCount && capacity >= 0)
+        let arc = targets.count
+        targets.append(Int32(target)); residual.append(capacity); costs.append(cost); capacities.append(capacity)
+        targets.append(Int32(source)); residual.append(0); costs.append(-cost); capacities.append(0)
+        tails.append(Int32(source)); tails.append(Int32(target))
+        return arc
+    }
+
+    /// The flow on an arc after `solve`.
+    public func flow(on arc: Arc) -> Int { capacities[arc] - residual[arc] }
+
+    /// What `solve` achieved.
+    public struct Result: Sendable, Equatable {
+        /// Units sent from the source to the sink.
+        public let flow: Int
+        /// The total cost of the flow.
+        public let cost: Int64
+        /// Dijkstra phases run.
+        public let phases: Int
+    }
+
+    /// Sends flow from `source` to `sink` along cheapest paths.
+    ///
+    /// - Parameters:
+    ///   - maximumFlow: Stop after this many units.
+    ///   - onlyWhileProfitable: Stop as soon as the cheapest remaining path costs zero or more:
+    ///     the result is then the minimum-cost flow of any value (with costs as negated
+    ///     weights, the maximum-weight flow).
+    /// - Complexity: O(phases · (arcs · log nodes)) plus Bellman–Ford for the first potentials.
+    public mutating func solve(from source: Int, to sink: Int, maximumFlow: Int = .max, onlyWhileProfitable: Bool = false) -> Result {
+        let adjacency = outgoingArcs()
+        var potential = initialPotentials(from: source, adjacency: adjacency)
+        var totalFlow = 0
+        var totalCost: Int64 = 0
+        var phases = 0
+        let unreachable = Int64.max / 4
+        var distance = [Int64](repeating: unreachable, count: nodeCount)
+        var level = [Int32](repeating: -1, count: nodeCount)
+        var nextArc = [Int](repeating: 0, count: nodeCount)
+        var heap = DistanceHeap()
+        while totalFlow < maximumFlow {
+            phases += 1
+            // Dijkstra on reduced costs (all non-negative).
+            for node in 0..<nodeCount { distance[node] = unreachable }
+            distance[source] = 0
+            heap.push(node: source, distance: 0)
+            while let (node, nodeDistance) = heap.pop() {
+                guard nodeDistance == distance[node] else { continue }
+                for arc in adjacency[node] where residual[arc] > 0 {
+                    let next = Int(targets[arc])
+                    let candidate = nodeDistance + costs[arc] + potential[node] - potential[next]
+                    if candidate < distance[next] {
+                        distance[next] = candidate
+                        heap.push(node: next, distance: candidate)
+                    }
+                }
+            }
+            guard distance[sink] < unreachable else { break }
+            let cap = distance[sink]
+            for node in 0..<nodeCount { potential[node] += min(distance[node], cap) }
+            let pathCost = potential[sink] - potential[source]
+            if onlyWhileProfitable && pathCost >= 0 { break }
+            // Blocking flows over the admissible (zero reduced cost) arcs.
+            while totalFlow < maximumFlow {
+                guard levelAdmissible(from: source, to: sink, adjacency: adjacency, potential: potential, level: &level) else { break }
+                for node in 0..<nodeCount { nextArc[node] = 0 }
+                var sent = 0
+                while totalFlow + sent < maximumFlow {
+                    let pushed = augment(source, sink, limit: maximumFlow - totalFlow - sent, adjacency: adjacency, potential: potential, level: level, nextArc: &nextArc)
+                    if pushed == 0 { break }
+                    sent += pushed
+                }
+                if sent == 0 { break }
+                totalFlow += sent
+                totalCost += Int64(sent) * pathCost
+            }
+        }
+        return Result(flow: totalFlow, cost: totalCost, phases: phases)
+    }
+
+    private func outgoingArcs() -> [[Int]] {
+        var adjacency = [[Int]](repeating: [], count: nodeCount)
+        for arc in 0..<targets.count { adjacency[Int(tails[arc])].append(arc) }
+        return adjacency
+    }
+
+    /// Shortest distances from the source by Bellman–Ford (queue-based), so that every
+    /// reduced cost starts non-negative; unreachable nodes get 0.
+    private func initialPotentials(from source: Int, adjacency: [[Int]]) -> [Int64] {
+        let unreachable = Int64.max / 4
+        var distance = [Int64](repeating: unreachable, count: nodeCount)
+        var queued = [Bool](repeating: false, count: nodeCount)
+        var queue = [source]
+        var head = 0
+        distance[source] = 0
+        queued[source] = true
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            queued[node] = false
+            for arc in adjacency[node] where residual[arc] > 0 {
+                let next = Int(targets[arc])
+                if distance[node] + costs[arc] < distance[next] {
+                    distance[next] = distance[node] + costs[arc]
+                    if !queued[next] { queued[next] = true; queue.append(next) }
+                }
+            }
+            if head > 4096 && head * 2 > queue.count { queue.removeFirst(head); head = 0 }
+        }
+        return distance.map { $0 == unreachable ? 0 : $0 }
+    }
+
+    /// Breadth-first levels over residual arcs of zero reduced cost; whether the sink is reached.
+    private func levelAdmissible(from source: Int, to sink: Int, adjacency: [[Int]], potential: [Int64], level: inout [Int32]) -> Bool {
+        for node in 0..<nodeCount { level[node] = -1 }
+        level[source] = 0
+        var queue = [source]
+        var head = 0
+        while head < queue.count {
+            let node = queue[head]
+            head += 1
+            for arc in adjacency[node] where residual[arc] > 0 {
+                let next = Int(targets[arc])
+                if level[next] < 0 && costs[arc] + potential[node] - potential[next] == 0 {
+                    level[next] = level[node] + 1
+                    queue.append(next)
+                }
+            }
+        }
+        return level[sink] >= 0
+    }
+
+    /// One augmenting path along increasing levels (iterative depth-first search with current-arc
+    /// pointers); returns the units pushed, 0 when the level graph is blocked.
+    private mutating func augment(_ source: Int, _ sink: Int, limit: Int, adjacency: [[Int]], potential: [Int64], level: [Int32], nextArc: inout [Int]) -> Int {
+        var pathArcs: [Int] = []
+        var node = source
+        while true {
+            if node == sink {
+                var amount = limit
+                for arc in pathArcs { amount = min(amount, residual[arc]) }
+                for arc in pathArcs { residual[arc] -= amount; residual[arc ^ 1] += amount }
+                return amount
+            }
+            var advanced = false
+            let arcs = adjacency[node]
+            while nextArc[node] < arcs.count {
+                let arc = arcs[nextArc[node]]
+                let next = Int(targets[arc])
+                if residual[arc] > 0 && level[next] == level[node] + 1 && costs[arc] + potential[node] - potential[next] == 0 {
+                    pathArcs.append(arc)
+                    node = next
+                    advanced = true
+                    break
+                }
+                nextArc[node] += 1
+            }
+            if advanced { continue }
+            // Dead end: retreat and skip the arc that led here.
+            guard let last = pathArcs.popLast() else { return 0 }
+            node = Int(tails[last])
+            nextArc[node] += 1
+        }
+    }
+}
+
+/// A binary min-heap of (node, distance) with lazy deletion, ties by node id (deterministic).
+struct DistanceHeap {
+    private var items: [(distance: Int64, node: Int)] = []
+
+    mutating func push(node: Int, distance: Int64) {
+        items.append((distance, node))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard precedes(items[child], items[parent]) else { break }
+            items.swapAt(child, parent)
+            child = parent
+        }
+    }
+
+    mutating func pop() -> (node: Int, distance: Int64)? {
+        guard let top = items.first else { return nil }
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1
+                let right = left + 1
+                var smallest = parent
+                if left < items.count && precedes(items[left], items[smallest]) { smallest = left }
+                if right < items.count && precedes(items[right], items[smallest]) { smallest = right }
+                if smallest == parent { break }
+                items.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+        return (top.node, top.distance)
+    }
+
+    private func precedes(_ a: (distance: Int64, node: Int), _ b: (distance: Int64, node: Int)) -> Bool {
+        a.distance < b.distance || (a.distance == b.distance && a.node < b.node)
+    }
+}
