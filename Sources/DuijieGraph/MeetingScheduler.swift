@@ -102,6 +102,14 @@ public enum MeetingScheduler {
         /// Σ over participants of idle slots between their first and last meeting.
         public var idleGaps: Int
 
+        /// Creates a schedule (for checking one made elsewhere with `ScheduleValidator`).
+        public init(placements: [Placement?], unplaced: [(meeting: Int, reason: UnplacedReason)] = [], usedEdgeColoring: Bool = false, idleGaps: Int = 0) {
+            self.placements = placements
+            self.unplaced = unplaced
+            self.usedEdgeColoring = usedEdgeColoring
+            self.idleGaps = idleGaps
+        }
+
         public static func == (lhs: Schedule, rhs: Schedule) -> Bool {
             lhs.placements == rhs.placements && lhs.usedEdgeColoring == rhs.usedEdgeColoring && lhs.idleGaps == rhs.idleGaps
                 && lhs.unplaced.map(\.meeting) == rhs.unplaced.map(\.meeting) && lhs.unplaced.map(\.reason) == rhs.unplaced.map(\.reason)

@@ -272,10 +272,19 @@ struct SlotBoard {
         for slot in 0..<slotCount {
             var taken = [Bool](repeating: false, count: problem.tables[slot])
             for meeting in bySlot[slot] where isLocked[meeting] { taken[tableOf[meeting]] = true }
+            // Hosts returning to their previous table first, then the others at the lowest free one.
+            var waiting: [Int] = []
             for meeting in bySlot[slot] where !isLocked[meeting] {
-                let host = problem.meetings[meeting].second
-                var table = lastTable[host]
-                if table < 0 || table >= taken.count || taken[table] { table = taken.firstIndex(of: false)! }
+                let table = lastTable[problem.meetings[meeting].second]
+                if table >= 0 && table < taken.count && !taken[table] {
+                    taken[table] = true
+                    tableOf[meeting] = table
+                } else {
+                    waiting.append(meeting)
+                }
+            }
+            for meeting in waiting {
+                let table = taken.firstIndex(of: false)!
                 taken[table] = true
                 tableOf[meeting] = table
             }

@@ -265,6 +265,32 @@ public final class Recommender: Sendable {
 
     /// Every candidate with its feature values, before weighting (used for tuning too).
     func candidates(_ context: QueryContext, target: RecommendationTarget, filters: RecommendationFilters) -> [(id: String, features: [Float])] {
+        let signals = signals(context, target: target)
+        var pool = Set<Int32>()
+        for scores in [signals.text, signals.semantic, signals.proximity] {
+            for hit in TopKSelector.best(Self.poolSize, of: scores) where hit.score > 0 { pool.insert(hit.index) }
+        }
+        let allowedRegions = self.allowedRegions(filters)
+        let ids = matchers[target.recordKind]!.achievementIDs
+        return pool.sorted().compactMap { index -> (String, [Float])? in
+            let id = ids[Int(index)]
+            guard passes(id, target: target, filters: filters, allowedRegions: allowedRegions) else { return nil }
+            return (id, features(of: Int(index), signals))
+        }
+    }
+
+    /// The text, LSA and graph scores of every record of the target kind for one query.
+    struct Signals {
+        let context: QueryContext
+        let target: RecommendationTarget
+        let ids: [String]
+        let text: [Float]
+        let semantic: [Float]
+        let proximity: [Float]
+        let graphMaximum: Float
+    }
+
+    func signals(_ context: QueryContext, target: RecommendationTarget) -> Signals {
         let matcher = matchers[target.recordKind]!
         let ids = matcher.achievementIDs
         let text = matcher.scores(text: context.text, semantic: false)
@@ -280,33 +306,31 @@ public final class Recommender: Sendable {
         if let scores = graph.proximity(from: seeds, options: .init(tolerance: 1e-8)) {
             proximity = ids.map { graph.node(of: $0).map { Float(scores[$0]) } ?? 0 }
         }
-        let graphMax = max(proximity.max() ?? 0, .leastNonzeroMagnitude)
-        var pool = Set<Int32>()
-        for scores in [text, semantic, proximity] {
-            for hit in TopKSelector.best(Self.poolSize, of: scores) where hit.score > 0 { pool.insert(hit.index) }
+        return Signals(context: context, target: target, ids: ids, text: text, semantic: semantic, proximity: proximity,
+                       graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude))
+    }
+
+    /// The feature values of the record at `index` of the target kind's index.
+    func features(of index: Int, _ signals: Signals) -> [Float] {
+        let context = signals.context
+        let target = signals.target
+        let id = signals.ids[index]
+        let relation = context.seedID == nil ? RegionRelation.unknown : RegionRelation(context.region, region(of: id), in: corpus)
+        var fit: (maturity: Float, modes: Float, budget: Float) = (0.5, 0.5, 0.5)
+        if let achievement = corpus.achievement(id), target == .achievement {
+            fit = (MetadataFit.maturity(required: context.minimumMaturity, offered: achievement.maturity),
+                   MetadataFit.transferModes(context.transferModes, achievement.transferModes),
+                   MetadataFit.budget(context.budget, price: achievement.price))
+        } else if let demand = corpus.demand(id), target == .demand, context.maturity != nil || context.price != nil || !context.transferModes.isEmpty {
+            fit = (MetadataFit.maturity(required: demand.minMaturity, offered: context.maturity),
+                   MetadataFit.transferModes(demand.transferModes, context.transferModes),
+                   MetadataFit.budget(demand.budget, price: context.price))
         }
-        let allowedRegions = self.allowedRegions(filters)
-        return pool.sorted().compactMap { index -> (String, [Float])? in
-            let id = ids[Int(index)]
-            guard passes(id, target: target, filters: filters, allowedRegions: allowedRegions) else { return nil }
-            let relation = context.seedID == nil ? RegionRelation.unknown : RegionRelation(context.region, region(of: id), in: corpus)
-            var fit: (maturity: Float, modes: Float, budget: Float) = (0.5, 0.5, 0.5)
-            if let achievement = corpus.achievement(id), target == .achievement {
-                fit = (MetadataFit.maturity(required: context.minimumMaturity, offered: achievement.maturity),
-                       MetadataFit.transferModes(context.transferModes, achievement.transferModes),
-                       MetadataFit.budget(context.budget, price: achievement.price))
-            } else if let demand = corpus.demand(id), target == .demand, context.maturity != nil || context.price != nil || !context.transferModes.isEmpty {
-                fit = (MetadataFit.maturity(required: demand.minMaturity, offered: context.maturity),
-                       MetadataFit.transferModes(demand.transferModes, context.transferModes),
-                       MetadataFit.budget(demand.budget, price: context.price))
-            }
-            let features: [Float] = [
-                text[Int(index)], max(0, semantic[Int(index)]), proximity[Int(index)] / graphMax, relation.score,
-                context.seedID == nil ? 0.25 : MetadataFit.fields(context.fields, fields(of: id), in: corpus),
-                fit.maturity, fit.modes, fit.budget,
-            ]
-            return (id, features)
-        }
+        return [
+            signals.text[index], max(0, signals.semantic[index]), signals.proximity[index] / signals.graphMaximum, relation.score,
+            context.seedID == nil ? 0.25 : MetadataFit.fields(context.fields, fields(of: id), in: corpus),
+            fit.maturity, fit.modes, fit.budget,
+        ]
     }
 
     func rank(_ context: QueryContext, target: RecommendationTarget, top: Int, weights: RecommendationWeights,

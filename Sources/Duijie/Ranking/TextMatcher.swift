@@ -165,6 +165,15 @@ public struct TextMatcher: Sendable {
         return semanticSimilarity.scores(query: semanticModel.foldIn(vector))
     }
 
+    /// The cosine of two texts' weighted term vectors (0 when either has no known term).
+    public func textSimilarity(_ first: String, _ second: String) -> Float {
+        let a = terms.queryVector(AnalyzedDocument(terms: analyzer.terms(first)))
+        let b = Dictionary(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(second))).map { ($0.term, $0.weight) }, uniquingKeysWith: +)
+        let dot = a.reduce(Float(0)) { $0 + $1.weight * (b[$1.term] ?? 0) }
+        let norms = (a.reduce(Float(0)) { $0 + $1.weight * $1.weight } * b.values.reduce(Float(0)) { $0 + $1 * $1 }).squareRoot()
+        return norms > 0 ? dot / norms : 0
+    }
+
     private func match(query: AnalyzedDocument, top: Int, ranking: TextRanking, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
         let vector = terms.queryVector(query, fieldWeights: queryFieldWeights)
         let hits: [ScoredIndex]

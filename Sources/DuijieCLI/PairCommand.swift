@@ -1,0 +1,56 @@
+import ArgumentParser
+import Duijie
+import Foundation
+
+/// `duijie pair EVENT --corpus DIR -o OUTDIR`: pair and schedule a matchmaking event.
+struct PairCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pair",
+        abstract: "Pair and schedule a matchmaking event (对接会): who meets whom, when, at which table.",
+        discussion: """
+        EVENT is a directory (docs/event-format.md) with participants, slots and optionally locked
+        meetings, as JSON Lines or CSV. Pair scores are reciprocal (the harmonic mean of both
+        sides' recommender scores); the pairing is the exact maximum-score b-matching within
+        everyone's limits, minimums first; the schedule respects availability and tables.
+        OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics).
+        Example:
+          duijie pair Corpus/demo/events/liaoning-2026 --corpus Corpus/demo -o /tmp/liaoning-2026
+        """
+    )
+
+    @Argument(help: "The event directory.") var event: String
+    @Option(help: "The corpus directory the participants' records come from.") var corpus: String
+    @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole).") var output: String
+    @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets and locks stay).") var minScore: Float = 0
+    @Option(help: "Language of labels: zh or en.") var language: RecommendCommand.Language = .zh
+    @Option(help: "LSA dimensions.") var dimensions = 64
+    @OptionGroup var analysis: AnalysisOptions
+
+    func validate() throws {
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let loaded: Corpus
+        let parsed: Event
+        do {
+            loaded = try CorpusLoader.loadValidated(corpus).corpus
+            parsed = try EventLoader.load(event, corpus: loaded)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
+        let plan = EventPlanner.plan(parsed, recommender: recommender, options: .init(minimumScore: minScore))
+        do { try EventReport(plan: plan, chinese: language == .zh).write(to: output) } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let mean = plan.scheduled.isEmpty ? 0 : plan.totalScore / Float(plan.scheduled.count)
+        print("\(parsed.name): \(plan.scheduled.count) meetings in \(Set(plan.scheduled.compactMap(\.slot)).count) slots, mean score \(String(format: "%.3f", mean)), \(plan.shortfalls.count) below minimum, \(plan.unplaced.count) without a slot → \(output)")
+        for shortfall in plan.shortfalls {
+            let name = parsed.participant(shortfall.participant)?.name ?? shortfall.participant
+            print("  \(name): \(shortfall.meetings) of at least \(shortfall.minimum): \(shortfall.reason.text(chinese: language == .zh))")
+        }
+    }
+}
