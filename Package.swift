@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieTests", dependencies: ["Duijie"]),
+        .testTarget(name: "DuijieTests", dependencies: ["Duijie", .product(name: "CSV", package: "CSV.swift")]),
         .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI"]),
     ],
     swiftLanguageModes: [.v6]
