@@ -61,18 +61,21 @@ public struct CapacitatedMatching: Sendable, Equatable {
     ///   - left: Bounds of the left nodes.
     ///   - right: Bounds of the right nodes.
     ///   - pairs: The eligible pairs; a pair listed twice is eligible twice.
-    /// - Complexity: a minimum-cost flow on `left + right + 2` nodes and `pairs + 2(left + right)` arcs.
-    public init(left: [Bounds], right: [Bounds], pairs: [Pair]) {
+    ///   - totalLimit: At most this many pairs in all (e.g. the tables of all slots); `nil`: no limit.
+    /// - Complexity: a minimum-cost flow on `left + right + 3` nodes and `pairs + 2(left + right) + 1` arcs.
+    public init(left: [Bounds], right: [Bounds], pairs: [Pair], totalLimit: Int? = nil) {
         let source = 0
         let sink = 1
-        func leftNode(_ index: Int) -> Int { 2 + index }
-        func rightNode(_ index: Int) -> Int { 2 + left.count + index }
+        let hub = 2  // source → hub carries the total limit
+        func leftNode(_ index: Int) -> Int { 3 + index }
+        func rightNode(_ index: Int) -> Int { 3 + left.count + index }
         let totalWeight = pairs.reduce(Int64(0)) { $0 + $1.weight }
         let bonus = totalWeight + 1
-        var network = MinimumCostFlow(nodeCount: 2 + left.count + right.count)
+        var network = MinimumCostFlow(nodeCount: 3 + left.count + right.count)
+        network.addArc(from: source, to: hub, capacity: max(0, totalLimit ?? pairs.count), cost: 0)
         for (index, bounds) in left.enumerated() {
-            if bounds.minimum > 0 { network.addArc(from: source, to: leftNode(index), capacity: bounds.minimum, cost: -bonus) }
-            if bounds.maximum > bounds.minimum { network.addArc(from: source, to: leftNode(index), capacity: bounds.maximum - bounds.minimum, cost: 0) }
+            if bounds.minimum > 0 { network.addArc(from: hub, to: leftNode(index), capacity: bounds.minimum, cost: -bonus) }
+            if bounds.maximum > bounds.minimum { network.addArc(from: hub, to: leftNode(index), capacity: bounds.maximum - bounds.minimum, cost: 0) }
         }
         let pairArcs = pairs.map { pair -> MinimumCostFlow.Arc in
             precondition(left.indices.contains(pair.left) && right.indices.contains(pair.right), "pair outside the node ranges")

@@ -62,7 +62,7 @@ import Testing
 
     @Test func equalsBruteForceOnSmallRandomInstances() {
         var random = SplitMix64(seed: 7)
-        for _ in 0..<60 {
+        for _ in 0..<120 {
             let leftCount = Int.random(in: 1...4, using: &random)
             let rightCount = Int.random(in: 1...4, using: &random)
             var pairs: [Pair] = []
@@ -77,17 +77,18 @@ import Testing
             }
             let left = bounds(leftCount)
             let right = bounds(rightCount)
-            let matching = CapacitatedMatching(left: left, right: right, pairs: pairs)
-            let best = bruteForce(left: left, right: right, pairs: pairs)
+            let limit = Int.random(in: 0..<3, using: &random) == 0 ? Int.random(in: 0...4, using: &random) : nil
+            let matching = CapacitatedMatching(left: left, right: right, pairs: pairs, totalLimit: limit)
+            let best = bruteForce(left: left, right: right, pairs: pairs, limit: limit)
             #expect(matching.servedMinimum == best.served && matching.totalWeight == best.weight)
         }
     }
 
     /// Every subset of pairs within the maximums; the best (served minimum, weight), compared
     /// lexicographically — the problem's definition, evaluated directly.
-    func bruteForce(left: [Bounds], right: [Bounds], pairs: [Pair]) -> (served: Int, weight: Int64) {
+    func bruteForce(left: [Bounds], right: [Bounds], pairs: [Pair], limit: Int? = nil) -> (served: Int, weight: Int64) {
         var best = (served: -1, weight: Int64(-1))
-        for mask in 0..<(1 << pairs.count) {
+        for mask in 0..<(1 << pairs.count) where mask.nonzeroBitCount <= (limit ?? pairs.count) {
             var leftDegrees = [Int](repeating: 0, count: left.count)
             var rightDegrees = [Int](repeating: 0, count: right.count)
             var weight: Int64 = 0

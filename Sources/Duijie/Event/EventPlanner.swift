@@ -26,11 +26,21 @@ public enum EventPlanner {
     /// Pairs and schedules `event` with the given pair scores.
     public static func plan(_ event: Event, scores: PairScores, corpus: Corpus? = nil, options: Options = .init()) -> EventPlan {
         let context = EventContext(event: event, scores: scores, corpus: corpus)
-        let demandCount = scores.demandIDs.count
-        // Fixed meetings: locks, then must-meets (once per pair).
+        let fixed = fixedMeetings(context)
+        let input = matchingInput(context: context, fixed: fixed, options: options)
+        let matching = CapacitatedMatching(left: input.left, right: input.right, pairs: input.pairs, totalLimit: input.totalLimit)
+        let pairs = input.pairs
+        let vetoes = input.vetoes
+        let chosen = fixed.map { ($0.d, $0.s) } + matching.chosen.map { (pairs[$0].left, pairs[$0].right) }
+        return EventScheduling.schedule(context: context, meetings: chosen, fixed: fixed, vetoes: vetoes)
+    }
+
+    /// Locks, then must-meets, once per pair.
+    static func fixedMeetings(_ context: EventContext) -> [(d: Int, s: Int, lock: Event.LockedMeeting?)] {
+        let scores = context.scores
         var fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)] = []
         var fixedPairs = Set<[Int]>()
-        for lock in event.locked {
+        for lock in context.event.locked {
             guard let d = context.demandIndex[lock.demand], let s = context.supplyIndex[lock.supply], fixedPairs.insert([d, s]).inserted else { continue }
             fixed.append((d, s, lock))
         }
@@ -40,10 +50,20 @@ public enum EventPlanner {
         for (s, id) in scores.supplyIDs.enumerated() {
             for other in context.participant(id).mustMeet { if let d = context.demandIndex[other], fixedPairs.insert([d, s]).inserted { fixed.append((d, s, nil)) } }
         }
+        return fixed
+    }
+
+    /// The b-matching the event asks for once its fixed meetings are counted: bounds per
+    /// participant, the eligible pairs with integer weights, and the limit of all tables.
+    static func matchingInput(context: EventContext, fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)], options: Options)
+        -> (left: [CapacitatedMatching.Bounds], right: [CapacitatedMatching.Bounds], pairs: [CapacitatedMatching.Pair], totalLimit: Int,
+            vetoes: (neverMeet: Int, sameOrganization: Int, noCommonSlot: Int)) {
+        let scores = context.scores
+        let demandCount = scores.demandIDs.count
+        let fixedPairs = Set(fixed.map { [$0.d, $0.s] })
         var fixedCount = [Int](repeating: 0, count: demandCount + scores.supplyIDs.count)
         for pair in fixed { fixedCount[pair.d] += 1; fixedCount[demandCount + pair.s] += 1 }
 
-        // Eligible pairs and the b-matching.
         var pairs: [CapacitatedMatching.Pair] = []
         var vetoes = (neverMeet: 0, sameOrganization: 0, noCommonSlot: 0)
         for d in 0..<demandCount {
@@ -63,12 +83,9 @@ public enum EventPlanner {
             let maximum = min(participant.maximumMeetings, context.availableSlots(participant).count)
             return .init(minimum: participant.minimumMeetings - fixedCount[index], maximum: maximum - fixedCount[index])
         }
-        let matching = CapacitatedMatching(
-            left: scores.demandIDs.enumerated().map { bounds(context.participant($1), $0) },
-            right: scores.supplyIDs.enumerated().map { bounds(context.participant($1), demandCount + $0) },
-            pairs: pairs)
-        let chosen = fixed.map { ($0.d, $0.s) } + matching.chosen.map { (pairs[$0].left, pairs[$0].right) }
-        return EventScheduling.schedule(context: context, meetings: chosen, fixed: fixed, vetoes: vetoes)
+        return (scores.demandIDs.enumerated().map { bounds(context.participant($1), $0) },
+                scores.supplyIDs.enumerated().map { bounds(context.participant($1), demandCount + $0) },
+                pairs, max(0, context.event.slots.reduce(0) { $0 + $1.tables } - fixed.count), vetoes)
     }
 
     /// Scores the pairs with the recommender, then pairs and schedules.
