@@ -34,16 +34,7 @@ struct DenseSpeedCommand: ParsableCommand {
     func run() throws {
         let parallelism = Parallelism(threads: threads)
         var report: [(String, JSONValue)] = [("threads", .number(Double(threads)))]
-        func median(_ body: () throws -> Void) rethrows -> Double {
-            var samples: [Double] = []
-            for _ in 0..<max(1, self.repeat) {
-                let start = ContinuousClock.now
-                try body()
-                let elapsed = ContinuousClock.now - start
-                samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-            }
-            return samples.sorted()[samples.count / 2]
-        }
+        func median(_ body: () throws -> Void) rethrows -> Double { try medianSeconds(runs: self.repeat, body) }
 
         // The machine's sgemm peak: one large square sgemm per thread, all at once (OpenBLAS is
         // single-threaded in Duijie; see BLAS).

@@ -61,16 +61,7 @@ struct PairingSpeedCommand: ParsableCommand {
         for d in 0..<demand { for s in 0..<supply { pairs.append(.init(left: d, right: s, weight: Int64((Double(scores.reciprocal(d, s)) * 1_000_000).rounded()))) } }
         let totalLimit = slots * tables
 
-        func median(_ body: () -> Void) -> Double {
-            var samples: [Double] = []
-            for _ in 0..<max(1, self.repeat) {
-                let start = ContinuousClock.now
-                body()
-                let elapsed = ContinuousClock.now - start
-                samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-            }
-            return samples.sorted()[samples.count / 2]
-        }
+        func median(_ body: () -> Void) -> Double { medianSeconds(runs: self.repeat, body) }
         var matching: CapacitatedMatching?
         let pairingSeconds = median { matching = CapacitatedMatching(left: Array(repeating: bounds, count: demand), right: Array(repeating: bounds, count: supply), pairs: pairs, totalLimit: totalLimit) }
         var plan: EventPlan?

@@ -49,14 +49,7 @@ struct TextSpeedCommand: ParsableCommand {
 
         var report: [(String, JSONValue)] = [("documents", .number(Double(texts.count))), ("bytes", .number(Double(bytes))), ("threads", .number(Double(threads)))]
         func time(_ name: String, _ body: () -> Void) {
-            var samples: [Double] = []
-            for _ in 0..<max(1, self.repeat) {
-                let start = ContinuousClock.now
-                body()
-                let elapsed = ContinuousClock.now - start
-                samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
-            }
-            report.append((name, .number(samples.sorted()[samples.count / 2])))
+            report.append((name, .number(medianSeconds(runs: self.repeat, body))))
         }
         func tokenize(_ analyzer: Analyzer, _ parallelism: Parallelism) -> [[String]] {
             parallelism.mapChunks(count: texts.count, minimumChunk: 32) { range in texts[range].map(analyzer.terms) }.flatMap { $0 }
