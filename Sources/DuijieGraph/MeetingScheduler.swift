@@ -118,24 +118,39 @@ public enum MeetingScheduler {
 
     /// Schedules the meetings.
     public static func schedule(_ problem: Problem) -> Schedule {
-        var board = SlotBoard(problem: problem)
-        var unplaced: [(meeting: Int, reason: UnplacedReason)] = []
+        var base = SlotBoard(problem: problem)
+        var invalidLocks: [(meeting: Int, reason: UnplacedReason)] = []
         for (meeting, placement) in problem.locked.sorted(by: { $0.key < $1.key }) {
-            if !board.placeLocked(meeting, at: placement) { unplaced.append((meeting, .invalidLock)) }
+            if !base.placeLocked(meeting, at: placement) { invalidLocks.append((meeting, .invalidLock)) }
         }
-        var usedEdgeColoring = false
+        // Two candidate schedules; the one that places more meetings, then has fewer idle gaps, wins.
+        var candidates: [(board: SlotBoard, unplaced: [(meeting: Int, reason: UnplacedReason)], usedEdgeColoring: Bool)] = []
+        var slotBySlotProblem = problem
         if problem.locked.isEmpty, problem.availability.allSatisfy({ !$0.contains(false) }),
            let coloring = equitableColoring(problem) {
+            var board = base
             for (meeting, slot) in coloring.colors.enumerated() { board.place(meeting, slot: slot) }
             board.slotLimit = coloring.colorCount
-            usedEdgeColoring = true
+            board.reduceIdleGaps()
+            candidates.append((board, [], true))
+            // The alternative may only use the colouring's slots, so the event is no longer.
+            for slot in coloring.colorCount..<problem.slotCount { slotBySlotProblem.tables[slot] = 0 }
         } else {
-            unplaced += placeConstrained(problem, board: &board)
+            var board = base
+            let unplaced = placeConstrained(problem, board: &board, slotBySlot: false)
+            board.reduceIdleGaps()
+            candidates.append((board, unplaced, false))
         }
-        board.reduceIdleGaps()
-        board.assignTables()
-        return Schedule(placements: board.placements(), unplaced: unplaced.sorted { $0.meeting < $1.meeting },
-                        usedEdgeColoring: usedEdgeColoring, idleGaps: board.totalIdleGaps())
+        var alternative = SlotBoard(problem: slotBySlotProblem, copying: base)
+        let unplaced = placeConstrained(slotBySlotProblem, board: &alternative, slotBySlot: true)
+        alternative.reduceIdleGaps()
+        var best = candidates[0]
+        if (unplaced.count, alternative.totalIdleGaps()) < (best.unplaced.count, best.board.totalIdleGaps()) {
+            best = (alternative.rebased(on: problem), unplaced, false)
+        }
+        best.board.assignTables()
+        return Schedule(placements: best.board.placements(), unplaced: (invalidLocks + best.unplaced).sorted { $0.meeting < $1.meeting },
+                        usedEdgeColoring: best.usedEdgeColoring, idleGaps: best.board.totalIdleGaps())
     }
 
     /// The equitable König colouring with the fewest colours that fit the tables, as slots; `nil`
@@ -154,7 +169,9 @@ public enum MeetingScheduler {
     }
 
     /// Most constrained first, least added idle time, ejection-chain repair.
-    static func placeConstrained(_ problem: Problem, board: inout SlotBoard) -> [(meeting: Int, reason: UnplacedReason)] {
+    /// With `slotBySlot`, slots are first filled in time order (see `SlotBoard.fillSlotBySlot`),
+    /// which keeps people's days compact; the rest as without it.
+    static func placeConstrained(_ problem: Problem, board: inout SlotBoard, slotBySlot: Bool) -> [(meeting: Int, reason: UnplacedReason)] {
         var degree = [Int](repeating: 0, count: problem.participantCount)
         for meeting in problem.meetings { degree[meeting.first] += 1; degree[meeting.second] += 1 }
         let open = problem.meetings.indices.filter { problem.locked[$0] == nil }
@@ -165,7 +182,8 @@ public enum MeetingScheduler {
         }
         var unplaced: [(meeting: Int, reason: UnplacedReason)] = []
         var blocked: [Int] = []
-        for (meeting, optionCount) in order {
+        if slotBySlot { board.fillSlotBySlot(zip(open, options).filter { $0.1 > 0 }.map(\.0)) }
+        for (meeting, optionCount) in order where board.slotOf[meeting] < 0 {
             if optionCount == 0 { unplaced.append((meeting, .noCommonSlot)); continue }
             if let slot = board.bestFreeSlot(for: meeting) {
                 board.place(meeting, slot: slot)

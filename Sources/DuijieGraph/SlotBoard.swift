@@ -4,7 +4,7 @@ struct SlotBoard {
     typealias Problem = MeetingScheduler.Problem
     typealias Placement = MeetingScheduler.Placement
 
-    let problem: Problem
+    private(set) var problem: Problem
     let slotCount: Int
     /// Meeting → slot, or −1.
     private(set) var slotOf: [Int]
@@ -30,6 +30,20 @@ struct SlotBoard {
         countInSlot = [Int](repeating: 0, count: problem.slotCount)
         isLocked = [Bool](repeating: false, count: problem.meetings.count)
         slotLimit = problem.slotCount
+    }
+
+    /// A board for `problem` (the same meetings, other tables) holding `other`'s placements.
+    init(problem: Problem, copying other: SlotBoard) {
+        self = other
+        self.problem = problem
+    }
+
+    /// This board's placements on the original problem (whose tables may be larger).
+    func rebased(on original: Problem) -> SlotBoard {
+        var board = self
+        board.problem = original
+        board.slotLimit = slotLimit
+        return board
     }
 
     func meeting(of participant: Int, in slot: Int) -> Int? {
@@ -122,6 +136,54 @@ struct SlotBoard {
             if best == nil || cost < best!.cost { best = (cost, slot) }
         }
         return best?.slot
+    }
+
+    // MARK: Filling slots in time order
+
+    /// Fills slots in time order. In each slot, meetings that can happen there are taken by
+    /// priority: first those of a participant with no slack (as many remaining meetings as
+    /// free slots left), then those continuing a participant's day (who has met someone and has
+    /// meetings left), then those of the busiest participants. Days stay compact; what does
+    /// not fit is left for the repair.
+    mutating func fillSlotBySlot(_ meetings: [Int]) {
+        var remaining = [Int](repeating: 0, count: problem.participantCount)
+        var started = [Bool](repeating: false, count: problem.participantCount)
+        var open = [Bool](repeating: false, count: problem.meetings.count)
+        for meeting in meetings where slotOf[meeting] < 0 {
+            open[meeting] = true
+            remaining[problem.meetings[meeting].first] += 1
+            remaining[problem.meetings[meeting].second] += 1
+        }
+        for meeting in slotOf.indices where slotOf[meeting] >= 0 {
+            started[problem.meetings[meeting].first] = true
+            started[problem.meetings[meeting].second] = true
+        }
+        func freeSlots(_ participant: Int, from slot: Int) -> Int {
+            (slot..<slotCount).reduce(0) { $0 + (problem.tables[$1] > 0 && problem.isAvailable(participant, $1) && self.meeting(of: participant, in: $1) == nil ? 1 : 0) }
+        }
+        for slot in 0..<slotCount where problem.tables[slot] > 0 {
+            var slack: [Int: Int] = [:]
+            func slackOf(_ participant: Int) -> Int {
+                if let known = slack[participant] { return known }
+                let value = freeSlots(participant, from: slot) - remaining[participant]
+                slack[participant] = value
+                return value
+            }
+            let candidates = meetings.filter { open[$0] && canPlace($0, in: slot) }.map { meeting -> (key: [Int], meeting: Int) in
+                let m = problem.meetings[meeting]
+                let continuing = (started[m.first] ? 1 : 0) + (started[m.second] ? 1 : 0)
+                return ([min(slackOf(m.first), slackOf(m.second)) <= 0 ? 0 : 1, -continuing, -(remaining[m.first] + remaining[m.second]), meeting], meeting)
+            }.sorted { $0.key.lexicographicallyPrecedes($1.key) }
+            for candidate in candidates where canPlace(candidate.meeting, in: slot) {
+                let m = problem.meetings[candidate.meeting]
+                place(candidate.meeting, slot: slot)
+                open[candidate.meeting] = false
+                remaining[m.first] -= 1
+                remaining[m.second] -= 1
+                started[m.first] = true
+                started[m.second] = true
+            }
+        }
     }
 
     // MARK: Repair

@@ -49,7 +49,8 @@ import Testing
             let problem = MeetingScheduler.Problem(participantCount: left + right, tables: [Int](repeating: tables, count: 40), meetings: meetings)
             let schedule = MeetingScheduler.schedule(problem)
             #expect(ScheduleValidator.violations(of: schedule, for: problem).isEmpty)
-            #expect(schedule.unplaced.isEmpty && schedule.usedEdgeColoring)
+            // The edge colouring, or the slot-by-slot filling when it fits the same slots with fewer gaps.
+            #expect(schedule.unplaced.isEmpty)
             // The lower bound: the busiest participant's meetings, and the meetings over the tables.
             let bound = max(maximumDegree(meetings, participants: left + right), (meetings.count + tables - 1) / tables, 1)
             let lastSlot = schedule.placements.compactMap { $0?.slot }.max() ?? 0
