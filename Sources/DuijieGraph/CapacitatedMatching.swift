@@ -64,29 +64,29 @@ public struct CapacitatedMatching: Sendable, Equatable {
     ///   - totalLimit: At most this many pairs in all (e.g. the tables of all slots); `nil`: no limit.
     /// - Complexity: a minimum-cost flow on `left + right + 3` nodes and `pairs + 2(left + right) + 1` arcs.
     public init(left: [Bounds], right: [Bounds], pairs: [Pair], totalLimit: Int? = nil) {
-        let source = 0
-        let sink = 1
-        let hub = 2  // source → hub carries the total limit
-        func leftNode(_ index: Int) -> Int { 3 + index }
-        func rightNode(_ index: Int) -> Int { 3 + left.count + index }
-        let totalWeight = pairs.reduce(Int64(0)) { $0 + $1.weight }
-        let bonus = totalWeight + 1
-        var network = MinimumCostFlow(nodeCount: 3 + left.count + right.count)
-        network.addArc(from: source, to: hub, capacity: max(0, totalLimit ?? pairs.count), cost: 0)
-        for (index, bounds) in left.enumerated() {
-            if bounds.minimum > 0 { network.addArc(from: hub, to: leftNode(index), capacity: bounds.minimum, cost: -bonus) }
-            if bounds.maximum > bounds.minimum { network.addArc(from: hub, to: leftNode(index), capacity: bounds.maximum - bounds.minimum, cost: 0) }
-        }
-        let pairArcs = pairs.map { pair -> MinimumCostFlow.Arc in
+        for pair in pairs {
             precondition(left.indices.contains(pair.left) && right.indices.contains(pair.right), "pair outside the node ranges")
-            return network.addArc(from: leftNode(pair.left), to: rightNode(pair.right), capacity: 1, cost: -pair.weight)
         }
-        for (index, bounds) in right.enumerated() {
-            if bounds.minimum > 0 { network.addArc(from: rightNode(index), to: sink, capacity: bounds.minimum, cost: -bonus) }
-            if bounds.maximum > bounds.minimum { network.addArc(from: rightNode(index), to: sink, capacity: bounds.maximum - bounds.minimum, cost: 0) }
+        // Solve on each node's heaviest pairs first; a Bellman–Ford certificate over the pairs
+        // left out proves the result optimal for all of them, or the candidate lists double.
+        let widest = (left + right).map(\.maximum).max() ?? 0
+        var perNode = 2 * widest + 8
+        var chosenPairs: [Int] = []
+        while true {
+            let subset = perNode * (left.count + right.count) >= pairs.count ? Array(pairs.indices)
+                : Self.heaviest(pairs, perNode: perNode, leftCount: left.count, rightCount: right.count)
+            let solved = Self.solve(left: left, right: right, pairs: pairs, subset: subset, totalLimit: totalLimit)
+            chosenPairs = solved.chosen
+            if subset.count == pairs.count { break }
+            var inSubset = [Bool](repeating: false, count: pairs.count)
+            for index in subset { inSubset[index] = true }
+            let absent = pairs.indices.filter { !inSubset[$0] }.map {
+                MinimumCostFlow.AbsentArc(from: Self.leftNode(pairs[$0].left), to: Self.rightNode(pairs[$0].right, leftCount: left.count), cost: -pairs[$0].weight)
+            }
+            if solved.network.isOptimal(source: 0, sink: 1, flow: solved.flow, absentArcs: absent) { break }
+            perNode *= 2
         }
-        _ = network.solve(from: source, to: sink, onlyWhileProfitable: true)
-        chosen = pairArcs.indices.filter { network.flow(on: pairArcs[$0]) > 0 }
+        chosen = chosenPairs
         var leftDegrees = [Int](repeating: 0, count: left.count)
         var rightDegrees = [Int](repeating: 0, count: right.count)
         var weight: Int64 = 0
@@ -100,5 +100,48 @@ public struct CapacitatedMatching: Sendable, Equatable {
         self.rightDegrees = rightDegrees
         servedMinimum = zip(leftDegrees, left).reduce(0) { $0 + min($1.0, $1.1.minimum) }
             + zip(rightDegrees, right).reduce(0) { $0 + min($1.0, $1.1.minimum) }
+    }
+
+    static func leftNode(_ index: Int) -> Int { 3 + index }
+    static func rightNode(_ index: Int, leftCount: Int) -> Int { 3 + leftCount + index }
+
+    /// The network of the pairs in `subset`: source (0) → hub (2, the total limit) → left nodes
+    /// (an arc for the minimum with a bonus per unit larger than all weights together, one for
+    /// the rest) → right nodes (one arc per pair, cost −weight) → sink (1), the same two arcs.
+    static func solve(left: [Bounds], right: [Bounds], pairs: [Pair], subset: [Int], totalLimit: Int?)
+        -> (network: MinimumCostFlow, flow: Int, chosen: [Int]) {
+        let source = 0, sink = 1, hub = 2
+        let bonus = pairs.reduce(Int64(0)) { $0 + $1.weight } + 1
+        var network = MinimumCostFlow(nodeCount: 3 + left.count + right.count)
+        network.addArc(from: source, to: hub, capacity: max(0, totalLimit ?? pairs.count), cost: 0)
+        for (index, bounds) in left.enumerated() {
+            if bounds.minimum > 0 { network.addArc(from: hub, to: leftNode(index), capacity: bounds.minimum, cost: -bonus) }
+            if bounds.maximum > bounds.minimum { network.addArc(from: hub, to: leftNode(index), capacity: bounds.maximum - bounds.minimum, cost: 0) }
+        }
+        let pairArcs = subset.map { network.addArc(from: leftNode(pairs[$0].left), to: rightNode(pairs[$0].right, leftCount: left.count), capacity: 1, cost: -pairs[$0].weight) }
+        for (index, bounds) in right.enumerated() {
+            let node = rightNode(index, leftCount: left.count)
+            if bounds.minimum > 0 { network.addArc(from: node, to: sink, capacity: bounds.minimum, cost: -bonus) }
+            if bounds.maximum > bounds.minimum { network.addArc(from: node, to: sink, capacity: bounds.maximum - bounds.minimum, cost: 0) }
+        }
+        let result = network.solve(from: source, to: sink, onlyWhileProfitable: true)
+        let chosen = zip(subset, pairArcs).filter { network.flow(on: $0.1) > 0 }.map(\.0).sorted()
+        return (network, result.flow, chosen)
+    }
+
+    /// The indexes of each node's `perNode` heaviest pairs (ties to the lower index), ascending.
+    static func heaviest(_ pairs: [Pair], perNode: Int, leftCount: Int, rightCount: Int) -> [Int] {
+        var byLeft = [[Int]](repeating: [], count: leftCount)
+        var byRight = [[Int]](repeating: [], count: rightCount)
+        for (index, pair) in pairs.enumerated() {
+            byLeft[pair.left].append(index)
+            byRight[pair.right].append(index)
+        }
+        var keep = [Bool](repeating: false, count: pairs.count)
+        for list in byLeft + byRight {
+            let best = list.sorted { (pairs[$0].weight, -$0) > (pairs[$1].weight, -$1) }.prefix(perNode)
+            for index in best { keep[index] = true }
+        }
+        return pairs.indices.filter { keep[$0] }
     }
 }

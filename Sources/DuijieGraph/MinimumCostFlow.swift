@@ -11,11 +11,13 @@ public struct MinimumCostFlow: Sendable {
 
     /// The number of nodes.
     public let nodeCount: Int
-    private var targets: [Int32] = []
-    private var residual: [Int] = []
-    private var costs: [Int64] = []
+    var targets: [Int32] = []
+    var residual: [Int] = []
+    var costs: [Int64] = []
     private var capacities: [Int] = []
-    private var tails: [Int32] = []
+    var tails: [Int32] = []
+    /// The node potentials after `solve`: every residual arc's reduced cost is non-negative.
+    private(set) var potentials: [Int64] = []
 
     /// Creates a network of `nodeCount` nodes and no arcs.
     public init(nodeCount: Int) {
@@ -68,12 +70,16 @@ public struct MinimumCostFlow: Sendable {
         var heap = DistanceHeap()
         while totalFlow < maximumFlow {
             phases += 1
+            heap.removeAll()
             // Dijkstra on reduced costs (all non-negative).
             for node in 0..<nodeCount { distance[node] = unreachable }
             distance[source] = 0
             heap.push(node: source, distance: 0)
             while let (node, nodeDistance) = heap.pop() {
                 guard nodeDistance == distance[node] else { continue }
+                // Once the sink is settled, every node still open is at least as far; the
+                // potential update caps them at the sink's distance, which keeps reduced costs valid.
+                if node == sink { break }
                 for arc in adjacency[node] where residual[arc] > 0 {
                     let next = Int(targets[arc])
                     let candidate = nodeDistance + costs[arc] + potential[node] - potential[next]
@@ -103,10 +109,11 @@ public struct MinimumCostFlow: Sendable {
                 totalCost += Int64(sent) * pathCost
             }
         }
+        potentials = potential
         return Result(flow: totalFlow, cost: totalCost, phases: phases)
     }
 
-    private func outgoingArcs() -> [[Int]] {
+    func outgoingArcs() -> [[Int]] {
         var adjacency = [[Int]](repeating: [], count: nodeCount)
         for arc in 0..<targets.count { adjacency[Int(tails[arc])].append(arc) }
         return adjacency
@@ -195,6 +202,8 @@ public struct MinimumCostFlow: Sendable {
 /// A binary min-heap of (node, distance) with lazy deletion, ties by node id (deterministic).
 struct DistanceHeap {
     private var items: [(distance: Int64, node: Int)] = []
+
+    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
 
     mutating func push(node: Int, distance: Int64) {
         items.append((distance, node))

@@ -84,6 +84,60 @@ import Testing
         }
     }
 
+    @Test func theSparseSolveWithItsCertificateEqualsTheFullSolve() {
+        // Popular right nodes make every left node's heaviest pairs collide, so the first
+        // candidate lists are often not enough; the result must still equal solving every pair.
+        var random = SplitMix64(seed: 31)
+        for _ in 0..<12 {
+            let leftCount = Int.random(in: 30...60, using: &random), rightCount = Int.random(in: 30...60, using: &random)
+            var pairs: [Pair] = []
+            for l in 0..<leftCount { for r in 0..<rightCount {
+                let popular = r < 5 ? Int64(900_000) : 0
+                pairs.append(Pair(left: l, right: r, weight: popular + Int64.random(in: 0...100_000, using: &random)))
+            } }
+            let bounds = { (count: Int) in (0..<count).map { _ in Bounds(minimum: Int.random(in: 0...1, using: &random), maximum: Int.random(in: 1...2, using: &random)) } }
+            let left = bounds(leftCount), right = bounds(rightCount)
+            let limit = Int.random(in: 0..<2, using: &random) == 0 ? nil : Int.random(in: 10...60, using: &random)
+            let matching = CapacitatedMatching(left: left, right: right, pairs: pairs, totalLimit: limit)
+            let full = CapacitatedMatching.solve(left: left, right: right, pairs: pairs, subset: Array(pairs.indices), totalLimit: limit)
+            let fullWeight = full.chosen.reduce(Int64(0)) { $0 + pairs[$1].weight }
+            #expect(matching.totalWeight == fullWeight)
+        }
+    }
+
+    @Test func aPairOutsideEveryCandidateListIsFoundByTheCertificate() {
+        // Left: L (0), B1…B10 (1…10), C1…C10 (11…20); right: R (0), A1…A10 (1…10), D1…D10
+        // (11…20); one partner each; every pair exists, weight 0 unless said. L–Ai and Bi–R
+        // weigh 100, Ci–Ai and Bi–Di 1000, L–R 50. L's ten heaviest pairs are the Ai and R's
+        // are the Bi, so L–R is in no first candidate list (10 per node, 441 pairs > 420);
+        // yet the optimum is Ci–Ai, Bi–Di and L–R: 20,050 by hand.
+        var weights = [[Int64]](repeating: [Int64](repeating: 0, count: 21), count: 21)
+        for i in 1...10 {
+            weights[0][i] = 100
+            weights[i][0] = 100
+            weights[10 + i][i] = 1000
+            weights[i][10 + i] = 1000
+        }
+        weights[0][0] = 50
+        var pairs: [Pair] = []
+        for l in 0..<21 { for r in 0..<21 { pairs.append(Pair(left: l, right: r, weight: weights[l][r])) } }
+        let one = [Bounds](repeating: Bounds(minimum: 0, maximum: 1), count: 21)
+        let matching = CapacitatedMatching(left: one, right: one, pairs: pairs)
+        #expect(matching.totalWeight == 20_050)
+        #expect(matching.chosen.contains(0))  // L–R
+    }
+
+    @Test func theCertificateRejectsAnImprovingAbsentArc() {
+        // One left and one right node (one partner each), pair weight 5 present. An absent
+        // parallel pair of weight 9 would improve the optimum; one of weight 3 would not.
+        let one = Bounds(minimum: 0, maximum: 1)
+        let pairs = [Pair(left: 0, right: 0, weight: 5)]
+        let solved = CapacitatedMatching.solve(left: [one], right: [one, one], pairs: pairs, subset: [0], totalLimit: nil)
+        let node = { CapacitatedMatching.rightNode($0, leftCount: 1) }
+        #expect(solved.network.isOptimal(source: 0, sink: 1, flow: solved.flow, absentArcs: [.init(from: CapacitatedMatching.leftNode(0), to: node(1), cost: -3)]))
+        #expect(!solved.network.isOptimal(source: 0, sink: 1, flow: solved.flow, absentArcs: [.init(from: CapacitatedMatching.leftNode(0), to: node(1), cost: -9)]))
+    }
+
     /// Every subset of pairs within the maximums; the best (served minimum, weight), compared
     /// lexicographically — the problem's definition, evaluated directly.
     func bruteForce(left: [Bounds], right: [Bounds], pairs: [Pair], limit: Int? = nil) -> (served: Int, weight: Int64) {
