@@ -14,6 +14,9 @@ Comparisons (each phase timed in-process, median of --repeat runs, setup exclude
                   sublinear tf, smooth idf, l2 norm, float32.
   batch top-k     all documents against all documents, top 10 by cosine: duijie SparseSimilarity
                   vs sparse_dot_topn.sp_matmul_topn, both at --threads.
+  BM25            index the same token lists and retrieve the top 10 for every document's title
+                  (same tokens): duijie WeightedTerms(.bm25) + SparseSimilarity vs bm25s (method
+                  "lucene", k1 1.5, b 0.75), both at --threads.
 Ratios are peer time / duijie time: above 1 means Duijie is faster.
 """
 import argparse
@@ -79,10 +82,11 @@ def main():
     # The strings both sides tokenize: title, a new line, abstract (as duijie's bench command does).
     strings = [(title or abstract[:20]).strip() + "\n" + abstract.strip() for title, abstract in texts]
     tokens_path = os.path.join(work, "tokens.txt")
+    query_tokens_path = os.path.join(work, "query-tokens.txt")
 
     ours = json.loads(subprocess.run(
         [args.duijie, "bench", "text-speed", "--input", documents, "--threads", str(args.threads),
-         "--repeat", str(args.repeat), "--tokens-out", tokens_path],
+         "--repeat", str(args.repeat), "--tokens-out", tokens_path, "--query-tokens-out", query_tokens_path],
         check=True, capture_output=True, text=True).stdout)
 
     jieba.initialize()
@@ -100,6 +104,22 @@ def main():
     topn_time = median_time(topn, args.repeat)
     peer_sum = float(result["m"].data.sum())
 
+    import bm25s
+    with open(query_tokens_path, encoding="utf-8") as handle:
+        query_lists = [[t for t in line.rstrip("\n").split(" | ") if t] for line in handle]
+    vocabulary = {t for terms in token_lists for t in terms}
+    query_lists = [[t for t in terms if t in vocabulary] or [token_lists[0][0]] for terms in query_lists]
+    bm25_state = {}
+    def bm25_index():
+        retriever = bm25s.BM25(k1=1.5, b=0.75, method="lucene")
+        retriever.index(token_lists, show_progress=False)
+        bm25_state["r"] = retriever
+    bm25_build_time = median_time(bm25_index, args.repeat)
+    def bm25_retrieve():
+        bm25_state["scores"] = bm25_state["r"].retrieve(query_lists, k=10, show_progress=False, n_threads=args.threads).scores
+    bm25_retrieve_time = median_time(bm25_retrieve, args.repeat)
+    bm25_sum = float(bm25_state["scores"].sum())
+
     megabytes = ours["bytes"] / 1e6
     print(f"input: {ours['documents']} documents, {megabytes:.1f} MB of text (CSL + KPPatent-ZH), "
           f"vocabulary {ours['vocabulary']}, {ours['nonzeros']} non-zeros; threads {args.threads}; median of {args.repeat}")
@@ -111,12 +131,17 @@ def main():
         (f"tokenize: duijie bigram ({args.threads} threads) vs jieba.cut", ours["tokenize_bigram"], jieba_default),
         ("TF-IDF build: duijie vs scikit-learn TfidfVectorizer", ours["tfidf_build"], sklearn_time),
         (f"top-10 all pairs: duijie vs sparse_dot_topn ({args.threads} threads)", ours["topk_all_pairs"], topn_time),
+        ("BM25 index: duijie vs bm25s", ours["bm25_build"], bm25_build_time),
+        (f"BM25 top-10 for every title: duijie vs bm25s ({args.threads} threads)", ours["bm25_retrieve"], bm25_retrieve_time),
     ]
     width = max(len(name) for name, _, _ in rows)
     for name, duijie_seconds, peer_seconds in rows:
         print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.1f}x")
     agreement = abs(ours["topk_score_sum"] - peer_sum) / max(peer_sum, 1e-9)
     print(f"check: top-10 score sums agree to {agreement:.1e} (duijie {ours['topk_score_sum']:.3f}, sparse_dot_topn {peer_sum:.3f})")
+    # Duijie's BM25 keeps Robertson's (k1 + 1) numerator, which bm25s's Lucene variant drops.
+    bm25_agreement = abs(ours["bm25_score_sum"] / 2.5 - bm25_sum) / max(bm25_sum, 1e-9)
+    print(f"check: BM25 top-10 score sums agree to {bm25_agreement:.1e} (duijie / (k1 + 1) {ours['bm25_score_sum'] / 2.5:.3f}, bm25s {bm25_sum:.3f})")
 
 
 if __name__ == "__main__":

@@ -33,6 +33,9 @@ struct TextSpeedCommand: ParsableCommand {
     @Option(help: "Write the dictionary tokenizer's terms here, one document per line.")
     var tokensOut: String?
 
+    @Option(help: "Write the BM25 queries' terms (each document's title) here, one per line.")
+    var queryTokensOut: String?
+
     func run() throws {
         let documents: [Achievement]
         do {
@@ -80,6 +83,27 @@ struct TextSpeedCommand: ParsableCommand {
             checksum = results.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + Double($1.score) } }
         }
         report.append(("topk_score_sum", .number(checksum)))
+
+        // BM25 retrieval: every document's title as a query against all documents, top 10
+        // (k1 1.5, b 0.75, Lucene idf — bm25s's defaults; Duijie's scores carry bm25s's × (k1 + 1)).
+        let queryTokens = documents.map { dictionary.terms($0.title) }
+        if let queryTokensOut {
+            try AtomicFile.write(queryTokens.map { $0.joined(separator: " | ") + "\n" }.joined(), to: queryTokensOut)
+        }
+        var bm25: (terms: WeightedTerms, similarity: SparseSimilarity)?
+        time("bm25_build") {
+            let terms = WeightedTerms(statistics: TermCounts(documents: analyzed, parallelism: parallelism), weighting: .bm25(BM25Options(k1: 1.5, b: 0.75)))
+            bm25 = (terms, SparseSimilarity(documents: terms.documents))
+        }
+        let queries = SparseMatrix(columns: bm25!.terms.documents.columns, rows: queryTokens.map { tokens in
+            bm25!.terms.queryVector(AnalyzedDocument(terms: tokens)).map { (column: $0.term, value: $0.weight) }
+        })
+        var bm25Sum: Double = 0
+        time("bm25_retrieve") {
+            let results = bm25!.similarity.topK(queries: queries, k: top, parallelism: parallelism)
+            bm25Sum = results.reduce(0.0) { $0 + $1.reduce(0.0) { $0 + Double($1.score) } }
+        }
+        report.append(("bm25_score_sum", .number(bm25Sum)))
         print(JSONWriter.string(.object(report)))
     }
 }
