@@ -30,6 +30,7 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rank", type=int, default=256)
+    parser.add_argument("--rows-out", help="also write the comparison rows (name, duijie s, peer s) as JSON here")
     args = parser.parse_args()
 
     import faiss
@@ -76,6 +77,9 @@ def main():
         (f"randomized SVD k={args.rank} of {ours['svd_shape'][0]}×{ours['svd_shape'][1]} TF-IDF: duijie vs scikit-learn TruncatedSVD",
          ours["svd_seconds"], svd_time),
     ]
+    if args.rows_out:
+        with open(args.rows_out, "w", encoding="utf-8") as handle:
+            json.dump(rows, handle, ensure_ascii=False)
     width = max(len(name) for name, _, _ in rows)
     for name, duijie_seconds, peer_seconds in rows:
         print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.2f}x")

@@ -48,6 +48,7 @@ def main():
     parser.add_argument("--duijie", required=True)
     parser.add_argument("--instance", default="/tmp/duijie-pairing-instance.json")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rows-out", help="also write the comparison row (name, duijie s, peer s) as JSON here")
     args, extra = parser.parse_known_args()
     swift = json.loads(subprocess.run([args.duijie, "bench", "pairing", "--instance-out", args.instance, "--repeat", str(args.repeat)] + extra,
                                       check=True, capture_output=True, text=True).stdout)
@@ -65,6 +66,10 @@ def main():
     print(f"speed-up (networkx / Duijie): {seconds / swift['pairing_seconds']:.1f}x; same optimum: {same}")
     print(f"Duijie pair + schedule: {swift['plan_seconds']:.3f} s; {swift['scheduled']} meetings in {swift['slots_used']} slots, "
           f"{swift['unplaced']} unplaced, edge colouring: {swift['edge_coloring']}, valid: {swift['valid']}")
+    if args.rows_out:
+        with open(args.rows_out, "w", encoding="utf-8") as handle:
+            json.dump([[f"pairing {swift['participants']} participants, {swift['pairs']} pairs: duijie vs networkx.min_cost_flow",
+                        swift["pairing_seconds"], seconds]], handle)
     if not same:
         sys.exit("the optima differ")
 

@@ -64,6 +64,7 @@ def main():
     parser.add_argument("--datasets", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "datasets"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--rows-out", help="also write the comparison rows (name, duijie s, peer s) as JSON here")
     args = parser.parse_args()
 
     import jieba
@@ -134,6 +135,9 @@ def main():
         ("BM25 index: duijie vs bm25s", ours["bm25_build"], bm25_build_time),
         (f"BM25 top-10 for every title: duijie vs bm25s ({args.threads} threads)", ours["bm25_retrieve"], bm25_retrieve_time),
     ]
+    if args.rows_out:
+        with open(args.rows_out, "w", encoding="utf-8") as handle:
+            json.dump(rows, handle, ensure_ascii=False)
     width = max(len(name) for name, _, _ in rows)
     for name, duijie_seconds, peer_seconds in rows:
         print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.1f}x")
