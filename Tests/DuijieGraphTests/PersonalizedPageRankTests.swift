@@ -52,3 +52,32 @@ import Testing
         #expect(StrongestPath.find(in: graph, from: 2, to: 2) == [2])
     }
 }
+
+@Suite struct ForwardPushPageRankTests {
+    @Test func aThreeCycleMatchesTheHandSolution() {
+        // The same 3-cycle as above (damping ½, restart at 0): 4/7, 2/7, 1/7.
+        let graph = WeightedGraph(nodeCount: 3, edges: [.init(source: 0, target: 1, weight: 1), .init(source: 1, target: 2, weight: 1), .init(source: 2, target: 0, weight: 1)])
+        let scores = ForwardPushPageRank.scores(graph: graph, seeds: [0: 1], damping: 0.5, epsilon: 1e-14)
+        for (value, expected) in zip(scores, [4.0 / 7, 2.0 / 7, 1.0 / 7]) { #expect(abs(value - expected) < 1e-12) }
+    }
+
+    @Test func matchesNetworkxWithinItsBound() throws {
+        struct Reference: Decodable { let nodes: Int; let edges: [[Double]]; let seeds: [String: Double]; let scores: [Double] }
+        // The networkx fixture of the power-iteration test (Benchmarks/reference/pagerank_reference.py).
+        let url = try #require(Bundle.module.url(forResource: "pagerank-networkx", withExtension: "json", subdirectory: "Fixtures"))
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: url))
+        let graph = WeightedGraph(nodeCount: reference.nodes, edges: reference.edges.map { .init(source: Int($0[0]), target: Int($0[1]), weight: Float($0[2])) })
+        let seeds = Dictionary(uniqueKeysWithValues: reference.seeds.map { (Int($0.key)!, $0.value) })
+        for epsilon in [1e-6, 1e-9, 1e-12] {
+            let scores = ForwardPushPageRank.scores(graph: graph, seeds: seeds, epsilon: epsilon)
+            // Every estimate is below the exact value, by at most the residual left: ε per edge.
+            let bound = epsilon * Double(graph.edgeCount + graph.nodeCount)
+            var total = 0.0
+            for (value, exact) in zip(scores, reference.scores) {
+                #expect(value <= exact + 1e-9 && exact - value <= bound + 1e-9)
+                total += exact - value
+            }
+            #expect(total <= bound + 1e-9)
+        }
+    }
+}

@@ -131,6 +131,11 @@ public struct CorpusGraph: Sendable {
     /// The node of record `id`.
     public func node(of id: String) -> Int? { nodeByID[id] }
 
+    /// Above this many nodes, proximity uses `ForwardPushPageRank` instead of power iteration.
+    public static let forwardPushThreshold = 100_000
+    /// The forward push's residual threshold per out-edge.
+    public static let forwardPushEpsilon = 1e-7
+
     /// Personalized PageRank from seed records (id → weight): how close every record is to the
     /// seeds through the corpus's links. Seeds not in the graph are ignored.
     ///
@@ -140,6 +145,10 @@ public struct CorpusGraph: Sendable {
         var nodes: [Int: Double] = [:]
         for (id, weight) in seeds where weight > 0 { if let node = nodeByID[id] { nodes[node, default: 0] += weight } }
         guard !nodes.isEmpty else { return nil }
+        // Large graphs: forward push, whose work depends on the tolerance, not the graph's size.
+        if graph.nodeCount > Self.forwardPushThreshold {
+            return ForwardPushPageRank.scores(graph: graph, seeds: nodes, damping: options.damping, epsilon: Self.forwardPushEpsilon)
+        }
         return PersonalizedPageRank(graph: graph, seeds: nodes, options: options, parallelism: parallelism).scores
     }
 
