@@ -30,6 +30,7 @@ struct DenseSpeedCommand: ParsableCommand {
     @Option(help: "A plain document file whose TF-IDF matrix the randomized SVD decomposes.") var svdInput: String?
     @Option(help: "SVD rank.") var rank = 256
     @Option(help: "Write the SVD input's tokens here for a peer.") var tokensOut: String?
+    @Option(help: "Documents in the memory-bound single-query scan (0 skips it).") var scanDocuments = 1_000_000
 
     func run() throws {
         let parallelism = Parallelism(threads: threads)
@@ -78,6 +79,8 @@ struct DenseSpeedCommand: ParsableCommand {
         report.append(("float16_megabytes", .number(Double(half.memoryBytes) / 1e6)))
         report.append(("float16_top10_overlap", .number(overlap)))
 
+        if scanDocuments > 0 { report += memoryBoundScan(parallelism: parallelism) }
+
         if let svdInput {
             let texts: [String]
             do {
@@ -103,6 +106,48 @@ struct DenseSpeedCommand: ParsableCommand {
             report.append(("svd_value_sum", .number(values.reduce(0.0) { $0 + Double($1) })))
         }
         print(JSONWriter.string(.object(report)))
+    }
+
+    /// One query against `scanDocuments` × `dimensions` vectors is memory-bound: its achieved
+    /// bandwidth (bytes of vectors read per second) against this machine's read bandwidth,
+    /// measured in the same run by summing an array of the same size (one thread, and all).
+    func memoryBoundScan(parallelism: Parallelism) -> [(String, JSONValue)] {
+        func median(_ body: () -> Void) -> Double { medianSeconds(runs: max(5, self.repeat), body) }
+        let vectors = Self.unitVectors(count: scanDocuments, dimensions: dimensions, seed: 4)
+        let bytes = Double(vectors.elements.count * MemoryLayout<Float>.size)
+        let elements = vectors.elements
+        func readSum(_ threads: Parallelism) -> Double {
+            let partial = elements.withUnsafeBufferPointer { buffer in
+                nonisolated(unsafe) let base = buffer.baseAddress!
+                return threads.mapChunks(count: buffer.count, minimumChunk: 1 << 20) { range -> Float in
+                    var lanes = SIMD16<Float>()
+                    var index = range.lowerBound
+                    while index + 16 <= range.upperBound {
+                        lanes += UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<Float>.self)
+                        index += 16
+                    }
+                    var sum = lanes.sum()
+                    while index < range.upperBound { sum += base[index]; index += 1 }
+                    return sum
+                }
+            }
+            return Double(partial.reduce(0, +))
+        }
+        var sink = 0.0
+        let readOne = median { sink += readSum(.serial) }
+        let readAll = median { sink += readSum(parallelism) }
+        let query = Array(Self.unitVectors(count: 1, dimensions: dimensions, seed: 5).elements)
+        let float32 = DenseSimilarity(vectors: vectors)
+        let scan32 = median { sink += Double(float32.topK(query: query, k: top).first?.score ?? 0) }
+        let float16 = DenseSimilarity(vectors: vectors, storage: .float16)
+        let scan16 = median { sink += Double(float16.topK(query: query, k: top).first?.score ?? 0) }
+        return [
+            ("scan_documents", .number(Double(scanDocuments))), ("scan_megabytes", .number(bytes / 1e6)),
+            ("read_gbps_1thread", .number(bytes / readOne / 1e9)), ("read_gbps", .number(bytes / readAll / 1e9)),
+            ("scan_float32_seconds", .number(scan32)), ("scan_float32_gbps", .number(bytes / scan32 / 1e9)),
+            ("scan_float16_seconds", .number(scan16)), ("scan_float16_gbps", .number(bytes / 2 / scan16 / 1e9)),
+            ("checksum", .number(sink.isFinite ? 1 : 0)),
+        ]
     }
 
     static func unitVectors(count: Int, dimensions: Int, seed: UInt64) -> DenseMatrix {

@@ -51,7 +51,7 @@ public struct DenseSimilarity: Sendable {
         let span = (range.lowerBound * dimensions)..<(range.upperBound * dimensions)
         switch storage {
         case .float32: return DenseMatrix(rows: range.count, columns: dimensions, elements: Array(vectors32[span]))
-        case .float16: return DenseMatrix(rows: range.count, columns: dimensions, elements: vectors16[span].map { Float($0) })
+        case .float16: return DenseMatrix(rows: range.count, columns: dimensions, elements: HalfConversion.floats(vectors16[span]))
         }
     }
 
@@ -111,7 +111,7 @@ public struct DenseSimilarity: Sendable {
         var tileStart = 0
         while tileStart < count {
             let tileRange = tileStart..<min(count, tileStart + tileSize)
-            let converted: [Float] = storage == .float16 ? vectors16[(tileRange.lowerBound * dimensions)..<(tileRange.upperBound * dimensions)].map { Float($0) } : []
+            let converted: [Float] = storage == .float16 ? HalfConversion.floats(vectors16[(tileRange.lowerBound * dimensions)..<(tileRange.upperBound * dimensions)]) : []
             let vectors32 = self.vectors32
             let float16 = storage == .float16
             _ = parallelism.mapChunks(count: blockCount, minimumChunk: 1) { blocks -> Int in
