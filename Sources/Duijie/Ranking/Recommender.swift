@@ -127,7 +127,8 @@ public struct Recommendation: Sendable {
 public final class Recommender: Sendable {
     /// The corpus.
     public let corpus: Corpus
-    let achievements: TextMatcher
+    /// The achievements' text index (TF-IDF and LSA).
+    public let achievements: TextMatcher
     let matchers: [RecordKind: TextMatcher]
     /// The text profile of every expert, institution, demand and enterprise, by id (built once).
     let profileTexts: [String: String]

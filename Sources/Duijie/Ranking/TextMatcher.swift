@@ -72,7 +72,7 @@ public struct TextMatcher: Sendable {
     public let achievementIDs: [String]
     /// The LSA model of the weighted documents, when one was built.
     public let semanticModel: LatentSemanticModel?
-    private let similarity: SparseSimilarity
+    let similarity: SparseSimilarity
     private let semanticSimilarity: DenseSimilarity?
 
     /// Indexes the achievements of `corpus`.
@@ -146,12 +146,13 @@ public struct TextMatcher: Sendable {
     /// The `top` achievements best matching a demand: its title counts like an achievement's
     /// title, its keywords like keywords, its description like an abstract.
     public func match(demand: Demand, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
-        let query = AnalyzedDocument(fields: [
-            analyzer.terms(demand.title),
-            demand.keywords.flatMap(analyzer.terms),
-            analyzer.terms(demand.description ?? ""),
-        ])
-        return match(query: query, top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+        match(query: analyzed(demand), top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+    }
+
+    /// A demand's terms by field: its title counts like an achievement's title, its keywords
+    /// like keywords, its description like an abstract.
+    func analyzed(_ demand: Demand) -> AnalyzedDocument {
+        AnalyzedDocument(fields: [analyzer.terms(demand.title), demand.keywords.flatMap(analyzer.terms), analyzer.terms(demand.description ?? "")])
     }
 
     /// The score of every achievement (in corpus order) for free text: the lexical score, or
