@@ -38,7 +38,8 @@ public struct CorpusDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         return CorpusDate(year: year, month: month, day: day)
     }
 
-    private init(year: Int, month: Int?, day: Int?) {
+    /// A date from parts already known to be valid (a day only with a month, within it).
+    init(year: Int, month: Int?, day: Int?) {
         self.year = year
         self.month = month
         self.day = day
