@@ -45,7 +45,7 @@ public enum ForwardPushPageRank {
             estimate[node] += (1 - damping) * mass
             let spread = damping * mass
             let edges = graph.offsets[node]..<graph.offsets[node + 1]
-            let outWeight = edges.reduce(0.0) { $0 + Double(graph.weights[$1]) }
+            let outWeight = graph.outWeightSums[node]
             if outWeight > 0 {
                 for position in edges {
                     let next = Int(graph.targets[position])

@@ -12,6 +12,8 @@ public struct WeightedGraph: Sendable, Equatable {
     public let targets: [Int32]
     /// Edge weights, parallel to `targets`.
     public let weights: [Float]
+    /// Each node's sum of out-edge weights, in Double (so transition probabilities sum to 1).
+    public let outWeightSums: [Double]
 
     /// A directed, weighted edge.
     public struct Edge: Sendable, Equatable {
@@ -74,6 +76,7 @@ public struct WeightedGraph: Sendable, Equatable {
         self.offsets = offsets
         self.targets = targets
         self.weights = weights
+        outWeightSums = (0..<nodeCount).map { node in weights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
     }
 
     /// The number of stored edges (after merging parallel edges).

@@ -132,9 +132,9 @@ public struct CorpusGraph: Sendable {
     public func node(of id: String) -> Int? { nodeByID[id] }
 
     /// Above this many nodes, proximity uses `ForwardPushPageRank` instead of power iteration.
-    public static let forwardPushThreshold = 100_000
+    public static let forwardPushThreshold = 20_000
     /// The forward push's residual threshold per out-edge.
-    public static let forwardPushEpsilon = 1e-7
+    public static let forwardPushEpsilon = 1e-6
 
     /// Personalized PageRank from seed records (id → weight): how close every record is to the
     /// seeds through the corpus's links. Seeds not in the graph are ignored.
@@ -146,10 +146,32 @@ public struct CorpusGraph: Sendable {
         for (id, weight) in seeds where weight > 0 { if let node = nodeByID[id] { nodes[node, default: 0] += weight } }
         guard !nodes.isEmpty else { return nil }
         // Large graphs: forward push, whose work depends on the tolerance, not the graph's size.
-        if graph.nodeCount > Self.forwardPushThreshold {
+        if usesForwardPush {
             return ForwardPushPageRank.scores(graph: graph, seeds: nodes, damping: options.damping, epsilon: Self.forwardPushEpsilon)
         }
         return PersonalizedPageRank(graph: graph, seeds: nodes, options: options, parallelism: parallelism).scores
+    }
+
+    /// Whether `proximity` uses forward push (the graph is above `forwardPushThreshold` nodes).
+    public var usesForwardPush: Bool { graph.nodeCount > Self.forwardPushThreshold }
+
+    /// The strongest short paths from one record to any other, from one search (see
+    /// `StrongestPath`); `allowed` limits the nodes the search passes through.
+    public func paths(from source: String, maximumHops: Int = 4, allowed: ((Int) -> Bool)? = nil) -> RecordPaths? {
+        guard let node = nodeByID[source] else { return nil }
+        return RecordPaths(graph: self, search: StrongestPath(in: graph, from: node, maximumHops: maximumHops, allowed: allowed))
+    }
+
+    /// Paths from one record, by record id.
+    public struct RecordPaths {
+        let graph: CorpusGraph
+        let search: StrongestPath
+
+        /// The strongest path to `target` as record ids, or `nil`.
+        public func path(to target: String) -> [String]? {
+            guard let node = graph.nodeByID[target] else { return nil }
+            return search.path(to: node)?.map { graph.ids[$0] }
+        }
     }
 
     /// The strongest short path between two records, as record ids (see `StrongestPath`).

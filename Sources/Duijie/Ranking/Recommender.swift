@@ -133,6 +133,8 @@ public final class Recommender: Sendable {
     /// The text profile of every expert, institution, demand and enterprise, by id (built once).
     let profileTexts: [String: String]
     let graph: CorpusGraph
+    /// Per record kind, each indexed record's graph node (−1: none), by row of its matcher.
+    let graphNodes: [RecordKind: [Int32]]
 
     /// How many candidates each source contributes.
     public static let poolSize = 100
@@ -156,6 +158,7 @@ public final class Recommender: Sendable {
         matchers = indexes
         profileTexts = texts
         graph = CorpusGraph(corpus: corpus, textNeighbors: achievements.nearestNeighbors(k: 10, parallelism: parallelism))
+        graphNodes = indexes.mapValues { [graph] matcher in matcher.achievementIDs.map { Int32(graph.node(of: $0) ?? -1) } }
     }
 
     /// Each record of `kind` as a text document for its index: what a broker would read about it.
@@ -266,7 +269,11 @@ public final class Recommender: Sendable {
 
     /// Every candidate with its feature values, before weighting (used for tuning too).
     func candidates(_ context: QueryContext, target: RecommendationTarget, filters: RecommendationFilters) -> [(id: String, features: [Float])] {
-        let signals = signals(context, target: target)
+        candidates(signals(context, target: target), filters: filters)
+    }
+
+    func candidates(_ signals: Signals, filters: RecommendationFilters) -> [(id: String, features: [Float])] {
+        let target = signals.target
         var pool = Set<Int32>()
         for scores in [signals.text, signals.semantic, signals.proximity] {
             for hit in TopKSelector.best(Self.poolSize, of: scores) where hit.score > 0 { pool.insert(hit.index) }
@@ -289,6 +296,8 @@ public final class Recommender: Sendable {
         let semantic: [Float]
         let proximity: [Float]
         let graphMaximum: Float
+        /// Every graph node's proximity (nil when the query has no graph seed).
+        let nodeProximity: [Double]?
     }
 
     func signals(_ context: QueryContext, target: RecommendationTarget) -> Signals {
@@ -304,11 +313,12 @@ public final class Recommender: Sendable {
             for hit in TopKSelector.best(10, of: lexical) where hit.score > 0 { seeds[achievements.achievementIDs[Int(hit.index)]] = Double(hit.score) }
         }
         var proximity = [Float](repeating: 0, count: ids.count)
-        if let scores = graph.proximity(from: seeds, options: .init(tolerance: 1e-8)) {
-            proximity = ids.map { graph.node(of: $0).map { Float(scores[$0]) } ?? 0 }
+        let nodeScores = graph.proximity(from: seeds, options: .init(tolerance: 1e-8))
+        if let nodeScores, let nodes = graphNodes[target.recordKind] {
+            for (row, node) in nodes.enumerated() where node >= 0 { proximity[row] = Float(nodeScores[Int(node)]) }
         }
         return Signals(context: context, target: target, ids: ids, text: text, semantic: semantic, proximity: proximity,
-                       graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude))
+                       graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude), nodeProximity: nodeScores)
     }
 
     /// The feature values of the record at `index` of the target kind's index.
@@ -336,7 +346,8 @@ public final class Recommender: Sendable {
 
     func rank(_ context: QueryContext, target: RecommendationTarget, top: Int, weights: RecommendationWeights,
               filters: RecommendationFilters) -> [Recommendation] {
-        let scored = candidates(context, target: target, filters: filters).map { candidate in
+        let signals = signals(context, target: target)
+        let scored = candidates(signals, filters: filters).map { candidate in
             (candidate, zip(candidate.features, weights.values).reduce(Float(0)) { $0 + $1.0 * $1.1 })
         }
         // Best first; ties by corpus order (candidates come sorted by index).
@@ -344,6 +355,9 @@ public final class Recommender: Sendable {
         if let lambda = filters.diversityLambda, let model = matchers[target.recordKind]?.semanticModel {
             ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, rows: matchers[target.recordKind]!.achievementIDs, limit: top * 3)
         }
+        // One path search serves every result; on a large graph it stays inside the walk's reach.
+        let reach = signals.nodeProximity
+        let paths = context.seedID.flatMap { graph.paths(from: $0, maximumHops: 4, allowed: graph.usesForwardPush ? { reach?[$0] ?? 0 > 0 } : nil) }
         var perInstitution: [String: Int] = [:]
         var results: [Recommendation] = []
         let matcher = matchers[target.recordKind]!
@@ -357,7 +371,7 @@ public final class Recommender: Sendable {
                 id: candidate.id, score: score, features: candidate.features,
                 matchedTerms: matcher.explain(text: context.text, achievementID: candidate.id),
                 regionRelation: context.seedID == nil ? .unknown : RegionRelation(context.region, region, in: corpus),
-                path: context.seedID.flatMap { graph.path(from: $0, to: candidate.id, maximumHops: 4) }))
+                path: paths?.path(to: candidate.id)))
         }
         return results
     }
