@@ -136,6 +136,10 @@ public final class Recommender: Sendable {
     /// Per record kind, each indexed record's graph node (−1: none), by row of its matcher.
     let graphNodes: [RecordKind: [Int32]]
 
+    /// Above this many achievements, text-neighbour edges come from `ClusteredNeighbors` on LSA
+    /// vectors instead of the exact lexical all-pairs search.
+    public static let exactNeighborLimit = 20_000
+
     /// How many candidates each source contributes.
     public static let poolSize = 100
 
@@ -157,7 +161,12 @@ public final class Recommender: Sendable {
         }
         matchers = indexes
         profileTexts = texts
-        graph = CorpusGraph(corpus: corpus, textNeighbors: achievements.nearestNeighbors(k: 10, parallelism: parallelism))
+        // Text-neighbour edges: exact lexical neighbours, or, for large corpora, approximate
+        // neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as n^1.5, not n².
+        let neighbors = corpus.achievements.count > Self.exactNeighborLimit
+            ? ClusteredNeighbors.neighbors(of: achievements.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
+            : achievements.nearestNeighbors(k: 10, parallelism: parallelism)
+        graph = CorpusGraph(corpus: corpus, textNeighbors: neighbors)
         graphNodes = indexes.mapValues { [graph] matcher in matcher.achievementIDs.map { Int32(graph.node(of: $0) ?? -1) } }
     }
 
