@@ -13,11 +13,10 @@ public struct StrongestPath: Sendable {
     /// Per node, the cost and hop of its strongest path.
     private let best: [Int: (cost: Double, hop: Int)]
 
-    /// Searches from `source`, optionally only through nodes `allowed` admits (the source and
-    /// targets are always admitted).
+    /// Searches from `source`.
     ///
-    /// - Complexity: O(maximumHops · (V + E)) over the admitted part of the graph.
-    public init(in graph: WeightedGraph, from source: Int, maximumHops: Int = 4, allowed: ((Int) -> Bool)? = nil) {
+    /// - Complexity: O(maximumHops · (V + E)).
+    public init(in graph: WeightedGraph, from source: Int, maximumHops: Int = 4) {
         self.source = source
         // cheapest[v]: the lowest cost of reaching v with any number of hops so far. A node reached
         // again with more hops at no lower cost is dropped: every continuation from it is dominated.
@@ -29,7 +28,6 @@ public struct StrongestPath: Sendable {
             var next: [Int: Double] = [:]
             var parent: [Int: Int] = [:]
             for (node, cost) in layer.sorted(by: { $0.node < $1.node }) {
-                if node != source, let allowed, !allowed(node) { continue }  // reached, but not expanded
                 let outWeight = Double(graph.outWeight(of: node))
                 guard outWeight > 0 else { continue }
                 for position in graph.offsets[node]..<graph.offsets[node + 1] {
@@ -70,5 +68,75 @@ public struct StrongestPath: Sendable {
     /// The strongest path from `source` to `target` with at most `maximumHops` edges.
     public static func find(in graph: WeightedGraph, from source: Int, to target: Int, maximumHops: Int = 4) -> [Int]? {
         StrongestPath(in: graph, from: source, maximumHops: maximumHops).path(to: target)
+    }
+}
+
+extension StrongestPath {
+    /// The strongest paths (at most `maximumHops` edges) from `source` to each of `targets`, by
+    /// Dijkstra over (node, hops) states in order of cost −ln p, stopping once every target is
+    /// settled — it explores only what is cheaper than the farthest target, so high-degree hubs
+    /// whose neighbours are improbable stay unexpanded. Exact for the cost; among equally strong
+    /// paths the one with fewer hops wins. Targets beyond the hop limit, or only reachable by a
+    /// walk less probable than `minimumProbability`, or not found within `maximumSettled`
+    /// states (a bound on the work), are absent.
+    public static func paths(in graph: WeightedGraph, from source: Int, to targets: [Int], maximumHops: Int = 4,
+                             minimumProbability: Double = 1e-9, maximumSettled: Int = 5_000) -> [Int: [Int]] {
+        let maximumCost = -log(minimumProbability)
+        var remaining = Set(targets)
+        remaining.remove(source)
+        var result: [Int: [Int]] = targets.contains(source) ? [source: [source]] : [:]
+        guard !remaining.isEmpty else { return result }
+        struct State { let node: Int; let hops: Int; let parent: Int }  // parent: index into `settled`
+        var settled: [State] = []
+        var fewestHopsSettled: [Int: Int] = [:]
+        var heap: [(cost: Double, hops: Int, node: Int, parent: Int)] = [(0, 0, source, -1)]
+        func precedes(_ a: (cost: Double, hops: Int, node: Int, parent: Int), _ b: (cost: Double, hops: Int, node: Int, parent: Int)) -> Bool {
+            (a.cost, a.hops, a.node, a.parent) < (b.cost, b.hops, b.node, b.parent)
+        }
+        func push(_ item: (cost: Double, hops: Int, node: Int, parent: Int)) {
+            heap.append(item)
+            var child = heap.count - 1
+            while child > 0, case let parent = (child - 1) / 2, precedes(heap[child], heap[parent]) { heap.swapAt(child, parent); child = parent }
+        }
+        func pop() -> (cost: Double, hops: Int, node: Int, parent: Int) {
+            let top = heap[0]
+            let last = heap.removeLast()
+            if !heap.isEmpty {
+                heap[0] = last
+                var parent = 0
+                while true {
+                    var smallest = parent
+                    for child in [2 * parent + 1, 2 * parent + 2] where child < heap.count && precedes(heap[child], heap[smallest]) { smallest = child }
+                    if smallest == parent { break }
+                    heap.swapAt(parent, smallest)
+                    parent = smallest
+                }
+            }
+            return top
+        }
+        while !heap.isEmpty && !remaining.isEmpty && settled.count < maximumSettled {
+            let item = pop()
+            if item.cost > maximumCost { break }
+            // A state reached with no fewer hops than an earlier (so no dearer) one is dominated.
+            if let hops = fewestHopsSettled[item.node], hops <= item.hops { continue }
+            fewestHopsSettled[item.node] = item.hops
+            settled.append(State(node: item.node, hops: item.hops, parent: item.parent))
+            let here = settled.count - 1
+            if remaining.remove(item.node) != nil {
+                var path: [Int] = []
+                var index = here
+                while index >= 0 { path.append(settled[index].node); index = settled[index].parent }
+                result[item.node] = path.reversed()
+            }
+            guard item.hops < maximumHops else { continue }
+            let outWeight = graph.outWeightSums[item.node]
+            guard outWeight > 0 else { continue }
+            for position in graph.offsets[item.node]..<graph.offsets[item.node + 1] {
+                let next = Int(graph.targets[position])
+                if let hops = fewestHopsSettled[next], hops <= item.hops + 1 { continue }
+                push((item.cost - log(Double(graph.weights[position]) / outWeight), item.hops + 1, next, here))
+            }
+        }
+        return result
     }
 }

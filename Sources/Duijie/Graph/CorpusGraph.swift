@@ -155,23 +155,22 @@ public struct CorpusGraph: Sendable {
     /// Whether `proximity` uses forward push (the graph is above `forwardPushThreshold` nodes).
     public var usesForwardPush: Bool { graph.nodeCount > Self.forwardPushThreshold }
 
-    /// The strongest short paths from one record to any other, from one search (see
-    /// `StrongestPath`); `allowed` limits the nodes the search passes through.
-    public func paths(from source: String, maximumHops: Int = 4, allowed: ((Int) -> Bool)? = nil) -> RecordPaths? {
-        guard let node = nodeByID[source] else { return nil }
-        return RecordPaths(graph: self, search: StrongestPath(in: graph, from: node, maximumHops: maximumHops, allowed: allowed))
-    }
-
-    /// Paths from one record, by record id.
-    public struct RecordPaths {
-        let graph: CorpusGraph
-        let search: StrongestPath
-
-        /// The strongest path to `target` as record ids, or `nil`.
-        public func path(to target: String) -> [String]? {
-            guard let node = graph.nodeByID[target] else { return nil }
-            return search.path(to: node)?.map { graph.ids[$0] }
+    /// The strongest short paths from one record to each of several others, as record ids,
+    /// from one search: layer by layer over the whole graph when it is small (`StrongestPath`),
+    /// by a Dijkstra that stops at the last target when it is large (`StrongestPath.paths`).
+    public func paths(from source: String, to targets: [String], maximumHops: Int = 4) -> [String: [String]] {
+        guard let node = nodeByID[source] else { return [:] }
+        let targetNodes = targets.compactMap { nodeByID[$0] }
+        var result: [String: [String]] = [:]
+        if usesForwardPush {
+            for (target, path) in StrongestPath.paths(in: graph, from: node, to: targetNodes, maximumHops: maximumHops) {
+                result[ids[target]] = path.map { ids[$0] }
+            }
+        } else {
+            let search = StrongestPath(in: graph, from: node, maximumHops: maximumHops)
+            for target in targetNodes { if let path = search.path(to: target) { result[ids[target]] = path.map { ids[$0] } } }
         }
+        return result
     }
 
     /// The strongest short path between two records, as record ids (see `StrongestPath`).

@@ -364,23 +364,24 @@ public final class Recommender: Sendable {
         if let lambda = filters.diversityLambda, let model = matchers[target.recordKind]?.semanticModel {
             ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, rows: matchers[target.recordKind]!.achievementIDs, limit: top * 3)
         }
-        // One path search serves every result; on a large graph it stays inside the walk's reach.
-        let reach = signals.nodeProximity
-        let paths = context.seedID.flatMap { graph.paths(from: $0, maximumHops: 4, allowed: graph.usesForwardPush ? { reach?[$0] ?? 0 > 0 } : nil) }
         var perInstitution: [String: Int] = [:]
-        var results: [Recommendation] = []
-        let matcher = matchers[target.recordKind]!
-        for (candidate, score) in ordered where results.count < top {
+        var chosen: [(candidate: (id: String, features: [Float]), score: Float)] = []
+        for (candidate, score) in ordered where chosen.count < top {
             if let limit = filters.maximumPerInstitution, let institution = institution(of: candidate.id, target: target) {
                 if perInstitution[institution, default: 0] >= limit { continue }
                 perInstitution[institution, default: 0] += 1
             }
-            let region = region(of: candidate.id)
-            results.append(Recommendation(
+            chosen.append((candidate, score))
+        }
+        // One path search serves every result.
+        let paths = context.seedID.map { graph.paths(from: $0, to: chosen.map(\.candidate.id), maximumHops: 4) } ?? [:]
+        let matcher = matchers[target.recordKind]!
+        let results = chosen.map { candidate, score in
+            Recommendation(
                 id: candidate.id, score: score, features: candidate.features,
                 matchedTerms: matcher.explain(text: context.text, achievementID: candidate.id),
-                regionRelation: context.seedID == nil ? .unknown : RegionRelation(context.region, region, in: corpus),
-                path: paths?.path(to: candidate.id)))
+                regionRelation: context.seedID == nil ? .unknown : RegionRelation(context.region, region(of: candidate.id), in: corpus),
+                path: paths[candidate.id])
         }
         return results
     }
