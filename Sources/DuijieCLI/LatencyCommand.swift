@@ -42,7 +42,7 @@ struct LatencyCommand: ParsableCommand {
             throw ExitCode.failure
         }
         report += [("achievements", .number(Double(loaded.achievements.count))), ("demands", .number(Double(loaded.demands.count))),
-                   ("load_seconds", .number(loadSeconds))]
+                   ("load_seconds", .number(loadSeconds)), ("memory_after_load_mb", .number(Self.residentMegabytes("VmRSS")))]
         let analyzer = try analysis.makeAnalyzer()
         var recommender: Recommender?
         let buildSeconds = try seconds { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
