@@ -13,16 +13,19 @@ def main():
     rows = [json.loads(line) for line in open(sys.argv[1], encoding="utf-8") if line.strip()]
     rows.sort(key=lambda row: row["achievements"])
     sizes = [row["achievements"] for row in rows]
+    # The targets at 1M achievements, drawn as dashed lines.
     figures = [
-        ("build", "seconds", [("load", "load_seconds"), ("build recommender", "build_seconds"), ("save index", "index_seconds")]),
-        ("latency", "milliseconds", [("shortlist p50", "latency_p50_ms"), ("shortlist p99", "latency_p99_ms")]),
-        ("memory", "MB", [("peak resident", "peak_memory_mb"), ("index on disk", "index_megabytes")]),
-        ("throughput", "demands per second", [("batch top-10", "batch_demands_per_second")]),
+        ("build", "seconds", [("load", "load_seconds"), ("build recommender", "build_seconds"), ("save index", "index_seconds")], ("build target, 10 min", 600)),
+        ("latency", "milliseconds", [("shortlist p50", "latency_p50_ms"), ("shortlist p99", "latency_p99_ms")], ("p99 target, 100 ms", 100)),
+        ("memory", "MB", [("peak resident", "peak_memory_mb"), ("index on disk", "index_megabytes")], ("memory target, 8 GiB", 8192)),
+        ("throughput", "demands per second", [("batch top-10", "batch_demands_per_second")], None),
     ]
-    for name, unit, series in figures:
+    for name, unit, series, target in figures:
         figure, axes = plt.subplots(figsize=(5.5, 3.6), dpi=120)
         for label, key in series:
             axes.plot(sizes, [row[key] for row in rows], marker="o", label=label)
+        if target:
+            axes.axhline(target[1], linestyle="--", color="grey", label=target[0])
         axes.set_xscale("log")
         axes.set_yscale("log")
         axes.set_xlabel("achievements")

@@ -124,19 +124,7 @@ final class BufferedFile {
 
     /// Writes out the buffer.
     func flush() throws(CorpusError) {
-        var failure: Int32 = 0
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let written = Foundation.write(descriptor, raw.baseAddress!.advanced(by: offset), raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
-        }
+        let failure = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
         if failure != 0 { throw CorpusError("\(displayName): cannot write (\(String(cString: strerror(failure))))") }
     }

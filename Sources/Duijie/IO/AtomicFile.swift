@@ -16,18 +16,8 @@ public enum AtomicFile {
             throw CorpusError("\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
         }
         var failure: String? = nil
-        data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(descriptor, buffer.baseAddress!.advanced(by: offset), buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                    return
-                }
-                offset += written
-            }
-        }
+        let code = data.withUnsafeBytes { writeAll(descriptor, $0) }
+        if code != 0 { failure = String(cString: strerror(code)) }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
         if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
