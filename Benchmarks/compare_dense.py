@@ -23,6 +23,10 @@ sys.path.insert(0, os.path.dirname(__file__))
 from compare_text import load_texts, median_time  # noqa: E402
 
 
+def args_dimensions(report):
+    return int(round(report["scan_megabytes"] * 1e6 / 4 / report["scan_documents"]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duijie", required=True)
@@ -83,6 +87,12 @@ def main():
     width = max(len(name) for name, _, _ in rows)
     for name, duijie_seconds, peer_seconds in rows:
         print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.2f}x")
+    if "scan_float32_gbps" in ours:
+        print(f"memory-bound scan, one query × {ours['scan_documents']} × {args_dimensions(ours)} float32 ({ours['scan_megabytes']:.0f} MB): "
+              f"{ours['scan_float32_seconds'] * 1000:.1f} ms = {ours['scan_float32_gbps']:.1f} GB/s, "
+              f"{ours['scan_float32_gbps'] / ours['read_gbps'] * 100:.0f}% of this machine's read bandwidth "
+              f"({ours['read_gbps']:.1f} GB/s on all threads, {ours['read_gbps_1thread']:.1f} GB/s on one; measured in this run); "
+              f"float16 {ours['scan_float16_seconds'] * 1000:.0f} ms")
     print(f"float16 storage: {ours['float16_megabytes']:.1f} MB instead of {ours['float32_megabytes']:.1f} MB, "
           f"{ours['float16_seconds']:.3f} s, top-10 overlap with float32 {100 * ours['float16_top10_overlap']:.2f}%")
     print(f"check: top-10 score sums duijie {ours['topk_score_sum']:.3f}, faiss {faiss_sum:.3f}; "
