@@ -104,6 +104,23 @@ import Testing
         #expect(serial.counts == parallel.counts && serial.terms == parallel.terms)
     }
 
+    @Test func countsAcrossManyChunksEqualADirectTally() {
+        // 5,000 documents (three chunks of the streaming count) of random terms; every row and
+        // document frequency is compared with a plain dictionary tally of the same documents.
+        var random = SplitMix64(seed: 9)
+        let documents = (0..<5_000).map { _ in (0..<Int.random(in: 0...12, using: &random)).map { _ in "t\(Int.random(in: 0..<3_000, using: &random))" } }
+        let counts = TermCounts(count: documents.count, document: { AnalyzedDocument(terms: documents[$0]) }, parallelism: Parallelism(threads: 2))
+        var frequency: [String: Int32] = [:]
+        for (row, terms) in documents.enumerated() {
+            let tally = Dictionary(terms.map { ($0, Float(1)) }, uniquingKeysWith: +)
+            for term in tally.keys { frequency[term, default: 0] += 1 }
+            let stored = Dictionary(uniqueKeysWithValues: counts.counts.row(row).map { (counts.terms[Int($0.column)], $0.value) })
+            #expect(stored == tally)
+        }
+        #expect(counts.terms.count == frequency.count && Set(counts.terms) == Set(frequency.keys))
+        for (index, term) in counts.terms.enumerated() { #expect(counts.documentFrequencies[index] == frequency[term]) }
+    }
+
     @Test func emptyCollectionsAndEmptyDocuments() {
         let empty = TermCounts(documents: [])
         #expect(empty.terms.isEmpty && empty.counts.rows == 0)

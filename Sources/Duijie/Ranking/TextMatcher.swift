@@ -92,16 +92,15 @@ public struct TextMatcher: Sendable {
                 semanticStorage: DenseSimilarity.Storage = .float32,
                 parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         let achievements = corpus.achievements
-        let documents = parallelism.mapChunks(count: achievements.count, minimumChunk: 64) { range in
-            achievements[range].map { achievement in
-                AnalyzedDocument(fields: [
-                    analyzer.terms(achievement.title),
-                    achievement.keywords.flatMap(analyzer.terms),
-                    analyzer.terms(achievement.abstract ?? ""),
-                ])
-            }
-        }.flatMap { $0 }
-        let statistics = TermCounts(documents: documents, fieldWeights: fieldWeights.array, parallelism: parallelism)
+        // Analyzed a chunk at a time inside the counting, so all documents' terms never coexist.
+        let statistics = TermCounts(count: achievements.count, document: { index in
+            let achievement = achievements[index]
+            return AnalyzedDocument(fields: [
+                analyzer.terms(achievement.title),
+                achievement.keywords.flatMap(analyzer.terms),
+                analyzer.terms(achievement.abstract ?? ""),
+            ])
+        }, fieldWeights: fieldWeights.array, parallelism: parallelism)
         self.analyzer = analyzer
         self.terms = WeightedTerms(statistics: statistics, weighting: weighting)
         self.fieldWeights = fieldWeights

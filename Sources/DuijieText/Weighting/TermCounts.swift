@@ -69,10 +69,29 @@ public struct TermCounts: Sendable {
                 minimumDocumentFrequency: DocumentFrequencyBound = .count(1),
                 maximumDocumentFrequency: DocumentFrequencyBound = .proportion(1),
                 parallelism: Parallelism = .automatic) {
-        // Pass 1, per chunk: local ids, local document frequencies, rows with local ids.
-        let chunks = parallelism.mapChunks(count: documents.count, minimumChunk: 256) { range in
-            ChunkCounts(documents: documents[range], fieldWeights: fieldWeights)
-        }
+        self.init(count: documents.count, document: { documents[$0] }, fieldWeights: fieldWeights,
+                  minimumDocumentFrequency: minimumDocumentFrequency, maximumDocumentFrequency: maximumDocumentFrequency,
+                  parallelism: parallelism)
+    }
+
+    /// Counts terms of documents analyzed on demand, a chunk at a time, so the terms of all
+    /// documents are never held at once (the memory of a large corpus's analysis is that of
+    /// the chunks in flight). The result equals `init(documents:…)` on the same documents.
+    ///
+    /// - Parameters:
+    ///   - count: The number of documents.
+    ///   - document: Analyzes document `index`; called once per document, from any thread.
+    public init(count: Int, document: @Sendable (Int) -> AnalyzedDocument, fieldWeights: [Float] = [],
+                minimumDocumentFrequency: DocumentFrequencyBound = .count(1),
+                maximumDocumentFrequency: DocumentFrequencyBound = .proportion(1),
+                parallelism: Parallelism = .automatic) {
+        // Pass 1, per chunk of at most 2,048 documents: local ids, local document frequencies,
+        // rows with local ids.
+        let chunkSize = 2_048
+        let chunkRanges = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
+        let chunks = parallelism.mapChunks(count: chunkRanges.count, minimumChunk: 1) { batch in
+            batch.map { ChunkCounts(documents: chunkRanges[$0].map(document)[...], fieldWeights: fieldWeights) }
+        }.flatMap { $0 }
         // Merge the local vocabularies.
         var merged = TermTable(capacity: chunks.first?.table.count ?? 1024)
         var mergedFrequency: [Int32] = []
@@ -85,7 +104,7 @@ public struct TermCounts: Sendable {
                 mergedFrequency[id] += chunk.documentFrequencies[localID]
             }
         }
-        let total = documents.count
+        let total = count
         let lowest = minimumDocumentFrequency.documents(outOf: total)
         let highest = maximumDocumentFrequency.documents(outOf: total)
         let kept = (0..<merged.count).filter {
@@ -105,7 +124,7 @@ public struct TermCounts: Sendable {
             range.map { chunks[$0].remapped(to: finalTable) }
         }.flatMap { $0 }
         var offsets = [0]
-        offsets.reserveCapacity(documents.count + 1)
+        offsets.reserveCapacity(count + 1)
         var columns: [Int32] = []
         var values: [Float] = []
         columns.reserveCapacity(remapped.reduce(0) { $0 + $1.columns.count })
@@ -117,7 +136,7 @@ public struct TermCounts: Sendable {
                 offsets.append(columns.count)
             }
         }
-        counts = SparseMatrix(rows: documents.count, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
+        counts = SparseMatrix(rows: count, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
     }
 
     /// The id of `term`, or `nil` when it is not in the vocabulary.
