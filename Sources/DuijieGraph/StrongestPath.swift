@@ -78,9 +78,10 @@ extension StrongestPath {
     /// whose neighbours are improbable stay unexpanded. Exact for the cost; among equally strong
     /// paths the one with fewer hops wins. Targets beyond the hop limit, or only reachable by a
     /// walk less probable than `minimumProbability`, or not found within `maximumSettled`
-    /// states (a bound on the work), are absent.
+    /// states (a bound on the work), are absent. From a node with more than `hubDegree` links
+    /// only the links straight to targets are followed.
     public static func paths(in graph: WeightedGraph, from source: Int, to targets: [Int], maximumHops: Int = 4,
-                             minimumProbability: Double = 1e-9, maximumSettled: Int = 5_000) -> [Int: [Int]] {
+                             minimumProbability: Double = 1e-9, maximumSettled: Int = 5_000, hubDegree: Int = 1_000) -> [Int: [Int]] {
         let maximumCost = -log(minimumProbability)
         var remaining = Set(targets)
         remaining.remove(source)
@@ -131,7 +132,21 @@ extension StrongestPath {
             guard item.hops < maximumHops else { continue }
             let outWeight = graph.outWeightSums[item.node]
             guard outWeight > 0 else { continue }
-            for position in graph.offsets[item.node]..<graph.offsets[item.node + 1] {
+            let edges = graph.offsets[item.node]..<graph.offsets[item.node + 1]
+            // Through a hub, a walk reaches any one neighbour with probability below
+            // 1 / hubDegree: only its direct links to the targets are followed (found by binary
+            // search in its sorted adjacency), not its whole neighbourhood.
+            let positions: [Int] = edges.count > hubDegree
+                ? remaining.sorted().compactMap { target in
+                    var low = edges.lowerBound, high = edges.upperBound
+                    while low < high {
+                        let middle = (low + high) / 2
+                        if Int(graph.targets[middle]) < target { low = middle + 1 } else { high = middle }
+                    }
+                    return low < edges.upperBound && Int(graph.targets[low]) == target ? low : nil
+                }
+                : Array(edges)
+            for position in positions {
                 let next = Int(graph.targets[position])
                 if let hops = fewestHopsSettled[next], hops <= item.hops + 1 { continue }
                 push((item.cost - log(Double(graph.weights[position]) / outWeight), item.hops + 1, next, here))

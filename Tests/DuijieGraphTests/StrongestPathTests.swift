@@ -37,4 +37,17 @@ import Testing
             }
         }
     }
+
+    @Test func throughAHubOnlyDirectLinksToTargetsAreFollowed() {
+        // Node 0 links to hub 1, which links to leaves 2…1,501; leaf 2 links on to node 1,502.
+        var edges: [WeightedGraph.Edge] = [.init(source: 0, target: 1, weight: 1)]
+        for leaf in 2...1_501 { edges.append(.init(source: 1, target: leaf, weight: 1)) }
+        edges.append(.init(source: 2, target: 1_502, weight: 1))
+        let graph = WeightedGraph(nodeCount: 1_503, edges: edges, symmetric: true)
+        let limited = StrongestPath.paths(in: graph, from: 0, to: [700, 1_502], minimumProbability: 0)
+        #expect(limited[700] == [0, 1, 700])  // a direct link of the hub to a target
+        #expect(limited[1_502] == nil)  // beyond the hub's leaves: not followed
+        let full = StrongestPath.paths(in: graph, from: 0, to: [700, 1_502], minimumProbability: 0, hubDegree: 10_000)
+        #expect(full[1_502] == [0, 1, 2, 1_502])
+    }
 }

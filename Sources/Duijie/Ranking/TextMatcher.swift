@@ -73,6 +73,12 @@ public struct TextMatcher: Sendable {
     /// The LSA model of the weighted documents, when one was built.
     public let semanticModel: LatentSemanticModel?
     let similarity: SparseSimilarity
+    /// Each id's row (the first, should an id repeat).
+    private let rowByID: [String: Int]
+
+    static func rows(of ids: [String]) -> [String: Int] {
+        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
     private let semanticSimilarity: DenseSimilarity?
 
     /// Indexes the achievements of `corpus`.
@@ -105,6 +111,7 @@ public struct TextMatcher: Sendable {
         self.terms = WeightedTerms(statistics: statistics, weighting: weighting)
         self.fieldWeights = fieldWeights
         self.achievementIDs = achievements.map(\.id)
+        rowByID = Self.rows(of: achievementIDs)
         self.similarity = SparseSimilarity(documents: terms.documents)
         if let semantic {
             let model = try LatentSemanticModel(documents: terms.documents, options: semantic, parallelism: parallelism)
@@ -125,6 +132,7 @@ public struct TextMatcher: Sendable {
         self.terms = terms
         self.fieldWeights = fieldWeights
         self.achievementIDs = achievementIDs
+        rowByID = Self.rows(of: achievementIDs)
         self.similarity = SparseSimilarity(documents: terms.documents)
         self.semanticModel = semanticModel
         self.semanticSimilarity = semanticModel.map { DenseSimilarity(vectors: $0.documentVectors) }
@@ -209,7 +217,7 @@ public struct TextMatcher: Sendable {
 
     /// The terms `text` shares with achievement `achievementID`, largest contribution first.
     public func explain(text: String, achievementID: String, limit: Int = 5) -> [TextMatch.MatchedTerm] {
-        guard let row = achievementIDs.firstIndex(of: achievementID) else { return [] }
+        guard let row = rowByID[achievementID] else { return [] }
         return explain(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text))), document: row, limit: limit)
     }
 
