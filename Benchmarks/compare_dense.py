@@ -20,7 +20,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(__file__))
-from compare_text import load_texts, median_time  # noqa: E402
+from compare_text import load_texts, median_time, print_rows, write_rows  # noqa: E402
 
 
 def args_dimensions(report):
@@ -81,12 +81,8 @@ def main():
         (f"randomized SVD k={args.rank} of {ours['svd_shape'][0]}×{ours['svd_shape'][1]} TF-IDF: duijie vs scikit-learn TruncatedSVD",
          ours["svd_seconds"], svd_time),
     ]
-    if args.rows_out:
-        with open(args.rows_out, "w", encoding="utf-8") as handle:
-            json.dump(rows, handle, ensure_ascii=False)
-    width = max(len(name) for name, _, _ in rows)
-    for name, duijie_seconds, peer_seconds in rows:
-        print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.2f}x")
+    write_rows(rows, args.rows_out)
+    print_rows(rows, 2)
     if "scan_float32_gbps" in ours:
         print(f"memory-bound scan, one query × {ours['scan_documents']} × {args_dimensions(ours)} float32 ({ours['scan_megabytes']:.0f} MB): "
               f"{ours['scan_float32_seconds'] * 1000:.1f} ms = {ours['scan_float32_gbps']:.1f} GB/s, "

@@ -14,6 +14,8 @@ import time
 
 import networkx as nx
 
+from compare_text import write_rows
+
 
 def networkx_optimum(instance):
     left, right, pairs = instance["leftBounds"], instance["rightBounds"], instance["pairs"]
@@ -66,10 +68,8 @@ def main():
     print(f"speed-up (networkx / Duijie): {seconds / swift['pairing_seconds']:.1f}x; same optimum: {same}")
     print(f"Duijie pair + schedule: {swift['plan_seconds']:.3f} s; {swift['scheduled']} meetings in {swift['slots_used']} slots, "
           f"{swift['unplaced']} unplaced, edge colouring: {swift['edge_coloring']}, valid: {swift['valid']}")
-    if args.rows_out:
-        with open(args.rows_out, "w", encoding="utf-8") as handle:
-            json.dump([[f"pairing {swift['participants']} participants, {swift['pairs']} pairs: duijie vs networkx.min_cost_flow",
-                        swift["pairing_seconds"], seconds]], handle)
+    write_rows([[f"pairing {swift['participants']} participants, {swift['pairs']} pairs: duijie vs networkx.min_cost_flow",
+                 swift["pairing_seconds"], seconds]], args.rows_out)
     if not same:
         sys.exit("the optima differ")
 

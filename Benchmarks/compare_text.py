@@ -58,6 +58,21 @@ def median_time(function, repeat):
     return statistics.median(samples)
 
 
+def write_rows(rows, path):
+    """Writes comparison rows (name, Duijie seconds, peer seconds) as JSON for
+    run-peer-comparisons' table, when a path is given."""
+    if path:
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(rows, handle, ensure_ascii=False)
+
+
+def print_rows(rows, decimals):
+    """Prints comparison rows as aligned lines with the peer / Duijie ratio."""
+    width = max(len(name) for name, _, _ in rows)
+    for name, duijie_seconds, peer_seconds in rows:
+        print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.{decimals}f}x")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--duijie", required=True, help="path to the release duijie binary")
@@ -135,12 +150,8 @@ def main():
         ("BM25 index: duijie vs bm25s", ours["bm25_build"], bm25_build_time),
         (f"BM25 top-10 for every title: duijie vs bm25s ({args.threads} threads)", ours["bm25_retrieve"], bm25_retrieve_time),
     ]
-    if args.rows_out:
-        with open(args.rows_out, "w", encoding="utf-8") as handle:
-            json.dump(rows, handle, ensure_ascii=False)
-    width = max(len(name) for name, _, _ in rows)
-    for name, duijie_seconds, peer_seconds in rows:
-        print(f"{name:<{width}}  duijie {duijie_seconds:8.3f} s  peer {peer_seconds:8.3f} s  ratio {peer_seconds / duijie_seconds:6.1f}x")
+    write_rows(rows, args.rows_out)
+    print_rows(rows, 1)
     agreement = abs(ours["topk_score_sum"] - peer_sum) / max(peer_sum, 1e-9)
     print(f"check: top-10 score sums agree to {agreement:.1e} (duijie {ours['topk_score_sum']:.3f}, sparse_dot_topn {peer_sum:.3f})")
     # Duijie's BM25 keeps Robertson's (k1 + 1) numerator, which bm25s's Lucene variant drops.

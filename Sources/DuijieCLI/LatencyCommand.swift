@@ -27,17 +27,15 @@ struct LatencyCommand: ParsableCommand {
 
     func run() throws {
         var report: [(String, JSONValue)] = []
-        func seconds(_ body: () throws -> Void) rethrows -> Double { try medianSeconds(runs: 1, body) }
-        var loaded: Corpus?
-        var failure: CorpusError?
-        let loadSeconds = seconds {
-            do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch let error as CorpusError { failure = error } catch {}
-        }
-        if let failure {
-            printError(failure.description)
+        func timed(_ body: () throws -> Void) rethrows -> Double { try medianSeconds(runs: 1, body) }
+        let loadStart = ContinuousClock.now
+        let loaded: Corpus
+        do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
+            printError(error.description)
             throw ExitCode.failure
         }
-        guard let loaded, !loaded.demands.isEmpty else {
+        let loadSeconds = seconds(ContinuousClock.now - loadStart)
+        guard !loaded.demands.isEmpty else {
             printError("\(corpus): the corpus has no demands to query with")
             throw ExitCode.failure
         }
@@ -45,7 +43,7 @@ struct LatencyCommand: ParsableCommand {
                    ("load_seconds", .number(loadSeconds)), ("memory_after_load_mb", .number(Self.residentMegabytes("VmRSS")))]
         let analyzer = try analysis.makeAnalyzer()
         var recommender: Recommender?
-        let buildSeconds = try seconds { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
+        let buildSeconds = try timed { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
         report.append(("build_seconds", .number(buildSeconds)))
         report.append(("memory_after_build_mb", .number(Self.residentMegabytes("VmRSS"))))
 
@@ -54,7 +52,7 @@ struct LatencyCommand: ParsableCommand {
         _ = recommender!.recommend(for: picks[0], target: .achievement, top: 10)
         var latencies: [Double] = []
         for id in picks {
-            latencies.append(seconds { _ = recommender!.recommend(for: id, target: .achievement, top: 10) })
+            latencies.append(timed { _ = recommender!.recommend(for: id, target: .achievement, top: 10) })
         }
         latencies.sort()
         func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)] }
@@ -65,7 +63,7 @@ struct LatencyCommand: ParsableCommand {
             let demands = (0..<batch).map { loaded.demands[$0 % loaded.demands.count] }
             let matcher = recommender!.achievements
             var checksum = 0.0
-            let batchSeconds = seconds {
+            let batchSeconds = timed {
                 checksum = matcher.match(demands: demands, top: 10).reduce(0.0) { $0 + Double($1.first?.score ?? 0) }
             }
             report += [("batch_demands", .number(Double(batch))), ("batch_seconds", .number(batchSeconds)),

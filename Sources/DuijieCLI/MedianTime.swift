@@ -4,8 +4,12 @@ func medianSeconds(runs: Int, _ body: () throws -> Void) rethrows -> Double {
     for _ in 0..<max(1, runs) {
         let start = ContinuousClock.now
         try body()
-        let elapsed = ContinuousClock.now - start
-        samples.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18)
+        samples.append(seconds(ContinuousClock.now - start))
     }
     return samples.sorted()[samples.count / 2]
+}
+
+/// A duration in seconds.
+func seconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
 }

@@ -55,31 +55,30 @@ struct PairingSpeedCommand: ParsableCommand {
         let scores = PairScores(demandIDs: (0..<demand).map { "D\($0)" }, supplyIDs: (0..<supply).map { "S\($0)" },
                                 demandScores: demandScores, supplyScores: supplyScores)
 
-        // The b-matching the planner solves for this event (no vetoes, no fixed meetings).
-        let bounds = CapacitatedMatching.Bounds(minimum: minMeetings, maximum: min(maxMeetings, slots))
-        var pairs: [CapacitatedMatching.Pair] = []
-        for d in 0..<demand { for s in 0..<supply { pairs.append(.init(left: d, right: s, weight: Int64((Double(scores.reciprocal(d, s)) * 1_000_000).rounded()))) } }
-        let totalLimit = slots * tables
+        // The b-matching the planner solves for this event, as it builds it.
+        let problem = EventPlanner.pairingProblem(event, scores: scores)
 
         func median(_ body: () -> Void) -> Double { medianSeconds(runs: self.repeat, body) }
         var matching: CapacitatedMatching?
-        let pairingSeconds = median { matching = CapacitatedMatching(left: Array(repeating: bounds, count: demand), right: Array(repeating: bounds, count: supply), pairs: pairs, totalLimit: totalLimit) }
+        let pairingSeconds = median {
+            matching = CapacitatedMatching(left: problem.demand, right: problem.supply, pairs: problem.pairs, totalLimit: problem.totalLimit)
+        }
         var plan: EventPlan?
         let planSeconds = median { plan = EventPlanner.plan(event, scores: scores) }
         guard let matching, let plan else { return }
-        let planWeight = plan.meetings.reduce(Int64(0)) { $0 + Int64((Double($1.score) * 1_000_000).rounded()) }
+        let planWeight = plan.meetings.reduce(Int64(0)) { $0 + EventPlanner.weight(of: $1.score) }
         if let instanceOut {
             let instance: JSONValue = .object([
-                ("leftBounds", .array(Array(repeating: .array([.number(Double(bounds.minimum)), .number(Double(bounds.maximum))]), count: demand))),
-                ("rightBounds", .array(Array(repeating: .array([.number(Double(bounds.minimum)), .number(Double(bounds.maximum))]), count: supply))),
-                ("totalLimit", .number(Double(totalLimit))),
-                ("pairs", .array(pairs.map { .array([.number(Double($0.left)), .number(Double($0.right)), .number(Double($0.weight))]) })),
+                ("leftBounds", .array(problem.demand.map { .array([.number(Double($0.minimum)), .number(Double($0.maximum))]) })),
+                ("rightBounds", .array(problem.supply.map { .array([.number(Double($0.minimum)), .number(Double($0.maximum))]) })),
+                ("totalLimit", .number(Double(problem.totalLimit))),
+                ("pairs", .array(problem.pairs.map { .array([.number(Double($0.left)), .number(Double($0.right)), .number(Double($0.weight))]) })),
             ])
             try AtomicFile.write(JSONWriter.string(instance) + "\n", to: instanceOut)
         }
         let usedSlots = Set(plan.scheduled.compactMap(\.slot)).count
         let report: JSONValue = .object([
-            ("participants", .number(Double(demand + supply))), ("pairs", .number(Double(pairs.count))),
+            ("participants", .number(Double(demand + supply))), ("pairs", .number(Double(problem.pairs.count))),
             ("pairing_seconds", .number(pairingSeconds)), ("plan_seconds", .number(planSeconds)),
             ("optimal_weight", .number(Double(matching.totalWeight))), ("plan_weight", .number(Double(planWeight))),
             ("served_minimum", .number(Double(matching.servedMinimum))),

@@ -124,33 +124,34 @@ public enum MeetingScheduler {
             if !base.placeLocked(meeting, at: placement) { invalidLocks.append((meeting, .invalidLock)) }
         }
         // Two candidate schedules; the one that places more meetings, then has fewer idle gaps, wins.
-        var candidates: [(board: SlotBoard, unplaced: [(meeting: Int, reason: UnplacedReason)], usedEdgeColoring: Bool)] = []
-        var slotBySlotProblem = problem
+        // First: the edge colouring when everyone is free, else the constrained colouring.
+        var first = base
+        let firstUnplaced: [(meeting: Int, reason: UnplacedReason)]
+        let usedEdgeColoring: Bool
+        var alternativeProblem = problem
         if problem.locked.isEmpty, problem.availability.allSatisfy({ !$0.contains(false) }),
            let coloring = equitableColoring(problem) {
-            var board = base
-            for (meeting, slot) in coloring.colors.enumerated() { board.place(meeting, slot: slot) }
-            board.slotLimit = coloring.colorCount
-            board.reduceIdleGaps()
-            candidates.append((board, [], true))
+            for (meeting, slot) in coloring.colors.enumerated() { first.place(meeting, slot: slot) }
+            first.slotLimit = coloring.colorCount
+            firstUnplaced = []
+            usedEdgeColoring = true
             // The alternative may only use the colouring's slots, so the event is no longer.
-            for slot in coloring.colorCount..<problem.slotCount { slotBySlotProblem.tables[slot] = 0 }
+            for slot in coloring.colorCount..<problem.slotCount { alternativeProblem.tables[slot] = 0 }
         } else {
-            var board = base
-            let unplaced = placeConstrained(problem, board: &board, slotBySlot: false)
-            board.reduceIdleGaps()
-            candidates.append((board, unplaced, false))
+            firstUnplaced = placeConstrained(problem, board: &first, slotBySlot: false)
+            usedEdgeColoring = false
         }
-        var alternative = SlotBoard(problem: slotBySlotProblem, copying: base)
-        let unplaced = placeConstrained(slotBySlotProblem, board: &alternative, slotBySlot: true)
+        first.reduceIdleGaps()
+        // Second: slots filled in time order.
+        var alternative = base.with(problem: alternativeProblem)
+        let alternativeUnplaced = placeConstrained(alternativeProblem, board: &alternative, slotBySlot: true)
         alternative.reduceIdleGaps()
-        var best = candidates[0]
-        if (unplaced.count, alternative.totalIdleGaps()) < (best.unplaced.count, best.board.totalIdleGaps()) {
-            best = (alternative.rebased(on: problem), unplaced, false)
-        }
-        best.board.assignTables()
-        return Schedule(placements: best.board.placements(), unplaced: (invalidLocks + best.unplaced).sorted { $0.meeting < $1.meeting },
-                        usedEdgeColoring: best.usedEdgeColoring, idleGaps: best.board.totalIdleGaps())
+        let alternativeWins = (alternativeUnplaced.count, alternative.totalIdleGaps()) < (firstUnplaced.count, first.totalIdleGaps())
+        var best = alternativeWins ? alternative.with(problem: problem) : first
+        best.assignTables()
+        return Schedule(placements: best.placements(),
+                        unplaced: (invalidLocks + (alternativeWins ? alternativeUnplaced : firstUnplaced)).sorted { $0.meeting < $1.meeting },
+                        usedEdgeColoring: usedEdgeColoring && !alternativeWins, idleGaps: best.totalIdleGaps())
     }
 
     /// The equitable König colouring with the fewest colours that fit the tables, as slots; `nil`

@@ -32,17 +32,10 @@ struct SlotBoard {
         slotLimit = problem.slotCount
     }
 
-    /// A board for `problem` (the same meetings, other tables) holding `other`'s placements.
-    init(problem: Problem, copying other: SlotBoard) {
-        self = other
-        self.problem = problem
-    }
-
-    /// This board's placements on the original problem (whose tables may be larger).
-    func rebased(on original: Problem) -> SlotBoard {
+    /// This board's placements under another problem with the same meetings (other tables).
+    func with(problem other: Problem) -> SlotBoard {
         var board = self
-        board.problem = original
-        board.slotLimit = slotLimit
+        board.problem = other
         return board
     }
 

@@ -76,7 +76,7 @@ public enum EventPlanner {
                 }
                 let score = scores.reciprocal(d, s)
                 guard score >= options.minimumScore else { continue }
-                pairs.append(.init(left: d, right: s, weight: Int64((Double(score) * 1_000_000).rounded())))
+                pairs.append(.init(left: d, right: s, weight: weight(of: score)))
             }
         }
         func bounds(_ participant: Event.Participant, _ index: Int) -> CapacitatedMatching.Bounds {
@@ -86,6 +86,32 @@ public enum EventPlanner {
         return (scores.demandIDs.enumerated().map { bounds(context.participant($1), $0) },
                 scores.supplyIDs.enumerated().map { bounds(context.participant($1), demandCount + $0) },
                 pairs, max(0, context.event.slots.reduce(0) { $0 + $1.tables } - fixed.count), vetoes)
+    }
+
+    /// The b-matching `plan` solves for an event, once its locks and must-meets are counted:
+    /// each participant's remaining bounds, the eligible pairs with their integer weights, and
+    /// the tables left in all slots (for checking against another solver).
+    public struct PairingProblem: Sendable {
+        /// Bounds of the demand-side participants, in event order.
+        public let demand: [CapacitatedMatching.Bounds]
+        /// Bounds of the supply-side participants, in event order.
+        public let supply: [CapacitatedMatching.Bounds]
+        /// The eligible pairs (demand index, supply index, weight).
+        public let pairs: [CapacitatedMatching.Pair]
+        /// At most this many meetings in all.
+        public let totalLimit: Int
+    }
+
+    /// The pairing problem of `event` with the given scores, exactly as `plan` builds it.
+    public static func pairingProblem(_ event: Event, scores: PairScores, corpus: Corpus? = nil, options: Options = .init()) -> PairingProblem {
+        let context = EventContext(event: event, scores: scores, corpus: corpus)
+        let input = matchingInput(context: context, fixed: fixedMeetings(context), options: options)
+        return PairingProblem(demand: input.left, supply: input.right, pairs: input.pairs, totalLimit: input.totalLimit)
+    }
+
+    /// A reciprocal score as the integer weight the pairing maximizes: score × 10⁶, rounded.
+    public static func weight(of score: Float) -> Int64 {
+        Int64((Double(score) * 1_000_000).rounded())
     }
 
     /// Scores the pairs with the recommender, then pairs and schedules.

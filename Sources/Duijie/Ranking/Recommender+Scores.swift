@@ -26,11 +26,10 @@ extension Recommender {
         for target in RecommendationTarget.allCases {
             let wanted = candidates.indices.filter { corpus.kind(of: candidates[$0]) == target.recordKind }
             guard !wanted.isEmpty, let matcher = matchers[target.recordKind] else { continue }
-            let rowOf = Dictionary(matcher.achievementIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             let signals = signals(context, target: target)
             let weights = defaults(target, source: source)
             for index in wanted {
-                guard let row = rowOf[candidates[index]] else { continue }
+                guard let row = matcher.rowByID[candidates[index]] else { continue }
                 result[index] = zip(features(of: row, signals), weights.values).reduce(0) { $0 + $1.0 * $1.1 }
             }
         }

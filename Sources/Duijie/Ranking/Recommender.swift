@@ -305,8 +305,6 @@ public final class Recommender: Sendable {
         let semantic: [Float]
         let proximity: [Float]
         let graphMaximum: Float
-        /// Every graph node's proximity (nil when the query has no graph seed).
-        let nodeProximity: [Double]?
     }
 
     func signals(_ context: QueryContext, target: RecommendationTarget) -> Signals {
@@ -327,7 +325,7 @@ public final class Recommender: Sendable {
             for (row, node) in nodes.enumerated() where node >= 0 { proximity[row] = Float(nodeScores[Int(node)]) }
         }
         return Signals(context: context, target: target, ids: ids, text: text, semantic: semantic, proximity: proximity,
-                       graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude), nodeProximity: nodeScores)
+                       graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude))
     }
 
     /// The feature values of the record at `index` of the target kind's index.
@@ -362,7 +360,7 @@ public final class Recommender: Sendable {
         // Best first; ties by corpus order (candidates come sorted by index).
         var ordered = scored.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }.map(\.element)
         if let lambda = filters.diversityLambda, let model = matchers[target.recordKind]?.semanticModel {
-            ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, rows: matchers[target.recordKind]!.achievementIDs, limit: top * 3)
+            ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, rowByID: matchers[target.recordKind]!.rowByID, limit: top * 3)
         }
         var perInstitution: [String: Int] = [:]
         var chosen: [(candidate: (id: String, features: [Float]), score: Float)] = []
@@ -389,10 +387,9 @@ public final class Recommender: Sendable {
     /// Reorders the best-first list by maximal marginal relevance over LSA document vectors,
     /// keeping the first `limit` picks (the rest follow in score order).
     func diversify(_ ordered: [(candidate: (id: String, features: [Float]), score: Float)], lambda: Float,
-                   vectors: DenseMatrix, rows: [String], limit: Int) -> [(candidate: (id: String, features: [Float]), score: Float)] {
-        let rowOf = Dictionary(rows.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+                   vectors: DenseMatrix, rowByID: [String: Int], limit: Int) -> [(candidate: (id: String, features: [Float]), score: Float)] {
         func cosine(_ a: String, _ b: String) -> Float {
-            guard let x = rowOf[a], let y = rowOf[b] else { return 0 }
+            guard let x = rowByID[a], let y = rowByID[b] else { return 0 }
             return zip(vectors.row(x), vectors.row(y)).reduce(0) { $0 + $1.0 * $1.1 }
         }
         var remaining = ordered

@@ -74,7 +74,7 @@ public struct TextMatcher: Sendable {
     public let semanticModel: LatentSemanticModel?
     let similarity: SparseSimilarity
     /// Each id's row (the first, should an id repeat).
-    private let rowByID: [String: Int]
+    let rowByID: [String: Int]
 
     static func rows(of ids: [String]) -> [String: Int] {
         Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
