@@ -8,7 +8,7 @@ import Foundation
 struct LatencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "latency",
-        abstract: "Time loading, building the recommender, demand shortlists (p50/p99) and batch matching on a corpus; print JSON.",
+        abstract: "Time loading, building the recommender (or loading a saved one), demand shortlists (p50/p99) and batch matching; print JSON.",
         discussion: """
         Shortlists: --queries demands drawn with a seed, each ranked against all achievements
         (`recommend` with its defaults, top 10, explanations included), one at a time after one
@@ -18,34 +18,49 @@ struct LatencyCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The corpus directory.") var corpus: String
+    @Option(help: "The corpus directory (load it and build the recommender).") var corpus: String?
+    @Option(help: "A saved index (`duijie index`): load the recommender from it instead of building one.") var index: String?
     @Option(help: "Shortlist queries to time.") var queries = 200
     @Option(help: "Demands in the batch phase (0 skips it).") var batch = 100_000
     @Option(help: "LSA dimensions.") var dimensions = 64
     @Option(help: "Random seed for drawing the queries.") var seed: UInt64 = 20261121
     @OptionGroup var analysis: AnalysisOptions
 
+    func validate() throws {
+        if (corpus == nil) == (index == nil) { throw ValidationError("give either --corpus or --index") }
+    }
+
     func run() throws {
         var report: [(String, JSONValue)] = []
         func timed(_ body: () throws -> Void) rethrows -> Double { try medianSeconds(runs: 1, body) }
         let loadStart = ContinuousClock.now
+        var recommender: Recommender?
         let loaded: Corpus
-        do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
+        do {
+            if let index {
+                recommender = try RecommenderIndex.load(index)
+                loaded = recommender!.corpus
+            } else {
+                loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
+            }
+        } catch let error as CustomStringConvertible {
             printError(error.description)
             throw ExitCode.failure
         }
         let loadSeconds = seconds(ContinuousClock.now - loadStart)
         guard !loaded.demands.isEmpty else {
-            printError("\(corpus): the corpus has no demands to query with")
+            printError("\(corpus ?? index ?? ""): the corpus has no demands to query with")
             throw ExitCode.failure
         }
         report += [("achievements", .number(Double(loaded.achievements.count))), ("demands", .number(Double(loaded.demands.count))),
+                   ("source", .string(index == nil ? "corpus" : "index")),
                    ("load_seconds", .number(loadSeconds)), ("memory_after_load_mb", .number(Self.residentMegabytes("VmRSS")))]
-        let analyzer = try analysis.makeAnalyzer()
-        var recommender: Recommender?
-        let buildSeconds = try timed { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
-        report.append(("build_seconds", .number(buildSeconds)))
-        report.append(("memory_after_build_mb", .number(Self.residentMegabytes("VmRSS"))))
+        if recommender == nil {
+            let analyzer = try analysis.makeAnalyzer()
+            let buildSeconds = try timed { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
+            report.append(("build_seconds", .number(buildSeconds)))
+            report.append(("memory_after_build_mb", .number(Self.residentMegabytes("VmRSS"))))
+        }
 
         var random = SplitMix64(seed: seed)
         let picks = (0..<queries).map { _ in loaded.demands[Int.random(in: 0..<loaded.demands.count, using: &random)].id }

@@ -2,7 +2,7 @@ import ArgumentParser
 import Duijie
 import Foundation
 
-/// `duijie pair EVENT --corpus DIR -o OUTDIR`: pair and schedule a matchmaking event.
+/// `duijie pair EVENT (--corpus DIR | --index FILE) -o OUTDIR`: pair and schedule a matchmaking event.
 struct PairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pair",
@@ -15,15 +15,15 @@ struct PairCommand: ParsableCommand {
         OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics).
         Example:
           duijie pair Corpus/demo/events/liaoning-2026 --corpus Corpus/demo -o /tmp/liaoning-2026
+          duijie pair Corpus/demo/events/liaoning-2026 --index demo.index -o /tmp/liaoning-2026
         """
     )
 
     @Argument(help: "The event directory.") var event: String
-    @Option(help: "The corpus directory the participants' records come from.") var corpus: String
+    @OptionGroup var source: RecommenderSource
     @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole).") var output: String
     @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets and locks stay).") var minScore: Float = 0
     @Option(help: "Language of labels: zh or en.") var language: RecommendCommand.Language = .zh
-    @Option(help: "LSA dimensions.") var dimensions = 64
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
@@ -31,16 +31,12 @@ struct PairCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Corpus
+        let recommender = try source.makeRecommender(analysis: analysis)
         let parsed: Event
-        do {
-            loaded = try CorpusLoader.loadValidated(corpus).corpus
-            parsed = try EventLoader.load(event, corpus: loaded)
-        } catch {
+        do { parsed = try EventLoader.load(event, corpus: recommender.corpus) } catch {
             printError(error.description)
             throw ExitCode.failure
         }
-        let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
         let plan = EventPlanner.plan(parsed, recommender: recommender, options: .init(minimumScore: minScore))
         do { try EventReport(plan: plan, chinese: language == .zh).write(to: output) } catch {
             printError(error.description)

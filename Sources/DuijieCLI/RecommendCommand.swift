@@ -19,12 +19,13 @@ struct RecommendCommand: ParsableCommand {
           duijie recommend D-1012 --corpus Corpus/demo --target expert --region 辽宁省 --include-paired
           duijie recommend --text "海参养殖 溶解氧" --corpus Corpus/demo --max-per-institution 1
           duijie recommend A-4003 --corpus Corpus/demo --target enterprise
+          duijie recommend D-1012 --index demo.index --explain
         """
     )
 
     @Argument(help: "The id of a demand, achievement, expert, institution or enterprise in the corpus.") var demandID: String?
     @Option(help: "Free text instead of a demand.") var text: String?
-    @Option(help: "The corpus directory.") var corpus: String
+    @OptionGroup var source: RecommenderSource
     @Option(help: "What to recommend: achievement, expert, institution, demand or enterprise.") var target: RecommendationTarget = .achievement
     @Option(help: "How many results.") var top = 10
     @Option(help: "Keep results in this region or below (id or name; repeatable).") var region: [String] = []
@@ -40,7 +41,6 @@ struct RecommendCommand: ParsableCommand {
     @Option(help: "Language of labels: zh or en.") var language: Language = .zh
     @Option(help: "Output format: table, json, csv, markdown or trec.") var format: Format = .table
     @Option(help: "A query file ({\"id\",\"text\"} per line): rank every query (use with --format trec, json or csv).") var batch: String?
-    @Option(help: "LSA dimensions.") var dimensions = 64
     @OptionGroup var analysis: AnalysisOptions
 
     enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
@@ -57,13 +57,9 @@ struct RecommendCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded: Corpus
-        do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let recommender = try source.makeRecommender(analysis: analysis)
+        let loaded = recommender.corpus
         let filters = try makeFilters(loaded)
-        let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
         if let batch {
             let queries: [QueryFile.Query]
             do { queries = try QueryFile.load(batch) } catch {
@@ -79,7 +75,7 @@ struct RecommendCommand: ParsableCommand {
         let results: [Recommendation]
         if let demandID {
             guard let found = recommender.recommend(for: demandID, target: target, top: top, filters: filters) else {
-                printError("\(demandID): no demand, achievement, expert, institution or enterprise with this id in \(corpus)")
+                printError("\(demandID): no demand, achievement, expert, institution or enterprise with this id in \(source.name)")
                 throw ExitCode.failure
             }
             results = found

@@ -32,6 +32,28 @@ public struct WeightedGraph: Sendable, Equatable {
         }
     }
 
+    /// Restores a graph from its CSR arrays (as saved from `offsets`, `targets` and `weights`),
+    /// or `nil` when they do not form one: offsets that do not start at 0, decrease or miss the
+    /// end, targets out of range or unsorted within a node, weights not positive and finite.
+    public init?(nodeCount: Int, offsets: [Int], targets: [Int32], weights: [Float]) {
+        guard nodeCount >= 0, nodeCount < Int(Int32.max), offsets.count == nodeCount + 1, offsets.first == 0,
+              offsets.last == targets.count, targets.count == weights.count else { return nil }
+        for node in 0..<nodeCount {
+            guard offsets[node] <= offsets[node + 1] else { return nil }
+            var previous: Int32 = -1
+            for position in offsets[node]..<offsets[node + 1] {
+                let target = targets[position]
+                guard target > previous, Int(target) < nodeCount, weights[position] > 0, weights[position].isFinite else { return nil }
+                previous = target
+            }
+        }
+        self.nodeCount = nodeCount
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        outWeightSums = (0..<nodeCount).map { node in weights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
+    }
+
     /// Builds the CSR form of a list of edges.
     ///
     /// - Parameters:

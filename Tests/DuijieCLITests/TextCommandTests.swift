@@ -190,4 +190,25 @@ import Foundation
         let broken = try CommandRunner.run(["match", "--index", directory.path + "/broken.index", "--text", "x"])
         #expect(broken.status == 1 && broken.standardError.contains("broken.index"))
     }
+
+    @Test func recommendAndPairFromAnIndexAloneAsFromTheCorpus() throws {
+        let directory = ScratchDirectory()
+        let path = directory.path + "/demo.index"
+        #expect(try CommandRunner.run(["index", "Corpus/demo", "-o", path]).status == 0)
+        for arguments in [["D-1012", "--explain"], ["A-4003", "--target", "enterprise", "--format", "json"], ["--text", "海参养殖 溶解氧", "--target", "expert"]] {
+            let fromIndex = try CommandRunner.run(["recommend"] + arguments + ["--index", path])
+            let fromCorpus = try CommandRunner.run(["recommend"] + arguments + ["--corpus", "Corpus/demo"])
+            #expect(fromIndex.status == 0 && !fromIndex.standardOutput.isEmpty && fromIndex.standardOutput == fromCorpus.standardOutput, "\(arguments)")
+        }
+        let event = "Corpus/demo/events/liaoning-2026"
+        let paired = try CommandRunner.run(["pair", event, "--index", path, "-o", directory.path + "/from-index"])
+        let reference = try CommandRunner.run(["pair", event, "--corpus", "Corpus/demo", "-o", directory.path + "/from-corpus"])
+        #expect(paired.status == 0 && paired.standardOutput.replacingOccurrences(of: "from-index", with: "from-corpus") == reference.standardOutput)
+        let schedule = { (name: String) in FileManager.default.contents(atPath: directory.path + "/\(name)/schedule.csv") }
+        #expect(schedule("from-index") != nil && schedule("from-index") == schedule("from-corpus"))
+        let both = try CommandRunner.run(["recommend", "D-1012", "--index", path, "--corpus", "Corpus/demo"])
+        #expect(both.status != 0 && both.standardError.contains("either --corpus or --index"))
+        let missing = try CommandRunner.run(["recommend", "D-1012", "--index", directory.path + "/none.index"])
+        #expect(missing.status == 1 && missing.standardError.contains("none.index"))
+    }
 }

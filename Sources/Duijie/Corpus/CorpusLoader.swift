@@ -73,6 +73,33 @@ public enum CorpusLoader {
         return session.finish()
     }
 
+    /// Loads a corpus from the contents of its files (relative path, as `RecordKind.fileName`,
+    /// → bytes), as a saved recommender index holds them; `name` stands for the directory in
+    /// messages. Missing files are empty kinds, as in a directory.
+    ///
+    /// - Throws: `CorpusError` listing every error.
+    public static func loadValidated(files: [String: [UInt8]], name: String) throws(CorpusError) -> CorpusLoadResult {
+        var session = LoadSession(directory: name, options: .init())
+        session.embeddedFiles = files
+        try session.readAll()
+        let result = session.finish()
+        if result.hasErrors { throw CorpusError("\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
+        return result
+    }
+
+    /// The contents of a corpus directory's record files, by relative path (the files
+    /// `loadValidated(files:name:)` reads back).
+    ///
+    /// - Throws: `CorpusError` naming a file that cannot be read.
+    public static func recordFiles(of directory: String) throws(CorpusError) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for kind in RecordKind.allCases {
+            let path = (directory as NSString).appendingPathComponent(kind.fileName)
+            if FileManager.default.fileExists(atPath: path) { files[kind.fileName] = try readBytes(path, displayName: kind.fileName) }
+        }
+        return files
+    }
+
     /// Loads a corpus and throws when it has errors (unless bad records are skipped).
     ///
     /// - Throws: `CorpusError` listing every error.
@@ -108,6 +135,8 @@ struct LoadSession {
     var skipped: [SourceLocation] = []
     var hasRegionTaxonomy = false
     var hasFieldTaxonomy = false
+    /// When set, files are read from here (relative path → bytes) instead of the directory.
+    var embeddedFiles: [String: [UInt8]]?
 
     var regions: [LoadedRecord<Region>] = []
     var fields: [LoadedRecord<Field>] = []
@@ -137,14 +166,16 @@ struct LoadSession {
     }
 
     private func fileExists(_ kind: RecordKind) -> Bool {
-        FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(kind.fileName))
+        if let embeddedFiles { return embeddedFiles[kind.fileName] != nil }
+        return FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(kind.fileName))
     }
 
     private mutating func read<Record: CorpusRecord>(_ type: Record.Type) throws(CorpusError) -> [LoadedRecord<Record>] {
         let kind = Record.recordKind
         guard fileExists(kind) else { return [] }
         let path = (directory as NSString).appendingPathComponent(kind.fileName)
-        let bytes = try CorpusLoader.readBytes(path, displayName: kind.fileName)
+        let bytes: [UInt8]
+        if let embedded = embeddedFiles?[kind.fileName] { bytes = embedded } else { bytes = try CorpusLoader.readBytes(path, displayName: kind.fileName) }
         var records: [LoadedRecord<Record>] = []
         for line in JSONLinesReader.lines(of: bytes, fileName: kind.fileName) {
             switch line.object {

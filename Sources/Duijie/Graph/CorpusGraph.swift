@@ -60,21 +60,7 @@ public struct CorpusGraph: Sendable {
     ///     `textSimilarity` × similarity.
     /// - Complexity: O(records + links · log links).
     public init(corpus: Corpus, weights: GraphWeights = GraphWeights(), textNeighbors: [[ScoredIndex]]? = nil) {
-        var ids: [String] = []
-        var kinds: [RecordKind] = []
-        func add(_ records: [String], _ kind: RecordKind) {
-            ids += records
-            kinds += Array(repeating: kind, count: records.count)
-        }
-        add(corpus.regions.map(\.id), .region)
-        add(corpus.fields.map(\.id), .field)
-        add(corpus.institutions.map(\.id), .institution)
-        add(corpus.experts.map(\.id), .expert)
-        add(corpus.enterprises.map(\.id), .enterprise)
-        add(corpus.achievements.map(\.id), .achievement)
-        add(corpus.demands.map(\.id), .demand)
-        var index: [String: Int] = [:]
-        for (node, id) in ids.enumerated() where index[id] == nil { index[id] = node }
+        let (ids, kinds, index) = Self.nodes(of: corpus)
 
         var edges: [WeightedGraph.Edge] = []
         func link(_ a: String?, _ b: String?, _ weight: Float) {
@@ -126,6 +112,40 @@ public struct CorpusGraph: Sendable {
         self.ids = ids
         self.kinds = kinds
         nodeByID = index
+    }
+
+    /// Restores the graph of `corpus` from a saved CSR form (`graph`), whose nodes must be the
+    /// corpus's records in the order `init(corpus:weights:textNeighbors:)` gives them.
+    ///
+    /// - Returns: `nil` when the node count does not match the corpus.
+    public init?(corpus: Corpus, graph: WeightedGraph) {
+        let (ids, kinds, index) = Self.nodes(of: corpus)
+        guard graph.nodeCount == ids.count else { return nil }
+        self.graph = graph
+        self.ids = ids
+        self.kinds = kinds
+        nodeByID = index
+    }
+
+    /// One node per record: regions, fields, institutions, experts, enterprises, achievements,
+    /// demands, in corpus order; an id's node is its first.
+    static func nodes(of corpus: Corpus) -> (ids: [String], kinds: [RecordKind], index: [String: Int]) {
+        var ids: [String] = []
+        var kinds: [RecordKind] = []
+        func add(_ records: [String], _ kind: RecordKind) {
+            ids += records
+            kinds += Array(repeating: kind, count: records.count)
+        }
+        add(corpus.regions.map(\.id), .region)
+        add(corpus.fields.map(\.id), .field)
+        add(corpus.institutions.map(\.id), .institution)
+        add(corpus.experts.map(\.id), .expert)
+        add(corpus.enterprises.map(\.id), .enterprise)
+        add(corpus.achievements.map(\.id), .achievement)
+        add(corpus.demands.map(\.id), .demand)
+        var index: [String: Int] = [:]
+        for (node, id) in ids.enumerated() where index[id] == nil { index[id] = node }
+        return (ids, kinds, index)
     }
 
     /// The node of record `id`.

@@ -8,6 +8,15 @@ public enum AtomicFile {
     ///
     /// - Throws: `CorpusError` naming the path and the system's reason.
     public static func write(_ data: Data, to path: String) throws(CorpusError) {
+        try write(to: path) { descriptor in data.withUnsafeBytes { writeAll(descriptor, $0) } }
+    }
+
+    /// Replaces the file at `path` with what `body` writes to the open descriptor it is given
+    /// (for files too large to assemble in memory first). `body` returns the `errno` of a
+    /// failure, or 0.
+    ///
+    /// - Throws: `CorpusError` naming the path and the system's reason.
+    static func write(to path: String, _ body: (Int32) -> Int32) throws(CorpusError) {
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -16,7 +25,7 @@ public enum AtomicFile {
             throw CorpusError("\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
         }
         var failure: String? = nil
-        let code = data.withUnsafeBytes { writeAll(descriptor, $0) }
+        let code = body(descriptor)
         if code != 0 { failure = String(cString: strerror(code)) }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }

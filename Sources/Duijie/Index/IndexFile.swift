@@ -20,38 +20,68 @@ struct IndexFile {
     static let version: UInt32 = 1
     static let entrySize = 40
 
-    /// Builds an index file in memory.
+    /// Collects an index file's sections and writes them out. A section is kept as the array it
+    /// came from (no copy) and streamed to disk; values are stored in the host's byte order,
+    /// which `IndexFile` requires to be little-endian.
     struct Writer {
-        private var sections: [(name: String, bytes: [UInt8])] = []
-
-        mutating func add(_ name: String, _ bytes: [UInt8]) {
-            precondition(name.utf8.count <= 16, "section names have at most 16 bytes")
-            sections.append((name, bytes))
+        private struct Section {
+            let name: String
+            /// Calls its argument with the section's bytes.
+            let visit: ((UnsafeRawBufferPointer) -> Void) -> Void
         }
 
-        /// The file's bytes.
-        func data() -> Data {
-            var output = Data(IndexFile.magic)
-            output.append(littleEndian: IndexFile.version)
-            output.append(littleEndian: UInt32(sections.count))
+        private var sections: [Section] = []
+
+        /// Adds a section holding the raw bytes of `values` (`[UInt8]`, `[Int32]`, `[Float]`,
+        /// `[Int]` as 64-bit integers …).
+        mutating func add<Value: BitwiseCopyable>(_ name: String, _ values: [Value]) {
+            precondition(name.utf8.count <= 16, "section names have at most 16 bytes")
+            #if _endian(big)
+            preconditionFailure("index files are written on little-endian hosts only")
+            #endif
+            sections.append(Section(name: name, visit: { body in values.withUnsafeBytes { body($0) } }))
+        }
+
+        /// Adds a section of UTF-8 text.
+        mutating func add(_ name: String, text: String) { add(name, Array(text.utf8)) }
+
+        /// Writes the file atomically (temporary file, fsync, rename).
+        ///
+        /// - Throws: `CorpusError` when the file cannot be written.
+        func write(to path: String) throws(CorpusError) {
+            var header = Data(IndexFile.magic)
+            header.append(littleEndian: IndexFile.version)
+            header.append(littleEndian: UInt32(sections.count))
             var offset = 16 + sections.count * IndexFile.entrySize
-            var body = Data()
+            var paddings: [Int] = []
             for section in sections {
                 let padding = (8 - offset % 8) % 8
-                body.append(Data(repeating: 0, count: padding))
+                paddings.append(padding)
                 offset += padding
+                var length = 0
+                var checksum: UInt32 = 0
+                section.visit { bytes in
+                    length = bytes.count
+                    checksum = CRC32.checksum(bytes)
+                }
                 var name = Array(section.name.utf8)
                 name += [UInt8](repeating: 0, count: 16 - name.count)
-                output.append(contentsOf: name)
-                output.append(littleEndian: UInt64(offset))
-                output.append(littleEndian: UInt64(section.bytes.count))
-                output.append(littleEndian: section.bytes.withUnsafeBytes { CRC32.checksum($0) })
-                output.append(littleEndian: UInt32(0))
-                body.append(contentsOf: section.bytes)
-                offset += section.bytes.count
+                header.append(contentsOf: name)
+                header.append(littleEndian: UInt64(offset))
+                header.append(littleEndian: UInt64(length))
+                header.append(littleEndian: checksum)
+                header.append(littleEndian: UInt32(0))
+                offset += length
             }
-            output.append(body)
-            return output
+            try AtomicFile.write(to: path) { descriptor in
+                var code = header.withUnsafeBytes { writeAll(descriptor, $0) }
+                let zeros = [UInt8](repeating: 0, count: 8)
+                for (section, padding) in zip(sections, paddings) where code == 0 {
+                    code = zeros.withUnsafeBytes { writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0.prefix(padding))) }
+                    if code == 0 { section.visit { code = writeAll(descriptor, $0) } }
+                }
+                return code
+            }
         }
     }
 

@@ -152,22 +152,48 @@ public final class Recommender: Sendable {
         self.corpus = corpus
         achievements = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
-        var texts: [String: String] = [:]
-        for kind in [RecordKind.expert, .institution, .demand, .enterprise] {
+        for kind in Self.profileKinds {
             let profiles = Self.profiles(of: kind, in: corpus)
-            for profile in profiles { texts[profile.id] = [profile.title, profile.abstract ?? ""].joined(separator: "。") }
             indexes[kind] = try TextMatcher(corpus: Corpus(achievements: profiles), analyzer: analyzer,
                                             semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(profiles.count, 1))), parallelism: parallelism)
         }
         matchers = indexes
-        profileTexts = texts
+        profileTexts = Self.profileTexts(of: corpus)
         // Text-neighbour edges: exact lexical neighbours, or, for large corpora, approximate
         // neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as n^1.5, not n².
         let neighbors = corpus.achievements.count > Self.exactNeighborLimit
             ? ClusteredNeighbors.neighbors(of: achievements.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
             : achievements.nearestNeighbors(k: 10, parallelism: parallelism)
         graph = CorpusGraph(corpus: corpus, textNeighbors: neighbors)
-        graphNodes = indexes.mapValues { [graph] matcher in matcher.achievementIDs.map { Int32(graph.node(of: $0) ?? -1) } }
+        graphNodes = Self.graphNodes(of: indexes, in: graph)
+    }
+
+    /// Restores a recommender from saved parts (`RecommenderIndex`): the corpus, the text
+    /// index of each record kind (achievements and the four profile kinds) and the corpus graph.
+    init(corpus: Corpus, matchers: [RecordKind: TextMatcher], graph: CorpusGraph) {
+        precondition(matchers.keys.count == Self.profileKinds.count + 1 && matchers[.achievement] != nil, "one matcher per kind")
+        self.corpus = corpus
+        achievements = matchers[.achievement]!
+        self.matchers = matchers
+        profileTexts = Self.profileTexts(of: corpus)
+        self.graph = graph
+        graphNodes = Self.graphNodes(of: matchers, in: graph)
+    }
+
+    /// The kinds indexed by a text profile (`profiles(of:in:)`) rather than their own text.
+    static let profileKinds: [RecordKind] = [.expert, .institution, .demand, .enterprise]
+
+    /// The text profile of every expert, institution, demand and enterprise, by id.
+    static func profileTexts(of corpus: Corpus) -> [String: String] {
+        var texts: [String: String] = [:]
+        for kind in profileKinds {
+            for profile in profiles(of: kind, in: corpus) { texts[profile.id] = [profile.title, profile.abstract ?? ""].joined(separator: "。") }
+        }
+        return texts
+    }
+
+    static func graphNodes(of matchers: [RecordKind: TextMatcher], in graph: CorpusGraph) -> [RecordKind: [Int32]] {
+        matchers.mapValues { matcher in matcher.achievementIDs.map { Int32(graph.node(of: $0) ?? -1) } }
     }
 
     /// Each record of `kind` as a text document for its index: what a broker would read about it.
