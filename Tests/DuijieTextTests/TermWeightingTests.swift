@@ -92,7 +92,7 @@ import Testing
     @Test func fieldWeightsMultiplyCounts() {
         let document = AnalyzedDocument(fields: [["电池"], ["电池", "回收"]])
         let counts = TermCounts(documents: [document], fieldWeights: [3, 1])
-        #expect(counts.counts.row(0).map(\.value) == [1, 4])  // 回收 once in the body; 电池 3 + 1
+        #expect(counts.counts?.row(0).map(\.value) == [1, 4])  // 回收 once in the body; 电池 3 + 1
         #expect(counts.terms == ["回收", "电池"])
     }
 
@@ -105,25 +105,30 @@ import Testing
     }
 
     @Test func countsAcrossManyChunksEqualADirectTally() {
-        // 5,000 documents (three chunks of the streaming count) of random terms; every row and
-        // document frequency is compared with a plain dictionary tally of the same documents.
+        // 12,000 documents (six chunks of the streaming count, merged in two groups of four on two
+        // threads) of random terms; every row and document frequency is compared with a plain
+        // dictionary tally of the same documents.
         var random = SplitMix64(seed: 9)
-        let documents = (0..<5_000).map { _ in (0..<Int.random(in: 0...12, using: &random)).map { _ in "t\(Int.random(in: 0..<3_000, using: &random))" } }
+        let documents = (0..<12_000).map { _ in (0..<Int.random(in: 0...12, using: &random)).map { _ in "t\(Int.random(in: 0..<3_000, using: &random))" } }
         let counts = TermCounts(count: documents.count, document: { AnalyzedDocument(terms: documents[$0]) }, parallelism: Parallelism(threads: 2))
         var frequency: [String: Int32] = [:]
         for (row, terms) in documents.enumerated() {
             let tally = Dictionary(terms.map { ($0, Float(1)) }, uniquingKeysWith: +)
             for term in tally.keys { frequency[term, default: 0] += 1 }
-            let stored = Dictionary(uniqueKeysWithValues: counts.counts.row(row).map { (counts.terms[Int($0.column)], $0.value) })
+            let stored = Dictionary(uniqueKeysWithValues: counts.counts!.row(row).map { (counts.terms[Int($0.column)], $0.value) })
             #expect(stored == tally)
         }
         #expect(counts.terms.count == frequency.count && Set(counts.terms) == Set(frequency.keys))
         for (index, term) in counts.terms.enumerated() { #expect(counts.documentFrequencies[index] == frequency[term]) }
+        // Weighting keeps the vocabulary and lets the raw counts go.
+        let weighted = WeightedTerms(statistics: counts, weighting: .tfidf(TFIDFOptions()))
+        #expect(weighted.statistics.counts == nil && weighted.statistics.terms == counts.terms && weighted.statistics.documentCount == 12_000)
+        #expect(weighted.documents.rowOffsets == counts.counts!.rowOffsets)
     }
 
     @Test func emptyCollectionsAndEmptyDocuments() {
         let empty = TermCounts(documents: [])
-        #expect(empty.terms.isEmpty && empty.counts.rows == 0)
+        #expect(empty.terms.isEmpty && empty.counts?.rows == 0)
         let withBlank = WeightedTerms(statistics: TermCounts(documents: [AnalyzedDocument(terms: []), AnalyzedDocument(terms: ["x1"])]),
                                       weighting: .tfidf(TFIDFOptions()))
         #expect(withBlank.documents.row(0).isEmpty)

@@ -12,12 +12,13 @@ import Foundation
 ///        …   section bytes, each starting at a multiple of 8
 /// ```
 ///
-/// Reading maps the file into memory and checks everything before anything is used: the magic,
-/// the version, that every section lies inside the file, and every checksum. A truncated or
-/// corrupted file gives an `IndexError` naming what is wrong; it never crashes the reader.
+/// Reading maps the file into memory and checks the magic, the version and that every section
+/// lies inside the file before anything is used; each section's checksum is checked when it is
+/// read, before its bytes are used. A truncated or corrupted file gives an `IndexError` naming
+/// what is wrong; it never crashes the reader.
 struct IndexFile {
     static let magic: [UInt8] = Array("DUIJIEIX".utf8)
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let entrySize = 40
 
     /// Collects an index file's sections and writes them out. A section is kept as the array it
@@ -85,55 +86,98 @@ struct IndexFile {
         }
     }
 
-    /// The mapped file and its validated sections.
-    let data: Data
-    let sections: [String: Range<Int>]
+    /// The mapped file.
+    private let mapping: FileMapping
+    /// Each section's byte range and CRC-32, from the section table (bounds checked).
+    let sections: [String: (range: Range<Int>, checksum: UInt32)]
 
-    /// Maps and validates the file at `path`.
+    /// Maps the file at `path` and checks its header and section table: the magic, the version,
+    /// and that every section lies inside the file. Checksums are checked as sections are read.
     ///
-    /// - Throws: `IndexError` for a missing, truncated, corrupted or foreign file.
+    /// - Throws: `IndexError` for a missing, truncated or foreign file.
     init(path: String) throws(IndexError) {
-        let mapped: Data
-        do {
-            mapped = try Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
-        } catch {
-            throw IndexError(path, "cannot read the index (\(error.localizedDescription))")
+        let mapping = try FileMapping(path: path)
+        let bytes = mapping.bytes
+        func integer<Value: FixedWidthInteger>(at offset: Int, _ type: Value.Type) -> Value {
+            Value(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Value.self))
         }
-        guard mapped.count >= 16, Array(mapped.prefix(8)) == IndexFile.magic else {
+        guard bytes.count >= 16, Array(bytes.prefix(8)) == IndexFile.magic else {
             throw IndexError(path, "not a Duijie index (wrong magic bytes)")
         }
-        let version: UInt32 = mapped.readLittleEndian(at: 8)
+        let version = integer(at: 8, UInt32.self)
         guard version == IndexFile.version else {
             throw IndexError(path, "index format version \(version); this duijie reads version \(IndexFile.version) — rebuild it with `duijie index`")
         }
-        let count = Int(mapped.readLittleEndian(at: 12) as UInt32)
-        guard count <= 1_000, 16 + count * IndexFile.entrySize <= mapped.count else {
-            throw IndexError(path, "truncated: the section table does not fit in \(mapped.count) bytes")
+        let count = Int(integer(at: 12, UInt32.self))
+        guard count <= 1_000, 16 + count * IndexFile.entrySize <= bytes.count else {
+            throw IndexError(path, "truncated: the section table does not fit in \(bytes.count) bytes")
         }
-        var sections: [String: Range<Int>] = [:]
+        var sections: [String: (range: Range<Int>, checksum: UInt32)] = [:]
         for index in 0..<count {
             let entry = 16 + index * IndexFile.entrySize
-            let nameBytes = mapped[mapped.startIndex + entry..<mapped.startIndex + entry + 16].prefix { $0 != 0 }
-            let name = String(decoding: nameBytes, as: UTF8.self)
-            let offset: UInt64 = mapped.readLittleEndian(at: entry + 16)
-            let length: UInt64 = mapped.readLittleEndian(at: entry + 24)
-            let expected: UInt32 = mapped.readLittleEndian(at: entry + 32)
-            guard offset <= UInt64(mapped.count), length <= UInt64(mapped.count) - offset else {
-                throw IndexError(path, "truncated: section \(name) needs bytes up to \(offset &+ length), the file has \(mapped.count)")
+            let name = String(decoding: bytes[entry..<entry + 16].prefix { $0 != 0 }, as: UTF8.self)
+            let offset = integer(at: entry + 16, UInt64.self)
+            let length = integer(at: entry + 24, UInt64.self)
+            guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else {
+                throw IndexError(path, "truncated: section \(name) needs bytes up to \(offset &+ length), the file has \(bytes.count)")
             }
-            let range = Int(offset)..<Int(offset + length)
-            let actual = mapped.withUnsafeBytes { CRC32.checksum(UnsafeRawBufferPointer(rebasing: $0[range])) }
-            guard actual == expected else { throw IndexError(path, "corrupted: section \(name) fails its checksum") }
-            sections[name] = range
+            sections[name] = (Int(offset)..<Int(offset + length), integer(at: entry + 32, UInt32.self))
         }
-        data = mapped
+        self.mapping = mapping
         self.sections = sections
     }
 
-    /// The bytes of a section.
-    func section(_ name: String, in path: String) throws(IndexError) -> Data {
-        guard let range = sections[name] else { throw IndexError(path, "missing section \(name)") }
-        return data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound]
+    /// The bytes of a section, after checking its CRC-32. They stay valid while the file is.
+    ///
+    /// - Throws: `IndexError` for a missing section or one that fails its checksum.
+    func section(_ name: String, in path: String) throws(IndexError) -> UnsafeRawBufferPointer {
+        guard let (range, expected) = sections[name] else { throw IndexError(path, "missing section \(name)") }
+        let bytes = UnsafeRawBufferPointer(rebasing: mapping.bytes[range])
+        guard CRC32.checksum(bytes) == expected else { throw IndexError(path, "corrupted: section \(name) fails its checksum") }
+        return bytes
+    }
+
+    /// Lets the system drop a section's pages from memory once it has been copied out (they are
+    /// read from the file again should the section be read again).
+    func release(_ name: String) {
+        guard let (range, _) = sections[name] else { return }
+        mapping.release(range)
+    }
+}
+
+/// A read-only, private memory mapping of a whole file, unmapped when released.
+final class FileMapping: @unchecked Sendable {
+    /// The file's bytes.
+    let bytes: UnsafeRawBufferPointer
+
+    init(path: String) throws(IndexError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw IndexError(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw IndexError(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        let size = Int(status.st_size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw IndexError(path, "cannot map the index (\(String(cString: strerror(errno))))")
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    /// Drops the pages wholly inside `range` from this process's memory (`MADV_DONTNEED`).
+    func release(_ range: Range<Int>) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        if end > start { madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED) }
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
     }
 }
 
@@ -155,14 +199,5 @@ public struct IndexError: Error, Sendable, CustomStringConvertible {
 extension Data {
     mutating func append<Value: FixedWidthInteger>(littleEndian value: Value) {
         Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
-    }
-
-    /// Reads a little-endian integer at a byte offset from the start; the caller checked bounds.
-    func readLittleEndian<Value: FixedWidthInteger>(at offset: Int) -> Value {
-        var value: Value = 0
-        Swift.withUnsafeMutableBytes(of: &value) { target in
-            _ = copyBytes(to: target, from: (startIndex + offset)..<(startIndex + offset + MemoryLayout<Value>.size))
-        }
-        return Value(littleEndian: value)
     }
 }

@@ -23,22 +23,27 @@ struct IndexReader {
     /// Whether the file has the section.
     func contains(_ name: String) -> Bool { file.sections[prefix + name] != nil }
 
-    /// The section's bytes.
-    func bytes(_ name: String) throws(IndexError) -> Data { try file.section(prefix + name, in: path) }
+    /// A copy of the section's bytes (checksum checked); the mapped pages are released after.
+    func bytes(_ name: String) throws(IndexError) -> [UInt8] {
+        let copy = [UInt8](try file.section(prefix + name, in: path))
+        file.release(prefix + name)
+        return copy
+    }
 
-    /// A section of `count` values of a fixed-size type, copied out in one block.
+    /// A section of `count` values of a fixed-size type, copied out in one block (checksum
+    /// checked); the mapped pages are released after.
     func values<Value: BitwiseCopyable>(_ name: String, count: Int, as type: Value.Type) throws(IndexError) -> [Value] {
-        let data = try bytes(name)
+        let raw = try file.section(prefix + name, in: path)
         let size = MemoryLayout<Value>.stride
-        guard count >= 0, data.count == count * size else {
-            throw IndexError(path, "inconsistent: \(prefix + name) has \(data.count) bytes, expected \(count * size)")
+        guard count >= 0, raw.count == count * size else {
+            throw IndexError(path, "inconsistent: \(prefix + name) has \(raw.count) bytes, expected \(count * size)")
         }
-        return [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
-            data.withUnsafeBytes { raw in
-                if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
-            }
+        let copy = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
             initialized = count
         }
+        file.release(prefix + name)
+        return copy
     }
 
     /// A section of `count` 64-bit offsets.
@@ -58,8 +63,7 @@ struct IndexReader {
 
     /// A section holding a JSON object.
     func json(_ name: String) throws(IndexError) -> JSONValue {
-        let data = try bytes(name)
-        let parsed = [UInt8](data).withUnsafeBufferPointer { buffer -> Result<JSONValue, JSONSyntaxError> in
+        let parsed = try bytes(name).withUnsafeBufferPointer { buffer -> Result<JSONValue, JSONSyntaxError> in
             do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
         }
         guard case .success(let value) = parsed else { throw IndexError(path, "corrupted: \(prefix + name) is not JSON") }

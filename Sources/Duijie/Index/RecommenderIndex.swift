@@ -63,7 +63,7 @@ public enum RecommenderIndex {
         let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
         var files: [String: [UInt8]] = [:]
         for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
-            files[kind.fileName] = [UInt8](try reader.bytes("c/" + kind.rawValue))
+            files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
         }
         let corpus = try CorpusLoader.loadValidated(files: files, name: path).corpus
         let achievements = try TextIndex.read(reader, analyzer: nil).matcher

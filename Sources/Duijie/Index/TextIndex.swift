@@ -7,9 +7,9 @@ import Foundation
 ///
 /// Sections: `meta` (JSON: analyzer options, weighting, field weights, corpus fingerprint,
 /// shapes), `ids` and `titles` (one per line), `terms` (one per line), `df` (Int32), `idf`
-/// (Float), `offsets` (Int64), `columns` (Int32), `counts` and `weights` (Float, the raw and
-/// weighted values of the same CSR structure), and with LSA `lsa-values`, `lsa-terms`, `lsa-docs`
-/// (Float, row-major).
+/// (Float), `offsets` (Int64), `columns` (Int32) and `weights` (Float): the weighted
+/// document–term matrix in CSR form, and with LSA `lsa-values`, `lsa-terms`, `lsa-docs` (Float,
+/// row-major). The raw counts are not kept: a restored matcher ranks, it does not re-weight.
 public enum TextIndex {
     /// What an index was built from, besides the matrices.
     public struct Metadata: Sendable, Equatable {
@@ -76,7 +76,6 @@ public enum TextIndex {
         writer.add(prefix + "idf", terms.inverseDocumentFrequencies)
         writer.add(prefix + "offsets", terms.documents.rowOffsets)
         writer.add(prefix + "columns", terms.documents.columnIndices)
-        writer.add(prefix + "counts", terms.statistics.counts.values)
         writer.add(prefix + "weights", terms.documents.values)
         if let model = matcher.semanticModel {
             writer.add(prefix + "lsa-values", model.singularValues)
@@ -116,12 +115,9 @@ public enum TextIndex {
         let wellFormed = offsets.first == 0 && offsets.last == nonzeros && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
             && columns.allSatisfy { $0 >= 0 && Int($0) < termCount }
         guard wellFormed else { throw IndexError(path, "inconsistent: the term matrix of \(reader.prefix.isEmpty ? "the index" : reader.prefix) is malformed") }
-        // Both matrices share one copy of the structure (offsets and columns).
-        let counts = SparseMatrix(rows: documentCount, columns: termCount, rowOffsets: offsets, columnIndices: columns,
-                                  values: try reader.values("counts", count: nonzeros, as: Float.self))
         let weights = SparseMatrix(rows: documentCount, columns: termCount, rowOffsets: offsets, columnIndices: columns,
                                    values: try reader.values("weights", count: nonzeros, as: Float.self))
-        let statistics = TermCounts(terms: terms, documentFrequencies: try reader.values("df", count: termCount, as: Int32.self), counts: counts)
+        let statistics = TermCounts(terms: terms, documentFrequencies: try reader.values("df", count: termCount, as: Int32.self), documentCount: documentCount)
         let weighting: TermWeighting = try meta.string("weighting") == "bm25" ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
         let weighted = WeightedTerms(statistics: statistics, weighting: weighting,
                                      inverseDocumentFrequencies: try reader.values("idf", count: termCount, as: Float.self), documents: weights)

@@ -38,11 +38,12 @@ public struct TermCounts: Sendable {
     private let table: TermTable
     /// For each term, the number of documents it occurs in.
     public let documentFrequencies: [Int32]
-    /// The documents × terms matrix of weighted counts.
-    public let counts: SparseMatrix
+    /// The documents × terms matrix of weighted counts; `nil` in a vocabulary without them
+    /// (`withoutCounts()`: what `WeightedTerms` keeps once it has weighted the counts).
+    public let counts: SparseMatrix?
 
     /// The number of documents.
-    public var documentCount: Int { counts.rows }
+    public let documentCount: Int
 
     /// Restores counts saved earlier (a saved index): the sorted vocabulary, the document
     /// frequencies and the count matrix, as `terms`, `documentFrequencies` and `counts` were.
@@ -54,6 +55,30 @@ public struct TermCounts: Sendable {
         self.terms = terms
         self.documentFrequencies = documentFrequencies
         self.counts = counts
+        documentCount = counts.rows
+    }
+
+    private init(terms: [String], table: TermTable, documentFrequencies: [Int32], documentCount: Int) {
+        self.terms = terms
+        self.table = table
+        self.documentFrequencies = documentFrequencies
+        self.documentCount = documentCount
+        counts = nil
+    }
+
+    /// Restores a vocabulary saved without its counts: the sorted terms, their document
+    /// frequencies and the number of documents.
+    public init(terms: [String], documentFrequencies: [Int32], documentCount: Int) {
+        precondition(terms.count == documentFrequencies.count, "vocabulary and frequencies disagree")
+        var table = TermTable(capacity: terms.count)
+        for term in terms { _ = table.id(of: term, insert: true) }
+        self.init(terms: terms, table: table, documentFrequencies: documentFrequencies, documentCount: documentCount)
+    }
+
+    /// The same vocabulary and frequencies without the count matrix (the larger part), for
+    /// holders that need only to look terms up.
+    public func withoutCounts() -> TermCounts {
+        TermCounts(terms: terms, table: table, documentFrequencies: documentFrequencies, documentCount: documentCount)
     }
 
     /// Counts terms, keeping those whose document frequency lies within the bounds.
@@ -89,7 +114,7 @@ public struct TermCounts: Sendable {
         // rows with local ids.
         let chunkSize = 2_048
         let chunkRanges = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
-        let chunks = parallelism.mapChunks(count: chunkRanges.count, minimumChunk: 1) { batch in
+        var chunks = parallelism.mapChunks(count: chunkRanges.count, minimumChunk: 1) { batch in
             batch.map { ChunkCounts(documents: chunkRanges[$0].map(document)[...], fieldWeights: fieldWeights) }
         }.flatMap { $0 }
         // Merge the local vocabularies.
@@ -118,25 +143,33 @@ public struct TermCounts: Sendable {
         terms = kept.map { merged.term($0) }
         documentFrequencies = kept.map { mergedFrequency[$0] }
 
-        // Pass 2, per chunk: remap local ids to final ones, drop pruned terms, sort each row.
+        // Pass 2, a group of chunks at a time (in parallel within the group): remap local ids to
+        // final ones, drop pruned terms, sort each row, append, and free the group's chunks, so the
+        // counts exist about twice at most, never three times.
         let finalTable = table
-        let remapped = parallelism.mapChunks(count: chunks.count, minimumChunk: 1) { range in
-            range.map { chunks[$0].remapped(to: finalTable) }
-        }.flatMap { $0 }
         var offsets = [0]
         offsets.reserveCapacity(count + 1)
         var columns: [Int32] = []
         var values: [Float] = []
-        columns.reserveCapacity(remapped.reduce(0) { $0 + $1.columns.count })
+        columns.reserveCapacity(chunks.reduce(0) { $0 + $1.columns.count })
         values.reserveCapacity(columns.capacity)
-        for part in remapped {
-            for row in 0..<(part.offsets.count - 1) {
-                columns.append(contentsOf: part.columns[part.offsets[row]..<part.offsets[row + 1]])
-                values.append(contentsOf: part.values[part.offsets[row]..<part.offsets[row + 1]])
-                offsets.append(columns.count)
+        let groupSize = max(1, parallelism.threads * 2)
+        for groupStart in stride(from: 0, to: chunks.count, by: groupSize) {
+            let group = Array(chunks[groupStart..<min(chunks.count, groupStart + groupSize)])
+            let remapped = parallelism.mapChunks(count: group.count, minimumChunk: 1) { range in
+                range.map { group[$0].remapped(to: finalTable) }
+            }.flatMap { $0 }
+            for index in groupStart..<groupStart + group.count { chunks[index] = ChunkCounts() }
+            for part in remapped {
+                for row in 0..<(part.offsets.count - 1) {
+                    columns.append(contentsOf: part.columns[part.offsets[row]..<part.offsets[row + 1]])
+                    values.append(contentsOf: part.values[part.offsets[row]..<part.offsets[row + 1]])
+                    offsets.append(columns.count)
+                }
             }
         }
         counts = SparseMatrix(rows: count, columns: kept.count, rowOffsets: offsets, columnIndices: columns, values: values)
+        documentCount = count
     }
 
     /// The id of `term`, or `nil` when it is not in the vocabulary.
@@ -158,6 +191,9 @@ public struct TermCounts: Sendable {
 
 /// Counts of one chunk of documents over a vocabulary local to the chunk.
 private struct ChunkCounts: Sendable {
+    /// An empty chunk (what a chunk becomes once merged).
+    init() {}
+
     var table = TermTable()
     var documentFrequencies: [Int32] = []
     var offsets: [Int] = [0]

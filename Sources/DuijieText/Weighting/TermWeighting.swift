@@ -78,10 +78,11 @@ public struct WeightedTerms: Sendable {
     ///
     /// - Complexity: O(nnz + V).
     public init(statistics: TermCounts, weighting: TermWeighting) {
-        self.statistics = statistics
+        guard let counts = statistics.counts else { preconditionFailure("weighting needs the counts") }
+        self.statistics = statistics.withoutCounts()
         self.weighting = weighting
         let n = Double(statistics.documentCount)
-        var matrix = statistics.counts
+        var matrix = counts
         switch weighting {
         case .tfidf(let options):
             inverseDocumentFrequencies = statistics.documentFrequencies.map { df in
