@@ -42,3 +42,15 @@ import Testing
         #expect(CorpusDate.parse(text) == nil)
     }
 }
+
+@Suite struct TrimmingTests {
+    @Test func trimmingAgreesWithFoundation() {
+        // Foundation's trimmingCharacters(in: .whitespacesAndNewlines) is the reference.
+        let samples = ["", " ", "\t\n\r ", "锂电池", "  锂电池 回收  ", "\u{3000}全角空格\u{3000}", "\u{00A0}nbsp\u{00A0}", "a\u{2028}",
+                       "\n多行\n文本\n", " mixed 中文 and English\t", "\u{0085}next line", "x"]
+        for sample in samples {
+            #expect(sample.trimmingWhitespace == sample.trimmingCharacters(in: .whitespacesAndNewlines), "\(sample.unicodeScalars.map(\.value))")
+            #expect(sample[...].trimmingWhitespace == sample.trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+    }
+}

@@ -15,10 +15,14 @@ public struct CorpusDate: Sendable, Hashable, Comparable, CustomStringConvertibl
     ///
     /// - Returns: `nil` for anything else, or for a day the month does not have.
     public static func parse(_ text: String) -> CorpusDate? {
-        var normalized = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        normalized = normalized.replacingOccurrences(of: "年", with: "-")
-            .replacingOccurrences(of: "月", with: "-")
-            .replacingOccurrences(of: "日", with: "")
+        // 年 and 月 separate like "-"; 日 ends the date.
+        let normalized = String(text.trimmingWhitespace.compactMap { character -> Character? in
+            switch character {
+            case "年", "月": return "-"
+            case "日": return nil
+            default: return character
+            }
+        })
         let parts = normalized.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "-" || $0 == "/" || $0 == "." })
             .map(String.init)
         let pieces = parts.last == "" ? Array(parts.dropLast()) : parts

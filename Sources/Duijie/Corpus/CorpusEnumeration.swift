@@ -17,7 +17,7 @@ extension CorpusEnumeration {
     /// - Parameter text: The written value.
     /// - Returns: The value, or `nil` when `text` names none.
     public static func parse(_ text: String) -> Self? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         let key = String(trimmed.lowercased().map { $0 == "_" || $0 == " " ? "-" : $0 })
         for value in allCases {
             if value.rawValue == key || value.chineseNames.contains(trimmed) { return value }

@@ -68,7 +68,7 @@ public struct Maturity: Sendable, Hashable, Comparable, CustomStringConvertible 
     ///
     /// - Returns: `nil` when `text` is neither.
     public static func parse(_ text: String) -> Maturity? {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingWhitespace
         let lowered = trimmed.lowercased()
         for stage in Stage.allCases where stage.name == lowered || stage.chineseNames.contains(trimmed) {
             return Maturity(stage: stage)

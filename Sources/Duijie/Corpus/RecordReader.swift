@@ -46,7 +46,7 @@ struct RecordReader {
         }
         switch value {
         case .string(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = text.trimmingWhitespace
             if trimmed.isEmpty {
                 if required { error(key, "must not be empty", code: .missingField) }
                 return nil
@@ -86,13 +86,13 @@ struct RecordReader {
                     error(key, "item \(index + 1) is \(element.typeName), expected a string", code: .wrongType)
                     continue
                 }
-                let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+                let trimmed = text.trimmingWhitespace
                 if !trimmed.isEmpty { result.append(trimmed) }
             }
             return result
         case .string(let text) where cellsAreText:
             return text.split(whereSeparator: { Self.listSeparators.contains($0) })
-                .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                .map { $0.trimmingWhitespace }
                 .filter { !$0.isEmpty }
         default:
             error(key, "expected a list of strings, found \(value.typeName)", code: .wrongType)
@@ -107,7 +107,7 @@ struct RecordReader {
         switch value {
         case .number(let parsed): number = parsed
         case .string(let text) where cellsAreText:
-            let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: ",", with: "")
+            let cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
             if Self.negotiablePrices.contains(cleaned.lowercased()) { return nil }
             guard let parsed = Double(cleaned), parsed.isFinite else {
                 error(key, "\"\(text)\" is not a number")
@@ -134,7 +134,7 @@ struct RecordReader {
         switch value {
         case .bool(let flag): return flag
         case .string(let text) where cellsAreText:
-            switch text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() {
+            switch text.trimmingWhitespace.lowercased() {
             case "是", "yes", "true", "1", "y": return true
             case "否", "no", "false", "0", "n", "": return false
             default:

@@ -59,7 +59,7 @@ struct ReferenceResolver {
     }
 
     static func nameKey(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCompatibilityMapping.lowercased()
+        text.trimmingWhitespace.precomposedStringWithCompatibilityMapping.lowercased()
     }
 
     /// Makes `id` (of `kind`) resolvable, and through `names` when the kind allows names.
