@@ -95,7 +95,7 @@ struct DenseSpeedCommand: ParsableCommand {
                 try AtomicFile.write(tokens.map { $0.joined(separator: " | ") + "\n" }.joined(), to: tokensOut)
             }
             let matrix = WeightedTerms(statistics: TermCounts(documents: tokens.map(AnalyzedDocument.init(terms:)), parallelism: parallelism),
-                                       weighting: .tfidf(TFIDFOptions(sublinearTF: true))).documents
+                                       weighting: .tfidf(TFIDFOptions(sublinearTF: true))).documents!
             var values: [Float] = []
             let svdSeconds = try median {
                 values = try RandomizedSVD(matrix, options: .init(rank: rank, oversampling: 10, powerIterations: 4), parallelism: parallelism).singularValues

@@ -73,7 +73,7 @@ struct TextSpeedCommand: ParsableCommand {
             weighted = WeightedTerms(statistics: TermCounts(documents: analyzed, parallelism: parallelism),
                                      weighting: .tfidf(TFIDFOptions(sublinearTF: true)))
         }
-        let matrix = weighted!.documents
+        let matrix = weighted!.documents!  // weighted here, so the documents are present
         report.append(("vocabulary", .number(Double(matrix.columns))))
         report.append(("nonzeros", .number(Double(matrix.nonZeroCount))))
         var checksum: Double = 0
@@ -93,9 +93,9 @@ struct TextSpeedCommand: ParsableCommand {
         var bm25: (terms: WeightedTerms, similarity: SparseSimilarity)?
         time("bm25_build") {
             let terms = WeightedTerms(statistics: TermCounts(documents: analyzed, parallelism: parallelism), weighting: .bm25(BM25Options(k1: 1.5, b: 0.75)))
-            bm25 = (terms, SparseSimilarity(documents: terms.documents))
+            bm25 = (terms, SparseSimilarity(documents: terms.documents!))
         }
-        let queries = SparseMatrix(columns: bm25!.terms.documents.columns, rows: queryTokens.map { tokens in
+        let queries = SparseMatrix(columns: bm25!.terms.statistics.terms.count, rows: queryTokens.map { tokens in
             bm25!.terms.queryVector(AnalyzedDocument(terms: tokens)).map { (column: $0.term, value: $0.weight) }
         })
         var bm25Sum: Double = 0

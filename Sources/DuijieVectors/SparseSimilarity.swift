@@ -21,6 +21,12 @@ public struct SparseSimilarity: Sendable {
         postings = documents.transposed
     }
 
+    /// Restores an inverted index saved earlier: a term → documents matrix (the transpose of a
+    /// document–term matrix, documents increasing within each term).
+    public init(postings: SparseMatrix) {
+        self.postings = postings
+    }
+
     /// The k documents with the highest positive score for one query.
     ///
     /// - Parameters:

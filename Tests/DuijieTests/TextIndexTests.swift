@@ -8,6 +8,14 @@ import Testing
     @Test func crc32MatchesTheStandardCheckValue() {
         // The CRC-32/ISO-HDLC check value of "123456789" is 0xCBF43926.
         #expect(Array("123456789".utf8).withUnsafeBytes { CRC32.checksum($0) } == 0xCBF4_3926)
+        // Lengths around the eight-byte steps; expected values from Python's zlib.crc32 on the
+        // same bytes, (31 i + 7) mod 256.
+        let expected: [(Int, UInt32)] = [(0, 0), (1, 0x4C66_7A2E), (7, 0x3E48_3922), (8, 0xA756_0428), (9, 0xCA12_FEFE), (15, 0x8F77_FABB),
+                                          (16, 0x0636_A895), (17, 0x71B8_D951), (1000, 0x8902_161E), (100_003, 0x1734_0963)]
+        for (length, value) in expected {
+            let bytes = (0..<length).map { UInt8(truncatingIfNeeded: $0 * 31 + 7) }
+            #expect(bytes.withUnsafeBytes { CRC32.checksum($0) } == value, "length \(length)")
+        }
     }
 
     static func built() throws -> (TextMatcher, Corpus) {

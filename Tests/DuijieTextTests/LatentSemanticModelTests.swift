@@ -18,7 +18,7 @@ import Testing
         let weighted = WeightedTerms(statistics: TermCounts(documents: documents), weighting: .tfidf(TFIDFOptions()))
         let url = try #require(Bundle.module.url(forResource: "svd-scipy", withExtension: "json", subdirectory: "Fixtures"))
         let svd = try JSONDecoder().decode(SVDReference.self, from: Data(contentsOf: url))
-        return (weighted.documents, svd)
+        return (weighted.documents!, svd)
     }
 
     @Test func singularValuesMatchScipyOnARealTFIDFMatrix() throws {

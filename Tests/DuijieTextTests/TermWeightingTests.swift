@@ -51,7 +51,7 @@ import Testing
             }
             var compared = 0
             for (row, entries) in config.rows.enumerated() {
-                let ours = weighted.documents.row(row)
+                let ours = weighted.documents!.row(row)
                 #expect(ours.count == entries.count, "\(config.name): row \(row) size")
                 for (entry, mine) in zip(entries, ours) {
                     guard case .term(let term) = entry[0], case .value(let value) = entry[1] else { continue }
@@ -70,7 +70,7 @@ import Testing
         let weighted = WeightedTerms(statistics: TermCounts(documents: documents), weighting: .tfidf(TFIDFOptions()))
         // A document given again as a query gets exactly its own row.
         let query = weighted.queryVector(documents[3])
-        let row = weighted.documents.row(3)
+        let row = weighted.documents!.row(3)
         #expect(query.map(\.term) == row.map(\.column))
         for (q, d) in zip(query, row) { #expect(abs(q.weight - d.value) < 1e-6) }
         #expect(weighted.queryVector(AnalyzedDocument(terms: ["不在词表里的词"])).isEmpty)
@@ -85,7 +85,7 @@ import Testing
         let weighted = WeightedTerms(statistics: TermCounts(documents: documents), weighting: .bm25(BM25Options()))
         let a = try! #require(weighted.statistics.id(of: "a"))
         #expect(abs(weighted.inverseDocumentFrequencies[Int(a)] - 0.470_004) < 1e-6)
-        #expect(abs(weighted.documents[0, Int(a)] - 0.566_580) < 1e-5)
+        #expect(abs(weighted.documents![0, Int(a)] - 0.566_580) < 1e-5)
         #expect(weighted.queryVector(AnalyzedDocument(terms: ["a", "a", "zzz"])).map(\.weight) == [2])
     }
 
@@ -123,7 +123,7 @@ import Testing
         // Weighting keeps the vocabulary and lets the raw counts go.
         let weighted = WeightedTerms(statistics: counts, weighting: .tfidf(TFIDFOptions()))
         #expect(weighted.statistics.counts == nil && weighted.statistics.terms == counts.terms && weighted.statistics.documentCount == 12_000)
-        #expect(weighted.documents.rowOffsets == counts.counts!.rowOffsets)
+        #expect(weighted.documents!.rowOffsets == counts.counts!.rowOffsets)
     }
 
     @Test func emptyCollectionsAndEmptyDocuments() {
@@ -131,7 +131,7 @@ import Testing
         #expect(empty.terms.isEmpty && empty.counts?.rows == 0)
         let withBlank = WeightedTerms(statistics: TermCounts(documents: [AnalyzedDocument(terms: []), AnalyzedDocument(terms: ["x1"])]),
                                       weighting: .tfidf(TFIDFOptions()))
-        #expect(withBlank.documents.row(0).isEmpty)
-        #expect(withBlank.documents.values.allSatisfy { $0.isFinite })
+        #expect(withBlank.documents!.row(0).isEmpty)
+        #expect(withBlank.documents!.values.allSatisfy { $0.isFinite })
     }
 }

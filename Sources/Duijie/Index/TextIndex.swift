@@ -7,9 +7,11 @@ import Foundation
 ///
 /// Sections: `meta` (JSON: analyzer options, weighting, field weights, corpus fingerprint,
 /// shapes), `ids` and `titles` (one per line), `terms` (one per line), `df` (Int32), `idf`
-/// (Float), `offsets` (Int64), `columns` (Int32) and `weights` (Float): the weighted
-/// document–term matrix in CSR form, and with LSA `lsa-values`, `lsa-terms`, `lsa-docs` (Float,
-/// row-major). The raw counts are not kept: a restored matcher ranks, it does not re-weight.
+/// (Float), `p-offsets` (Int64, one per term and one more), `p-documents` (Int32) and
+/// `p-weights` (Float): the weighted matrix as the inverted index the matcher searches (term →
+/// documents, increasing), and with LSA `lsa-values`, `lsa-terms`, `lsa-docs` (Float,
+/// row-major). Neither the raw counts nor a document-major copy are kept: a restored matcher
+/// ranks and explains; it does not re-weight.
 public enum TextIndex {
     /// What an index was built from, besides the matrices.
     public struct Metadata: Sendable, Equatable {
@@ -58,13 +60,14 @@ public enum TextIndex {
     /// can hold several matchers); `titles` may be empty.
     static func add(_ matcher: TextMatcher, titles: [String], corpusFingerprint: String, to writer: inout IndexFile.Writer, prefix: String = "") {
         let terms = matcher.terms
+        let postings = matcher.postings
         let options = matcher.analyzer.options
         let meta = JSONValue.object([
             ("tokenizer", .string(options.mode.rawValue)), ("unigrams", .bool(options.includesUnigrams)),
             ("stemming", .bool(options.stemsEnglish)), ("simplify", .bool(options.simplifiesChinese)),
             ("weighting", .string(weightingName(terms.weighting))), ("corpus", .string(corpusFingerprint)),
-            ("documents", .number(Double(terms.documents.rows))), ("terms", .number(Double(terms.documents.columns))),
-            ("nonzeros", .number(Double(terms.documents.nonZeroCount))),
+            ("documents", .number(Double(postings.columns))), ("terms", .number(Double(postings.rows))),
+            ("nonzeros", .number(Double(postings.nonZeroCount))),
             ("lsaDimensions", .number(Double(matcher.semanticModel?.dimensions ?? 0))),
             ("fieldWeights", .array([.number(Double(matcher.fieldWeights.title)), .number(Double(matcher.fieldWeights.keywords)), .number(Double(matcher.fieldWeights.abstract))])),
         ])
@@ -74,14 +77,28 @@ public enum TextIndex {
         writer.add(prefix + "terms", text: terms.statistics.terms.joined(separator: "\n"))
         writer.add(prefix + "df", terms.statistics.documentFrequencies)
         writer.add(prefix + "idf", terms.inverseDocumentFrequencies)
-        writer.add(prefix + "offsets", terms.documents.rowOffsets)
-        writer.add(prefix + "columns", terms.documents.columnIndices)
-        writer.add(prefix + "weights", terms.documents.values)
+        writer.add(prefix + "p-offsets", postings.rowOffsets)
+        writer.add(prefix + "p-documents", postings.columnIndices)
+        writer.add(prefix + "p-weights", postings.values)
         if let model = matcher.semanticModel {
             writer.add(prefix + "lsa-values", model.singularValues)
             writer.add(prefix + "lsa-terms", model.termVectors.elements)
             writer.add(prefix + "lsa-docs", model.documentVectors.elements)
         }
+    }
+
+    /// Whether offsets never decrease and each term's documents are in range and increasing.
+    private static func postingsAreOrdered(offsets: [Int], documents: [Int32], documentCount: Int) -> Bool {
+        for term in 0..<(offsets.count - 1) {
+            guard offsets[term] <= offsets[term + 1] else { return false }
+            var previous: Int32 = -1
+            for position in offsets[term]..<offsets[term + 1] {
+                let document = documents[position]
+                guard document > previous, Int(document) < documentCount else { return false }
+                previous = document
+            }
+        }
+        return true
     }
 
     static func weightingName(_ weighting: TermWeighting) -> String {
@@ -110,17 +127,17 @@ public enum TextIndex {
         let ids = try reader.lines("ids", expected: documentCount)
         let titles = reader.contains("titles") ? try reader.lines("titles", expected: documentCount) : []
         let terms = try reader.lines("terms", expected: termCount)
-        let offsets = try reader.offsets("offsets", count: documentCount + 1)
-        let columns = try reader.values("columns", count: nonzeros, as: Int32.self)
-        let wellFormed = offsets.first == 0 && offsets.last == nonzeros && zip(offsets, offsets.dropFirst()).allSatisfy { $0 <= $1 }
-            && columns.allSatisfy { $0 >= 0 && Int($0) < termCount }
-        guard wellFormed else { throw IndexError(path, "inconsistent: the term matrix of \(reader.prefix.isEmpty ? "the index" : reader.prefix) is malformed") }
-        let weights = SparseMatrix(rows: documentCount, columns: termCount, rowOffsets: offsets, columnIndices: columns,
-                                   values: try reader.values("weights", count: nonzeros, as: Float.self))
+        let offsets = try reader.offsets("p-offsets", count: termCount + 1)
+        let documents = try reader.values("p-documents", count: nonzeros, as: Int32.self)
+        guard offsets.first == 0, offsets.last == nonzeros, Self.postingsAreOrdered(offsets: offsets, documents: documents, documentCount: documentCount) else {
+            throw IndexError(path, "inconsistent: the postings of \(reader.prefix.isEmpty ? "the index" : reader.prefix) are malformed")
+        }
+        let postings = SparseMatrix(rows: termCount, columns: documentCount, rowOffsets: offsets, columnIndices: documents,
+                                    values: try reader.values("p-weights", count: nonzeros, as: Float.self))
         let statistics = TermCounts(terms: terms, documentFrequencies: try reader.values("df", count: termCount, as: Int32.self), documentCount: documentCount)
         let weighting: TermWeighting = try meta.string("weighting") == "bm25" ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
         let weighted = WeightedTerms(statistics: statistics, weighting: weighting,
-                                     inverseDocumentFrequencies: try reader.values("idf", count: termCount, as: Float.self), documents: weights)
+                                     inverseDocumentFrequencies: try reader.values("idf", count: termCount, as: Float.self), documents: nil)
         var model: LatentSemanticModel? = nil
         if rank > 0 {
             model = LatentSemanticModel(singularValues: try reader.values("lsa-values", count: rank, as: Float.self),
@@ -133,7 +150,7 @@ public enum TextIndex {
         }
         if let given, given.options != options { throw IndexError(path, "inconsistent: \(reader.prefix) was analyzed with other options") }
         let analyzer = try given ?? TextResources.makeAnalyzer(options: options)
-        let matcher = TextMatcher(analyzer: analyzer, terms: weighted, fieldWeights: fieldWeights, achievementIDs: ids, semanticModel: model)
+        let matcher = TextMatcher(analyzer: analyzer, terms: weighted, postings: postings, fieldWeights: fieldWeights, achievementIDs: ids, semanticModel: model)
         return (matcher, Metadata(analyzer: options, weighting: try meta.string("weighting"), corpusFingerprint: try meta.string("corpus"), titles: titles))
     }
 }

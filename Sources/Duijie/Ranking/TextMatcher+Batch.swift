@@ -11,7 +11,7 @@ extension TextMatcher {
                 terms.queryVector(analyzed(demands[index]), fieldWeights: fieldWeights.array).map { (column: $0.term, value: $0.weight) }
             }
         }.flatMap { $0 }
-        let queries = SparseMatrix(columns: terms.documents.columns, rows: rows)
+        let queries = SparseMatrix(columns: terms.statistics.terms.count, rows: rows)
         return similarity.topK(queries: queries, k: top, parallelism: parallelism)
     }
 }

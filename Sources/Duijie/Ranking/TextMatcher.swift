@@ -112,9 +112,10 @@ public struct TextMatcher: Sendable {
         self.fieldWeights = fieldWeights
         self.achievementIDs = achievements.map(\.id)
         rowByID = Self.rows(of: achievementIDs)
-        self.similarity = SparseSimilarity(documents: terms.documents)
+        let documents = terms.documents!  // just weighted
+        self.similarity = SparseSimilarity(documents: documents)
         if let semantic {
-            let model = try LatentSemanticModel(documents: terms.documents, options: semantic, parallelism: parallelism)
+            let model = try LatentSemanticModel(documents: documents, options: semantic, parallelism: parallelism)
             semanticModel = model
             semanticSimilarity = DenseSimilarity(vectors: model.documentVectors, storage: semanticStorage)
         } else {
@@ -123,20 +124,33 @@ public struct TextMatcher: Sendable {
         }
     }
 
-    /// Restores a matcher from saved parts (a saved index): the analyzer must be made with the
-    /// options the index was built with.
+    /// Restores a matcher from saved parts: the analyzer must be made with the options the parts
+    /// were built with, and `terms` must hold the weighted documents.
     public init(analyzer: Analyzer, terms: WeightedTerms, fieldWeights: FieldWeights, achievementIDs: [String],
                 semanticModel: LatentSemanticModel?) {
-        precondition(terms.documents.rows == achievementIDs.count, "documents and ids disagree")
+        guard let documents = terms.documents else { preconditionFailure("restoring from terms needs their documents") }
+        self.init(analyzer: analyzer, terms: terms, postings: documents.transposed, fieldWeights: fieldWeights,
+                  achievementIDs: achievementIDs, semanticModel: semanticModel)
+    }
+
+    /// Restores a matcher from a saved inverted index (a saved index): `postings` is the term →
+    /// documents matrix of weights; `terms` need not hold the documents (it weights queries).
+    public init(analyzer: Analyzer, terms: WeightedTerms, postings: SparseMatrix, fieldWeights: FieldWeights, achievementIDs: [String],
+                semanticModel: LatentSemanticModel?) {
+        precondition(postings.columns == achievementIDs.count && postings.rows == terms.statistics.terms.count, "postings and ids disagree")
         self.analyzer = analyzer
         self.terms = terms
         self.fieldWeights = fieldWeights
         self.achievementIDs = achievementIDs
         rowByID = Self.rows(of: achievementIDs)
-        self.similarity = SparseSimilarity(documents: terms.documents)
+        self.similarity = SparseSimilarity(postings: postings)
         self.semanticModel = semanticModel
         self.semanticSimilarity = semanticModel.map { DenseSimilarity(vectors: $0.documentVectors) }
     }
+
+    /// The term → achievements inverted index of weights (the transpose of the weighted
+    /// document matrix).
+    public var postings: SparseMatrix { similarity.postings }
 
     /// The `top` achievements best matching `text`.
     ///
@@ -210,7 +224,7 @@ public struct TextMatcher: Sendable {
     /// Each achievement's `k` most similar other achievements by the lexical score (the text
     /// neighbours that link achievements in the corpus graph), computed in parallel.
     public func nearestNeighbors(k: Int, parallelism: Parallelism = .automatic) -> [[ScoredIndex]] {
-        similarity.topK(queries: terms.documents, k: k + 1, parallelism: parallelism).enumerated().map { row, hits in
+        similarity.topK(queries: terms.documents ?? similarity.postings.transposed, k: k + 1, parallelism: parallelism).enumerated().map { row, hits in
             Array(hits.filter { Int($0.index) != row }.prefix(k))
         }
     }
@@ -223,10 +237,12 @@ public struct TextMatcher: Sendable {
 
     /// The shared terms of a query and a document, by contribution.
     private func explain(_ query: [(term: Int32, weight: Float)], document: Int, limit: Int) -> [TextMatch.MatchedTerm] {
-        let matrix = terms.documents
+        // The document's weight of each query term, from the term's postings (documents increase
+        // along them), so a restored matcher needs no document-major copy.
+        let postings = similarity.postings
         var shared: [TextMatch.MatchedTerm] = []
         for (term, weight) in query {
-            let value = matrix[document, Int(term)]
+            let value = postings[Int(term), document]
             if value > 0 {
                 shared.append(TextMatch.MatchedTerm(term: terms.statistics.terms[Int(term)], contribution: weight * value))
             }

@@ -53,20 +53,22 @@ public struct BM25Options: Sendable, Equatable {
 /// counts into a weighted document matrix, and any new text into a query vector over the
 /// same vocabulary.
 public struct WeightedTerms: Sendable {
-    /// The vocabulary and counts.
+    /// The vocabulary and document frequencies (the raw counts are let go once weighted).
     public let statistics: TermCounts
     /// The weighting.
     public let weighting: TermWeighting
     /// Per term: the idf.
     public let inverseDocumentFrequencies: [Float]
-    /// The weighted documents × terms matrix.
-    public let documents: SparseMatrix
+    /// The weighted documents × terms matrix; `nil` when restored for weighting queries only
+    /// (a saved index keeps the documents as an inverted index instead).
+    public let documents: SparseMatrix?
     private let averageDocumentLength: Float
 
     /// Restores weighted terms saved earlier: the statistics, the weighting, the idf per term and
-    /// the weighted document matrix, as they were.
-    public init(statistics: TermCounts, weighting: TermWeighting, inverseDocumentFrequencies: [Float], documents: SparseMatrix) {
-        precondition(inverseDocumentFrequencies.count == statistics.terms.count && documents.columns == statistics.terms.count, "saved parts disagree")
+    /// the weighted document matrix (or `nil`, to weight queries only), as they were.
+    public init(statistics: TermCounts, weighting: TermWeighting, inverseDocumentFrequencies: [Float], documents: SparseMatrix?) {
+        precondition(inverseDocumentFrequencies.count == statistics.terms.count && (documents?.columns ?? statistics.terms.count) == statistics.terms.count,
+                     "saved parts disagree")
         self.statistics = statistics
         self.weighting = weighting
         self.inverseDocumentFrequencies = inverseDocumentFrequencies
