@@ -29,19 +29,22 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
+        let fingerprint = TextIndex.fingerprint(ofCorpus: corpus)
         let loaded: Corpus
-        let files: [String: [UInt8]]
-        do {
-            files = try CorpusLoader.recordFiles(of: corpus)
-            loaded = try CorpusLoader.loadValidated(corpus).corpus
-        } catch {
+        do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
             printError(error.description)
             throw ExitCode.failure
         }
         let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions,
                                           parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
-        do {
-            try RecommenderIndex.write(recommender, corpusFiles: files, corpusFingerprint: TextIndex.fingerprint(ofCorpus: corpus), to: output)
+        do throws(CorpusError) {
+            // The record files are read again only now (not held through the build), and must
+            // be the ones the recommender was built from.
+            let files = try CorpusLoader.recordFiles(of: corpus)
+            guard TextIndex.fingerprint(ofCorpus: corpus) == fingerprint else {
+                throw CorpusError("\(corpus): the corpus changed while it was being indexed; run `duijie index` again")
+            }
+            try RecommenderIndex.write(recommender, corpusFiles: files, corpusFingerprint: fingerprint, to: output)
         } catch {
             printError(error.description)
             throw ExitCode.failure
