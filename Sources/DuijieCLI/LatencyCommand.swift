@@ -92,7 +92,8 @@ struct LatencyCommand: ParsableCommand {
     static func residentMegabytes(_ field: String) -> Double {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
-            let kilobytes = line.split(separator: " ").compactMap { Double($0) }.first ?? 0
+            // "VmHWM:\t  983664 kB" — tabs and spaces both separate (large values leave no space).
+            let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Double($0) }.first ?? 0
             return kilobytes / 1024
         }
         return 0

@@ -70,7 +70,9 @@ public enum CorpusLoader {
         }
         var session = LoadSession(directory: path, options: options)
         try session.readAll()
-        return session.finish()
+        let result = session.finish()
+        FreedMemory.release()
+        return result
     }
 
     /// Loads a corpus from the contents of its files (relative path, as `RecordKind.fileName`,
@@ -83,6 +85,7 @@ public enum CorpusLoader {
         session.embeddedFiles = files
         try session.readAll()
         let result = session.finish()
+        FreedMemory.release()
         if result.hasErrors { throw CorpusError("\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
         return result
     }

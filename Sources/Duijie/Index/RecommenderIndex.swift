@@ -61,11 +61,14 @@ public enum RecommenderIndex {
         }
         let meta = IndexMetadata(object: try reader.json("recommender"), path: path)
         let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
-        var files: [String: [UInt8]] = [:]
-        for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
-            files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
-        }
-        let corpus = try CorpusLoader.loadValidated(files: files, name: path).corpus
+        // The record files live only while they are parsed.
+        let corpus = try { () throws -> Corpus in
+            var files: [String: [UInt8]] = [:]
+            for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
+                files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
+            }
+            return try CorpusLoader.loadValidated(files: files, name: path).corpus
+        }()
         let achievements = try TextIndex.read(reader, analyzer: nil).matcher
         var matchers: [RecordKind: TextMatcher] = [.achievement: achievements]
         for kind in Recommender.profileKinds {

@@ -130,8 +130,8 @@ public final class Recommender: Sendable {
     /// The achievements' text index (TF-IDF and LSA).
     public let achievements: TextMatcher
     let matchers: [RecordKind: TextMatcher]
-    /// The text profile of every expert, institution, demand and enterprise, by id (built once).
-    let profileTexts: [String: String]
+    /// Writes the text profile of any expert, institution, demand or enterprise on demand.
+    let profileSources: ProfileSources
     let graph: CorpusGraph
     /// Per record kind, each indexed record's graph node (−1: none), by row of its matcher.
     let graphNodes: [RecordKind: [Int32]]
@@ -152,13 +152,14 @@ public final class Recommender: Sendable {
         self.corpus = corpus
         achievements = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
+        let sources = ProfileSources(corpus: corpus)
         for kind in Self.profileKinds {
-            let profiles = Self.profiles(of: kind, in: corpus)
+            let profiles = sources.profiles(of: kind)
             indexes[kind] = try TextMatcher(corpus: Corpus(achievements: profiles), analyzer: analyzer,
                                             semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(profiles.count, 1))), parallelism: parallelism)
         }
         matchers = indexes
-        profileTexts = Self.profileTexts(of: corpus)
+        profileSources = sources
         // Text-neighbour edges: exact lexical neighbours, or, for large corpora, approximate
         // neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as n^1.5, not n².
         let neighbors = corpus.achievements.count > Self.exactNeighborLimit
@@ -175,7 +176,7 @@ public final class Recommender: Sendable {
         self.corpus = corpus
         achievements = matchers[.achievement]!
         self.matchers = matchers
-        profileTexts = Self.profileTexts(of: corpus)
+        profileSources = ProfileSources(corpus: corpus)
         self.graph = graph
         graphNodes = Self.graphNodes(of: matchers, in: graph)
     }
@@ -183,46 +184,8 @@ public final class Recommender: Sendable {
     /// The kinds indexed by a text profile (`profiles(of:in:)`) rather than their own text.
     static let profileKinds: [RecordKind] = [.expert, .institution, .demand, .enterprise]
 
-    /// The text profile of every expert, institution, demand and enterprise, by id.
-    static func profileTexts(of corpus: Corpus) -> [String: String] {
-        var texts: [String: String] = [:]
-        for kind in profileKinds {
-            for profile in profiles(of: kind, in: corpus) { texts[profile.id] = [profile.title, profile.abstract ?? ""].joined(separator: "。") }
-        }
-        return texts
-    }
-
     static func graphNodes(of matchers: [RecordKind: TextMatcher], in graph: CorpusGraph) -> [RecordKind: [Int32]] {
         matchers.mapValues { matcher in matcher.achievementIDs.map { Int32(graph.node(of: $0) ?? -1) } }
-    }
-
-    /// Each record of `kind` as a text document for its index: what a broker would read about it.
-    static func profiles(of kind: RecordKind, in corpus: Corpus) -> [Achievement] {
-        func fieldNames(_ ids: [String]) -> String { ids.compactMap { corpus.field($0)?.name }.joined(separator: " ") }
-        func profile(_ id: String, _ title: String, _ body: [String]) -> Achievement {
-            Achievement(id: id, title: title, abstract: body.filter { !$0.isEmpty }.joined(separator: "。"))
-        }
-        var inventions: [String: [String]] = [:]
-        var owned: [String: [String]] = [:]
-        for achievement in corpus.achievements {
-            let summary = ([achievement.title] + achievement.keywords).joined(separator: " ")
-            for inventor in achievement.inventors { inventions[inventor, default: []].append(summary) }
-            if let owner = achievement.owner { owned[owner, default: []].append(summary) }
-        }
-        var posted: [String: [String]] = [:]
-        for demand in corpus.demands { posted[demand.enterprise, default: []].append(([demand.title] + demand.keywords).joined(separator: " ")) }
-        switch kind {
-        case .expert:
-            return corpus.experts.map { profile($0.id, fieldNames($0.fields), [$0.bio ?? ""] + (inventions[$0.id] ?? [])) }
-        case .institution:
-            return corpus.institutions.map { profile($0.id, fieldNames($0.fields), [$0.description ?? ""] + (owned[$0.id] ?? [])) }
-        case .demand:
-            return corpus.demands.map { profile($0.id, $0.title, [$0.keywords.joined(separator: " "), $0.description ?? ""]) }
-        case .enterprise:
-            return corpus.enterprises.map { profile($0.id, fieldNames($0.fields), [$0.description ?? ""] + (posted[$0.id] ?? [])) }
-        default:
-            return corpus.achievements
-        }
     }
 
     /// The shortlist for a record of the corpus — a demand, an achievement, an expert, an
@@ -260,7 +223,7 @@ public final class Recommender: Sendable {
                                 seedID: id, region: achievement.region, fields: achievement.fields, minimumMaturity: nil,
                                 transferModes: achievement.transferModes, budget: nil, maturity: achievement.maturity, price: achievement.price)
         case .expert, .institution, .enterprise:
-            let text = profileTexts[id] ?? ""
+            let text = profileSources.text(of: id) ?? ""
             let region = corpus.expert(id)?.region ?? corpus.institution(id)?.region ?? corpus.enterprise(id)?.region
             let fields = corpus.expert(id)?.fields ?? corpus.institution(id)?.fields ?? corpus.enterprise(id)?.fields ?? []
             return QueryContext(text: text, seedID: id, region: region, fields: fields, minimumMaturity: nil,
