@@ -27,7 +27,7 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "The corpus directory (or a plain document file).")
     var corpus: String?
 
-    @Option(help: "A saved index (`duijie index`) to rank from instead of a corpus; free text only.")
+    @Option(help: "A saved index (`duijie index`) to rank from instead of a corpus (its LSA dimensions apply).")
     var index: String?
 
     @Flag(help: "Do not read or write the cached index in the corpus's .duijie/ folder.")
@@ -52,13 +52,29 @@ struct MatchCommand: ParsableCommand {
         if (corpus == nil) == (index == nil) {
             throw ValidationError("give either --corpus or --index")
         }
-        if index != nil && demandID != nil {
-            throw ValidationError("a demand id needs --corpus; with --index, match --text")
-        }
         if top < 1 { throw ValidationError("--top must be at least 1") }
     }
 
     func run() throws {
+        if let index, let demandID {
+            // A demand's text comes from the records a recommender index holds.
+            let recommender: Recommender
+            do { recommender = try RecommenderIndex.load(index) } catch {
+                printError("\(error)")
+                throw ExitCode.failure
+            }
+            guard let demand = recommender.corpus.demand(demandID) else {
+                printError("\(demandID): no demand with this id in \(index)")
+                throw ExitCode.failure
+            }
+            let results = recommender.achievements.match(demand: demand, top: top, ranking: rankingOptions.mode)
+            let title = { (id: String) in recommender.corpus.achievement(id)?.title ?? "" }
+            switch format {
+            case .table: printTable(results, title: title, query: "\(demand.id) \(demand.title)")
+            case .json: printJSON(results, title: title)
+            }
+            return
+        }
         if let index {
             let loaded: (matcher: TextMatcher, metadata: TextIndex.Metadata)
             do { loaded = try TextIndex.load(index) } catch {

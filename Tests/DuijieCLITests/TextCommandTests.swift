@@ -206,6 +206,10 @@ import Foundation
         #expect(paired.status == 0 && paired.standardOutput.replacingOccurrences(of: "from-index", with: "from-corpus") == reference.standardOutput)
         let schedule = { (name: String) in FileManager.default.contents(atPath: directory.path + "/\(name)/schedule.csv") }
         #expect(schedule("from-index") != nil && schedule("from-index") == schedule("from-corpus"))
+        // A demand id with --index: the demand's text comes from the records in the index.
+        let matched = try CommandRunner.run(["match", "D-1012", "--index", path, "--format", "json"])
+        let matchedFromCorpus = try CommandRunner.run(["match", "D-1012", "--corpus", "Corpus/demo", "--no-cache", "--format", "json"])
+        #expect(matched.status == 0 && !matched.standardOutput.isEmpty && matched.standardOutput == matchedFromCorpus.standardOutput)
         let both = try CommandRunner.run(["recommend", "D-1012", "--index", path, "--corpus", "Corpus/demo"])
         #expect(both.status != 0 && both.standardError.contains("either --corpus or --index"))
         let missing = try CommandRunner.run(["recommend", "D-1012", "--index", directory.path + "/none.index"])

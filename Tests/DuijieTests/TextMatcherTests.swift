@@ -26,6 +26,21 @@ import Testing
         #expect(zip(results, results.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test func batchMatchingEqualsOneDemandAtATimeAcrossBlocks() throws {
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer)
+        // 20,000 demands (the demo's, repeated): three blocks of the batch.
+        let demands = (0..<20_000).map { corpus.demands[$0 % corpus.demands.count] }
+        let batch = matcher.match(demands: demands, top: 10, parallelism: Parallelism(threads: 2))
+        #expect(batch.count == demands.count)
+        for index in [0, 123, 8_191, 8_192, 16_500, 19_999] {
+            let single = matcher.match(demand: demands[index], top: 10)
+            #expect(batch[index].map { matcher.achievementIDs[Int($0.index)] } == single.map(\.achievementID), "demand \(index)")
+            #expect(batch[index].map(\.score) == single.map(\.score), "demand \(index)")
+        }
+        let serial = matcher.match(demands: Array(demands.prefix(9_000)), top: 10, parallelism: .serial)
+        #expect(serial.map { $0.map(\.index) } == batch.prefix(9_000).map { $0.map(\.index) })
+    }
+
     @Test func rankingsAreIdenticalAcrossThreadCounts() throws {
         let serial = try TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: .serial)
         let parallel = try TextMatcher(corpus: corpus, analyzer: analyzer, parallelism: Parallelism(threads: 4))

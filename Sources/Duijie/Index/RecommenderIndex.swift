@@ -83,7 +83,9 @@ public enum RecommenderIndex {
               let corpusGraph = CorpusGraph(corpus: corpus, graph: graph) else {
             throw IndexError(path, "inconsistent: the graph is malformed or does not match the embedded corpus")
         }
-        return Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph)
+        let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph)
+        FreedMemory.release()  // the temporaries of reading (lines, validation) go back to the system
+        return recommender
     }
 
     private static func expectedIDs(of kind: RecordKind, in corpus: Corpus) -> [String] {
