@@ -26,6 +26,20 @@ import Testing
         #expect(zip(results, results.dropFirst()).allSatisfy { $0.score >= $1.score })
     }
 
+    @Test func aMatcherWithoutItsDocumentMatrixRanksAndExplainsAlike() throws {
+        let full = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: 32))
+        let light = full.retainingPostingsOnly()
+        #expect(full.terms.documents != nil && light.terms.documents == nil)
+        for query in ["废旧锂电池回收", "海参养殖池塘溶解氧", "Li-ion battery recycling"] {
+            for ranking in [TextRanking.lexical, .semantic, .fused(lexicalWeight: 0.6)] {
+                #expect(light.match(text: query, top: 10, ranking: ranking, explainedTerms: 8) == full.match(text: query, top: 10, ranking: ranking, explainedTerms: 8))
+            }
+        }
+        // Neighbours come from the postings (transposed back) when the documents are gone.
+        let neighbors = { (matcher: TextMatcher) in matcher.nearestNeighbors(k: 5).map { $0.map(\.index) } }
+        #expect(neighbors(light) == neighbors(full))
+    }
+
     @Test func batchMatchingEqualsOneDemandAtATimeAcrossBlocks() throws {
         let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer)
         // 20,000 demands (the demo's, repeated): three blocks of the batch.

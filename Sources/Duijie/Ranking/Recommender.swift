@@ -150,21 +150,25 @@ public final class Recommender: Sendable {
     /// - Throws: `LinearAlgebraError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         self.corpus = corpus
-        achievements = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
+        let built = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
+        // Text-neighbour edges: exact lexical neighbours, or, for large corpora, approximate
+        // neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as n^1.5, not n².
+        let neighbors = corpus.achievements.count > Self.exactNeighborLimit
+            ? ClusteredNeighbors.neighbors(of: built.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
+            : built.nearestNeighbors(k: 10, parallelism: parallelism)
+        // Each index keeps only what ranking needs (the inverted index), as soon as it is built,
+        // so the document-major copies never pile up.
+        achievements = built.retainingPostingsOnly()
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
         let sources = ProfileSources(corpus: corpus)
         for kind in Self.profileKinds {
             let profiles = sources.profiles(of: kind)
             indexes[kind] = try TextMatcher(corpus: Corpus(achievements: profiles), analyzer: analyzer,
-                                            semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(profiles.count, 1))), parallelism: parallelism)
+                                            semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(profiles.count, 1))),
+                                            parallelism: parallelism).retainingPostingsOnly()
         }
         matchers = indexes
         profileSources = sources
-        // Text-neighbour edges: exact lexical neighbours, or, for large corpora, approximate
-        // neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as n^1.5, not n².
-        let neighbors = corpus.achievements.count > Self.exactNeighborLimit
-            ? ClusteredNeighbors.neighbors(of: achievements.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
-            : achievements.nearestNeighbors(k: 10, parallelism: parallelism)
         graph = CorpusGraph(corpus: corpus, textNeighbors: neighbors)
         graphNodes = Self.graphNodes(of: indexes, in: graph)
     }

@@ -64,8 +64,9 @@ public struct TextMatch: Sendable, Equatable {
 public struct TextMatcher: Sendable {
     /// The analyzer that makes terms of achievements and queries.
     public let analyzer: Analyzer
-    /// The weighted vocabulary and document vectors.
-    public let terms: WeightedTerms
+    /// The weighted vocabulary and document vectors (without the documents after
+    /// `retainingPostingsOnly()` or when restored from a saved index).
+    public private(set) var terms: WeightedTerms
     /// The field weights used for documents.
     public let fieldWeights: FieldWeights
     /// The achievement ids, by row.
@@ -146,6 +147,15 @@ public struct TextMatcher: Sendable {
         self.similarity = SparseSimilarity(postings: postings)
         self.semanticModel = semanticModel
         self.semanticSimilarity = semanticModel.map { DenseSimilarity(vectors: $0.documentVectors) }
+    }
+
+    /// The same matcher without the document-major matrix (`terms.documents`): it ranks and
+    /// explains alike from the inverted index, in about half the memory of the weights.
+    public func retainingPostingsOnly() -> TextMatcher {
+        var lighter = self
+        lighter.terms = WeightedTerms(statistics: terms.statistics, weighting: terms.weighting,
+                                      inverseDocumentFrequencies: terms.inverseDocumentFrequencies, documents: nil)
+        return lighter
     }
 
     /// The term → achievements inverted index of weights (the transpose of the weighted
