@@ -21,6 +21,7 @@ struct IndexCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "The index file to write.") var output: String
     @Option(help: "LSA dimensions (the recommender's default is 64).") var dimensions = 64
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
+    @Flag(help: "Report each part as it is built, with the time so far and the resident memory, on standard error.") var progress = false
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
@@ -29,22 +30,31 @@ struct IndexCommand: ParsableCommand {
     }
 
     func run() throws {
+        // A build's large temporaries go back to the system as soon as they are freed.
+        FreedMemory.mapLargeBlocksSeparately()
+        let start = Date()
+        let report: ((String) -> Void)? = progress ? { message in
+            let seconds = Date().timeIntervalSince(start)
+            let gibibytes = LatencyCommand.residentMegabytes("VmRSS") / 1024
+            printError(String(format: "[%6.1f s, %5.2f GiB] ", seconds, gibibytes) + message)
+        } : nil
         let fingerprint = TextIndex.fingerprint(ofCorpus: corpus)
         let loaded: Corpus
         do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
             printError(error.description)
             throw ExitCode.failure
         }
+        report?("corpus loaded: \(loaded.achievements.count) achievements")
         let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions,
-                                          parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+                                          parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic, progress: report)
         do throws(CorpusError) {
-            // The record files are read again only now (not held through the build), and must
-            // be the ones the recommender was built from.
-            let files = try CorpusLoader.recordFiles(of: corpus)
+            // The record files are copied into the index as it is written (never held whole), and
+            // must be the ones the recommender was built from.
             guard TextIndex.fingerprint(ofCorpus: corpus) == fingerprint else {
                 throw CorpusError("\(corpus): the corpus changed while it was being indexed; run `duijie index` again")
             }
-            try RecommenderIndex.write(recommender, corpusFiles: files, corpusFingerprint: fingerprint, to: output)
+            try RecommenderIndex.write(recommender, corpusDirectory: corpus, corpusFingerprint: fingerprint, to: output)
+            report?("written: \(output)")
         } catch {
             printError(error.description)
             throw ExitCode.failure

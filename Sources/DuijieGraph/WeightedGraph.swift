@@ -60,45 +60,92 @@ public struct WeightedGraph: Sendable, Equatable {
     ///   - nodeCount: The number of nodes.
     ///   - edges: Edges between nodes in `0..<nodeCount`, in any order; weights positive and finite.
     ///   - symmetric: When `true`, every edge is also added in the opposite direction.
-    /// - Complexity: O(E log E) for E edges.
+    /// - Complexity: O(E + Σ d log d) for E edges and out-degrees d.
     public init(nodeCount: Int, edges: [Edge], symmetric: Bool = false) {
         precondition(nodeCount >= 0 && nodeCount < Int(Int32.max), "node count out of range")
-        var all = edges
-        if symmetric {
-            all.reserveCapacity(edges.count * 2)
-            for edge in edges where edge.source != edge.target {
-                all.append(Edge(source: edge.target, target: edge.source, weight: edge.weight))
-            }
-        }
-        for edge in all {
+        for edge in edges {
             precondition(edge.source >= 0 && edge.source < nodeCount, "edge source \(edge.source) out of range")
             precondition(edge.target >= 0 && edge.target < nodeCount, "edge target \(edge.target) out of range")
-            precondition(edge.weight > 0 && edge.weight.isFinite, "edge weights must be positive and finite")
         }
-        all.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        self.init(nodeCount: nodeCount, sources: edges.map { Int32($0.source) }, targets: edges.map { Int32($0.target) },
+                  weights: edges.map(\.weight), symmetric: symmetric)
+    }
 
+    /// Builds the CSR form of a list of edges given as three parallel arrays (12 bytes an
+    /// edge), placing each edge straight into its source's row: no second, symmetric copy of the
+    /// list is made and nothing is sorted but each row.
+    ///
+    /// Parallel edges are merged by adding their weights, in the order they come (the edges as
+    /// given, then, when `symmetric`, their reverses).
+    ///
+    /// - Parameters:
+    ///   - nodeCount: The number of nodes.
+    ///   - sources, targets: The edges' ends, nodes in `0..<nodeCount`.
+    ///   - weights: The edges' weights, positive and finite.
+    ///   - symmetric: When `true`, every edge is also added in the opposite direction.
+    /// - Complexity: O(E + Σ d log d) for E edges and out-degrees d.
+    public init(nodeCount: Int, sources: [Int32], targets: [Int32], weights: [Float], symmetric: Bool = false) {
+        precondition(nodeCount >= 0 && nodeCount < Int(Int32.max), "node count out of range")
+        precondition(sources.count == targets.count && targets.count == weights.count, "sources, targets and weights disagree in length")
         var offsets = [Int](repeating: 0, count: nodeCount + 1)
-        var targets: [Int32] = []
-        var weights: [Float] = []
-        targets.reserveCapacity(all.count)
-        weights.reserveCapacity(all.count)
-        var previous: (source: Int, target: Int)? = nil
-        for edge in all {
-            if let previous, previous == (edge.source, edge.target) {
-                weights[weights.count - 1] += edge.weight
-                continue
-            }
-            targets.append(Int32(edge.target))
-            weights.append(edge.weight)
-            offsets[edge.source + 1] += 1
-            previous = (edge.source, edge.target)
+        for index in sources.indices {
+            let source = Int(sources[index]), target = Int(targets[index])
+            precondition(source >= 0 && source < nodeCount, "edge source \(source) out of range")
+            precondition(target >= 0 && target < nodeCount, "edge target \(target) out of range")
+            precondition(weights[index] > 0 && weights[index].isFinite, "edge weights must be positive and finite")
+            offsets[source + 1] += 1
+            if symmetric && source != target { offsets[target + 1] += 1 }
         }
         for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
+        // Each row receives its edges in list order, then its reversed edges in list order.
+        var rowTargets = [Int32](repeating: 0, count: offsets[nodeCount])
+        var rowWeights = [Float](repeating: 0, count: offsets[nodeCount])
+        var next = offsets
+        for index in sources.indices {
+            let source = Int(sources[index])
+            rowTargets[next[source]] = targets[index]
+            rowWeights[next[source]] = weights[index]
+            next[source] += 1
+        }
+        if symmetric {
+            for index in sources.indices where sources[index] != targets[index] {
+                let target = Int(targets[index])
+                rowTargets[next[target]] = sources[index]
+                rowWeights[next[target]] = weights[index]
+                next[target] += 1
+            }
+        }
+        next = []
+        // Sort each row by target (ties in arrival order) and merge parallel edges, compacting
+        // the rows in place.
+        var row: [(target: Int32, arrival: Int32, weight: Float)] = []
+        var written = 0
+        for node in 0..<nodeCount {
+            let start = offsets[node], end = offsets[node + 1]
+            offsets[node] = written
+            row.removeAll(keepingCapacity: true)
+            for position in start..<end { row.append((rowTargets[position], Int32(position - start), rowWeights[position])) }
+            row.sort { ($0.target, $0.arrival) < ($1.target, $1.arrival) }
+            for (index, entry) in row.enumerated() {
+                if index > 0 && row[index - 1].target == entry.target {
+                    rowWeights[written - 1] += entry.weight
+                } else {
+                    rowTargets[written] = entry.target
+                    rowWeights[written] = entry.weight
+                    written += 1
+                }
+            }
+        }
+        offsets[nodeCount] = written
+        if written < rowTargets.count {
+            rowTargets.removeLast(rowTargets.count - written)
+            rowWeights.removeLast(rowWeights.count - written)
+        }
         self.nodeCount = nodeCount
         self.offsets = offsets
-        self.targets = targets
-        self.weights = weights
-        outWeightSums = (0..<nodeCount).map { node in weights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
+        self.targets = rowTargets
+        self.weights = rowWeights
+        outWeightSums = (0..<nodeCount).map { node in rowWeights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
     }
 
     /// The number of stored edges (after merging parallel edges).

@@ -48,11 +48,15 @@ public struct RandomizedSVD: Sendable {
     ///
     /// - Parameters:
     ///   - matrix: An m × n sparse matrix.
+    ///   - transposed: `matrix.transposed`, when the caller has it already (an inverted
+    ///     index); otherwise it is formed here, for the time of the decomposition.
     ///   - options: Rank, oversampling, power iterations and seed.
     ///   - parallelism: Threads for the sparse products.
     /// - Throws: `LinearAlgebraError` when a LAPACK routine fails.
     /// - Complexity: O((q + 1) · nnz · l + (m + n) · l²) for q power iterations.
-    public init(_ matrix: SparseMatrix, options: Options = Options(), parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+    public init(_ matrix: SparseMatrix, transposed: SparseMatrix? = nil, options: Options = Options(),
+                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+        precondition(transposed.map { $0.rows == matrix.columns && $0.columns == matrix.rows } ?? true, "not the matrix's transpose")
         let m = matrix.rows
         let n = matrix.columns
         let rank = min(options.rank, m, n)
@@ -63,7 +67,7 @@ public struct RandomizedSVD: Sendable {
             v = DenseMatrix(rows: n, columns: 0)
             return
         }
-        let transposed = matrix.transposed
+        let transposed = transposed ?? matrix.transposed
         var generator = SplitMix64(seed: options.seed)
         let omega = DenseMatrix(rows: n, columns: width, elements: Self.gaussian(count: n * width, seed: generator.next(), parallelism: parallelism))
 

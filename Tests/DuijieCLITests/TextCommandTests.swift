@@ -194,7 +194,13 @@ import Foundation
     @Test func recommendAndPairFromAnIndexAloneAsFromTheCorpus() throws {
         let directory = ScratchDirectory()
         let path = directory.path + "/demo.index"
-        #expect(try CommandRunner.run(["index", "Corpus/demo", "-o", path]).status == 0)
+        let built = try CommandRunner.run(["index", "Corpus/demo", "-o", path, "--progress"])
+        #expect(built.status == 0 && built.standardOutput.hasPrefix("indexed 208 achievements"))
+        // --progress: one line per part on standard error, in build order, each with time and memory.
+        let parts = built.standardError.split(separator: "\n").map { $0.split(separator: "] ", maxSplits: 1).last.map(String.init) ?? "" }
+        #expect(parts.map { $0.prefix { $0 != ":" } } == ["corpus loaded", "achievements indexed", "expert profiles indexed", "institution profiles indexed",
+                                                          "demand profiles indexed", "enterprise profiles indexed", "graph built", "written"])
+        #expect(parts.first == "corpus loaded: 208 achievements" && built.standardError.hasPrefix("[") && built.standardError.contains(" GiB] "))
         for arguments in [["D-1012", "--explain"], ["A-4003", "--target", "enterprise", "--format", "json"], ["--text", "海参养殖 溶解氧", "--target", "expert"]] {
             let fromIndex = try CommandRunner.run(["recommend"] + arguments + ["--index", path])
             let fromCorpus = try CommandRunner.run(["recommend"] + arguments + ["--corpus", "Corpus/demo"])

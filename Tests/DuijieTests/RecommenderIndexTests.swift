@@ -9,7 +9,7 @@ import Testing
     static let saved: (directory: TemporaryDirectory, path: String, loaded: Recommender) = {
         let directory = TemporaryDirectory()
         let path = directory.path + "/demo.index"
-        try! RecommenderIndex.write(RecommenderTests.shared.recommender, corpusFiles: try! CorpusLoader.recordFiles(of: DemoCorpusTests.root),
+        try! RecommenderIndex.write(RecommenderTests.shared.recommender, corpusDirectory: DemoCorpusTests.root,
                                     corpusFingerprint: TextIndex.fingerprint(ofCorpus: DemoCorpusTests.root), to: path)
         return (directory, path, try! RecommenderIndex.load(path))
     }()

@@ -9,35 +9,56 @@ enum JSONLinesReader {
         let object: Result<[(key: String, value: JSONValue)], CorpusIssue>
     }
 
-    /// Reads and parses every non-blank line of `bytes`.
+    /// The non-blank lines of `bytes`, each parsed only when it is reached, so one line's JSON
+    /// values are freed before the next is parsed (a million records' values never coexist, and
+    /// the records' strings are not scattered among freed ones).
     ///
     /// - Parameters:
     ///   - bytes: The file's contents.
     ///   - fileName: The name used in locations.
-    /// - Complexity: O(n) in the number of bytes.
-    static func lines(of bytes: [UInt8], fileName: String) -> [Line] {
-        var result: [Line] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            var lineNumber = 0
-            // A UTF-8 byte-order mark is tolerated at the start of the file.
-            if buffer.count >= 3 && buffer[0] == 0xEF && buffer[1] == 0xBB && buffer[2] == 0xBF { start = 3 }
-            while start <= buffer.count {
-                lineNumber += 1
-                var end = start
-                while end < buffer.count && buffer[end] != 0x0A { end += 1 }
-                var contentEnd = end
-                if contentEnd > start && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                let line = UnsafeBufferPointer(rebasing: buffer[start..<contentEnd])
-                if !isBlank(line) {
-                    let location = SourceLocation(file: fileName, line: lineNumber)
-                    result.append(Line(location: location, object: parse(line, at: location)))
+    /// - Complexity: O(n) in the number of bytes, over the whole iteration.
+    static func lines(of bytes: [UInt8], fileName: String) -> Lines { Lines(bytes: bytes, fileName: fileName) }
+
+    /// The lines of a file, parsed as they are iterated.
+    struct Lines: Sequence {
+        let bytes: [UInt8]
+        let fileName: String
+
+        func makeIterator() -> Iterator { Iterator(bytes: bytes, fileName: fileName) }
+
+        struct Iterator: IteratorProtocol {
+            let bytes: [UInt8]
+            let fileName: String
+            /// Where the next line starts; past the end when done.
+            private var start: Int
+            private var lineNumber = 0
+
+            init(bytes: [UInt8], fileName: String) {
+                self.bytes = bytes
+                self.fileName = fileName
+                // A UTF-8 byte-order mark is tolerated at the start of the file.
+                start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            }
+
+            mutating func next() -> Line? {
+                bytes.withUnsafeBufferPointer { buffer in
+                    while start <= buffer.count {
+                        lineNumber += 1
+                        var end = start
+                        while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+                        var contentEnd = end
+                        if contentEnd > start && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+                        let line = UnsafeBufferPointer(rebasing: buffer[start..<contentEnd])
+                        start = end + 1  // past the end after the last line
+                        if !isBlank(line) {
+                            let location = SourceLocation(file: fileName, line: lineNumber)
+                            return Line(location: location, object: parse(line, at: location))
+                        }
+                    }
+                    return nil
                 }
-                if end == buffer.count { break }
-                start = end + 1
             }
         }
-        return result
     }
 
     private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -13,10 +13,10 @@ public enum AtomicFile {
 
     /// Replaces the file at `path` with what `body` writes to the open descriptor it is given
     /// (for files too large to assemble in memory first). `body` returns the `errno` of a
-    /// failure, or 0.
+    /// failure, or 0, or throws its own error; either way the temporary file is removed.
     ///
-    /// - Throws: `CorpusError` naming the path and the system's reason.
-    static func write(to path: String, _ body: (Int32) -> Int32) throws(CorpusError) {
+    /// - Throws: `CorpusError` naming the path and the system's reason, or `body`'s error.
+    static func write(to path: String, _ body: (Int32) throws(CorpusError) -> Int32) throws(CorpusError) {
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -25,7 +25,12 @@ public enum AtomicFile {
             throw CorpusError("\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
         }
         var failure: String? = nil
-        let code = body(descriptor)
+        let code: Int32
+        do { code = try body(descriptor) } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
         if code != 0 { failure = String(cString: strerror(code)) }
         if failure == nil && fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }

@@ -22,8 +22,10 @@ enum CRC32 {
         return tables
     }()
 
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-        var crc: UInt32 = 0xFFFF_FFFF
+    /// The CRC-32 of `bytes`; with `previous`, the CRC-32 of the bytes that gave `previous`
+    /// followed by `bytes` (so a stream can be checked a block at a time).
+    static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
+        var crc: UInt32 = ~previous
         tables.withUnsafeBufferPointer { table in
             var position = 0
             let count = bytes.count

@@ -22,13 +22,16 @@ struct IndexFile {
     static let entrySize = 40
 
     /// Collects an index file's sections and writes them out. A section is kept as the array it
-    /// came from (no copy) and streamed to disk; values are stored in the host's byte order,
-    /// which `IndexFile` requires to be little-endian.
+    /// came from (no copy) or as the path of a file (read a block at a time), and streamed to
+    /// disk; values are stored in the host's byte order, which `IndexFile` requires to be
+    /// little-endian.
     struct Writer {
         private struct Section {
             let name: String
-            /// Calls its argument with the section's bytes.
-            let visit: ((UnsafeRawBufferPointer) -> Void) -> Void
+            /// The file the bytes come from, when they do not come from memory.
+            let file: String?
+            /// Calls its argument with the section's bytes, a block at a time.
+            let blocks: ((UnsafeRawBufferPointer) throws(CorpusError) -> Void) throws(CorpusError) -> Void
         }
 
         private var sections: [Section] = []
@@ -40,31 +43,49 @@ struct IndexFile {
             #if _endian(big)
             preconditionFailure("index files are written on little-endian hosts only")
             #endif
-            sections.append(Section(name: name, visit: { body in values.withUnsafeBytes { body($0) } }))
+            sections.append(Section(name: name, file: nil, blocks: { body throws(CorpusError) in
+                var failure: CorpusError?
+                values.withUnsafeBytes { bytes in
+                    do throws(CorpusError) { try body(bytes) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            }))
         }
 
         /// Adds a section of UTF-8 text.
         mutating func add(_ name: String, text: String) { add(name, Array(text.utf8)) }
 
+        /// Adds a section holding the bytes of the file at `path`, which is read when the index
+        /// is written (twice: for the checksum, then for the copy) and never held whole.
+        mutating func add(_ name: String, contentsOf path: String, displayName: String) {
+            precondition(name.utf8.count <= 16, "section names have at most 16 bytes")
+            sections.append(Section(name: name, file: displayName, blocks: { body throws(CorpusError) in
+                try FileBlocks.forEach(in: path, displayName: displayName, body)
+            }))
+        }
+
         /// Writes the file atomically (temporary file, fsync, rename).
         ///
-        /// - Throws: `CorpusError` when the file cannot be written.
+        /// - Throws: `CorpusError` when the file cannot be written, or when a file section
+        ///   changed between its checksum and its copy (the index is then not replaced).
         func write(to path: String) throws(CorpusError) {
             var header = Data(IndexFile.magic)
             header.append(littleEndian: IndexFile.version)
             header.append(littleEndian: UInt32(sections.count))
             var offset = 16 + sections.count * IndexFile.entrySize
             var paddings: [Int] = []
+            var measured: [(length: Int, checksum: UInt32)] = []
             for section in sections {
                 let padding = (8 - offset % 8) % 8
                 paddings.append(padding)
                 offset += padding
                 var length = 0
                 var checksum: UInt32 = 0
-                section.visit { bytes in
-                    length = bytes.count
-                    checksum = CRC32.checksum(bytes)
+                try section.blocks { bytes in
+                    length += bytes.count
+                    checksum = CRC32.checksum(bytes, continuing: checksum)
                 }
+                measured.append((length, checksum))
                 var name = Array(section.name.utf8)
                 name += [UInt8](repeating: 0, count: 16 - name.count)
                 header.append(contentsOf: name)
@@ -74,12 +95,22 @@ struct IndexFile {
                 header.append(littleEndian: UInt32(0))
                 offset += length
             }
-            try AtomicFile.write(to: path) { descriptor in
+            try AtomicFile.write(to: path) { descriptor throws(CorpusError) in
                 var code = header.withUnsafeBytes { writeAll(descriptor, $0) }
                 let zeros = [UInt8](repeating: 0, count: 8)
-                for (section, padding) in zip(sections, paddings) where code == 0 {
-                    code = zeros.withUnsafeBytes { writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0.prefix(padding))) }
-                    if code == 0 { section.visit { code = writeAll(descriptor, $0) } }
+                for (index, section) in sections.enumerated() where code == 0 {
+                    code = zeros.withUnsafeBytes { writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0.prefix(paddings[index]))) }
+                    var length = 0
+                    var checksum: UInt32 = 0
+                    try section.blocks { bytes in
+                        guard code == 0 else { return }
+                        length += bytes.count
+                        if section.file != nil { checksum = CRC32.checksum(bytes, continuing: checksum) }
+                        code = writeAll(descriptor, bytes)
+                    }
+                    if let file = section.file, code == 0, length != measured[index].length || checksum != measured[index].checksum {
+                        throw CorpusError("\(path): \(file) changed while the index was being written; any existing index is unchanged")
+                    }
                 }
                 return code
             }

@@ -21,11 +21,11 @@ public enum RecommenderIndex {
     /// Writes `recommender` to `path` atomically.
     ///
     /// - Parameters:
-    ///   - corpusFiles: The corpus's record files (`CorpusLoader.recordFiles(of:)`): the
-    ///     corpus the recommender was built from.
+    ///   - corpusDirectory: The corpus the recommender was built from; its record files are
+    ///     copied into the index a block at a time (never held in memory whole).
     ///   - corpusFingerprint: `TextIndex.fingerprint(ofCorpus:)` of the corpus.
     /// - Throws: `CorpusError` when the file cannot be written.
-    public static func write(_ recommender: Recommender, corpusFiles: [String: [UInt8]], corpusFingerprint: String, to path: String) throws(CorpusError) {
+    public static func write(_ recommender: Recommender, corpusDirectory: String, corpusFingerprint: String, to path: String) throws(CorpusError) {
         var writer = IndexFile.Writer()
         TextIndex.add(recommender.achievements, titles: recommender.corpus.achievements.map(\.title), corpusFingerprint: corpusFingerprint, to: &writer)
         for kind in Recommender.profileKinds {
@@ -35,7 +35,10 @@ public enum RecommenderIndex {
         writer.add("graph/offsets", graph.offsets)
         writer.add("graph/targets", graph.targets)
         writer.add("graph/weights", graph.weights)
-        for kind in RecordKind.allCases { if let bytes = corpusFiles[kind.fileName] { writer.add("c/" + kind.rawValue, bytes) } }
+        for kind in RecordKind.allCases {
+            let file = (corpusDirectory as NSString).appendingPathComponent(kind.fileName)
+            if FileManager.default.fileExists(atPath: file) { writer.add("c/" + kind.rawValue, contentsOf: file, displayName: kind.fileName) }
+        }
         let meta = JSONValue.object([("format", .string("duijie-recommender")), ("corpus", .string(corpusFingerprint)),
                                      ("nodes", .number(Double(graph.nodeCount))), ("edges", .number(Double(graph.targets.count)))])
         writer.add("recommender", text: JSONWriter.string(meta))

@@ -29,7 +29,7 @@ public enum TextIndex {
     /// relative path and bytes, in path order. It changes when any record changes.
     public static func fingerprint(ofCorpus path: String) -> String {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ bytes: some Sequence<UInt8>) { for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 } }
+        func mix(_ bytes: UnsafeRawBufferPointer) { for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 } }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "missing" }
         let files: [String]
@@ -40,9 +40,11 @@ public enum TextIndex {
             files = [""]
         }
         for file in files {
-            mix(file.utf8)
+            Array(file.utf8).withUnsafeBytes { mix($0) }
             let full = file.isEmpty ? path : (path as NSString).appendingPathComponent(file)
-            if let data = FileManager.default.contents(atPath: full) { mix(data) }
+            // A block at a time: a million achievements' file is more than a gigabyte. An
+            // unreadable file counts as its bytes so far (the corpus load reports it).
+            try? FileBlocks.forEach(in: full, displayName: file) { mix($0) }
         }
         return String(hash, radix: 16)
     }

@@ -28,13 +28,25 @@ struct ProfileSources: Sendable {
     }
 
     /// Every record of `kind` as a profile document, in corpus order (achievements as they are).
-    func profiles(of kind: RecordKind) -> [Achievement] {
+    /// The ids of the records of `kind`, in corpus order (the rows of its profile index).
+    func ids(of kind: RecordKind) -> [String] {
         switch kind {
-        case .expert: return corpus.experts.map(profile(of:))
-        case .institution: return corpus.institutions.map(profile(of:))
-        case .demand: return corpus.demands.map(profile(of:))
-        case .enterprise: return corpus.enterprises.map(profile(of:))
-        default: return corpus.achievements
+        case .expert: return corpus.experts.map(\.id)
+        case .institution: return corpus.institutions.map(\.id)
+        case .demand: return corpus.demands.map(\.id)
+        case .enterprise: return corpus.enterprises.map(\.id)
+        default: return corpus.achievements.map(\.id)
+        }
+    }
+
+    /// The profile of the record of `kind` at `index` (in corpus order), written when asked for.
+    func profile(of kind: RecordKind, at index: Int) -> Achievement {
+        switch kind {
+        case .expert: return profile(of: corpus.experts[index])
+        case .institution: return profile(of: corpus.institutions[index])
+        case .demand: return profile(of: corpus.demands[index])
+        case .enterprise: return profile(of: corpus.enterprises[index])
+        default: return corpus.achievements[index]
         }
     }
 

@@ -147,30 +147,44 @@ public final class Recommender: Sendable {
     ///
     /// - Parameters:
     ///   - lsaDimensions: LSA dimensions (capped by the corpus size).
+    ///   - progress: Called after each part is built (the achievements' index, each profile
+    ///     index, the graph) with a line saying what was built.
     /// - Throws: `LinearAlgebraError` when the SVD fails.
-    public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+    public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, parallelism: Parallelism = .automatic,
+                progress: ((String) -> Void)? = nil) throws(LinearAlgebraError) {
         self.corpus = corpus
-        let built = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
-        // Text-neighbour edges: exact lexical neighbours, or, for large corpora, approximate
-        // neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as n^1.5, not n².
-        let neighbors = corpus.achievements.count > Self.exactNeighborLimit
-            ? ClusteredNeighbors.neighbors(of: built.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
-            : built.nearestNeighbors(k: 10, parallelism: parallelism)
-        // Each index keeps only what ranking needs (the inverted index), as soon as it is built,
-        // so the document-major copies never pile up.
-        achievements = built.retainingPostingsOnly()
+        let (achievements, neighbors) = try Self.achievementIndex(of: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, parallelism: parallelism)
+        self.achievements = achievements
+        progress?("achievements indexed: \(achievements.terms.statistics.terms.count) terms")
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
         let sources = ProfileSources(corpus: corpus)
         for kind in Self.profileKinds {
-            let profiles = sources.profiles(of: kind)
-            indexes[kind] = try TextMatcher(corpus: Corpus(achievements: profiles), analyzer: analyzer,
-                                            semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(profiles.count, 1))),
+            // Profiles are written as the counting reaches them, never all at once.
+            let ids = sources.ids(of: kind)
+            indexes[kind] = try TextMatcher(ids: ids, document: { sources.profile(of: kind, at: $0) }, analyzer: analyzer,
+                                            semantic: RandomizedSVD.Options(rank: min(lsaDimensions, max(ids.count, 1))),
                                             parallelism: parallelism).retainingPostingsOnly()
+            progress?("\(kind.rawValue) profiles indexed: \(indexes[kind]!.terms.statistics.terms.count) terms")
         }
         matchers = indexes
         profileSources = sources
         graph = CorpusGraph(corpus: corpus, textNeighbors: neighbors)
+        progress?("graph built: \(graph.graph.nodeCount) nodes, \(graph.graph.targets.count) edges")
         graphNodes = Self.graphNodes(of: indexes, in: graph)
+    }
+
+    /// The achievements' text index, keeping only what ranking needs (the inverted index), and
+    /// each achievement's text neighbours: exact lexical ones, or, for large corpora,
+    /// approximate neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as
+    /// n^1.5, not n². The document-major matrix is gone when this returns, before the next
+    /// index is built.
+    private static func achievementIndex(of corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int,
+                                         parallelism: Parallelism) throws(LinearAlgebraError) -> (TextMatcher, [[ScoredIndex]]) {
+        let built = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
+        let neighbors = corpus.achievements.count > exactNeighborLimit
+            ? ClusteredNeighbors.neighbors(of: built.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
+            : built.nearestNeighbors(k: 10, parallelism: parallelism)
+        return (built.retainingPostingsOnly(), neighbors)
     }
 
     /// Restores a recommender from saved parts (`RecommenderIndex`): the corpus, the text

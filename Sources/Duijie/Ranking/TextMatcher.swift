@@ -99,9 +99,19 @@ public struct TextMatcher: Sendable {
                 semanticStorage: DenseSimilarity.Storage = .float32,
                 parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         let achievements = corpus.achievements
+        try self.init(ids: achievements.map(\.id), document: { achievements[$0] }, analyzer: analyzer, weighting: weighting,
+                      fieldWeights: fieldWeights, semantic: semantic, semanticStorage: semanticStorage, parallelism: parallelism)
+    }
+
+    /// Indexes documents made on demand (`document(row)`, from any thread, once per row), so
+    /// that documents derived from a corpus (profiles) never all exist at once.
+    init(ids: [String], document: @Sendable (Int) -> Achievement, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
+         fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
+         semanticStorage: DenseSimilarity.Storage = .float32,
+         parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         // Analyzed a chunk at a time inside the counting, so all documents' terms never coexist.
-        let statistics = TermCounts(count: achievements.count, document: { index in
-            let achievement = achievements[index]
+        let statistics = TermCounts(count: ids.count, document: { index in
+            let achievement = document(index)
             return AnalyzedDocument(fields: [
                 analyzer.terms(achievement.title),
                 achievement.keywords.flatMap(analyzer.terms),
@@ -111,12 +121,12 @@ public struct TextMatcher: Sendable {
         self.analyzer = analyzer
         self.terms = WeightedTerms(statistics: statistics, weighting: weighting)
         self.fieldWeights = fieldWeights
-        self.achievementIDs = achievements.map(\.id)
+        self.achievementIDs = ids
         rowByID = Self.rows(of: achievementIDs)
         let documents = terms.documents!  // just weighted
         self.similarity = SparseSimilarity(documents: documents)
         if let semantic {
-            let model = try LatentSemanticModel(documents: documents, options: semantic, parallelism: parallelism)
+            let model = try LatentSemanticModel(documents: documents, postings: similarity.postings, options: semantic, parallelism: parallelism)
             semanticModel = model
             semanticSimilarity = DenseSimilarity(vectors: model.documentVectors, storage: semanticStorage)
         } else {

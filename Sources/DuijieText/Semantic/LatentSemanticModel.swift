@@ -21,11 +21,14 @@ public struct LatentSemanticModel: Sendable {
     ///
     /// - Parameters:
     ///   - documents: Documents × terms, TF-IDF weighted (l2-normalized rows are usual).
+    ///   - postings: `documents.transposed`, when the caller holds it already (an inverted
+    ///     index), so the decomposition does not form a second copy.
     ///   - options: Rank, oversampling, power iterations, seed of the randomized SVD.
     ///   - parallelism: Threads for the sparse products.
     /// - Throws: `LinearAlgebraError` when LAPACK fails.
-    public init(documents: SparseMatrix, options: RandomizedSVD.Options = .init(), parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
-        let svd = try RandomizedSVD(documents, options: options, parallelism: parallelism)
+    public init(documents: SparseMatrix, postings: SparseMatrix? = nil, options: RandomizedSVD.Options = .init(),
+                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+        let svd = try RandomizedSVD(documents, transposed: postings, options: options, parallelism: parallelism)
         singularValues = svd.singularValues
         termVectors = svd.v
         var vectors = documents.multiplied(by: termVectors, parallelism: parallelism)

@@ -110,23 +110,26 @@ public struct TermCounts: Sendable {
                 minimumDocumentFrequency: DocumentFrequencyBound = .count(1),
                 maximumDocumentFrequency: DocumentFrequencyBound = .proportion(1),
                 parallelism: Parallelism = .automatic) {
-        // Pass 1, per chunk of at most 2,048 documents: local ids, local document frequencies,
-        // rows with local ids.
+        // Pass 1, per chunk of at most 2,048 documents, a group of chunks at a time (in parallel
+        // within the group): local ids, local document frequencies, rows with local ids. Each
+        // chunk's vocabulary is folded into the merged one, in chunk order, as soon as its group
+        // is counted, and its rows renumbered to merged ids, so only one group's vocabularies
+        // ever exist (at a million documents all of them together took about 1.4 GB).
         let chunkSize = 2_048
         let chunkRanges = stride(from: 0, to: count, by: chunkSize).map { $0..<min(count, $0 + chunkSize) }
-        var chunks = parallelism.mapChunks(count: chunkRanges.count, minimumChunk: 1) { batch in
-            batch.map { ChunkCounts(documents: chunkRanges[$0].map(document)[...], fieldWeights: fieldWeights) }
-        }.flatMap { $0 }
-        // Merge the local vocabularies.
-        var merged = TermTable(capacity: chunks.first?.table.count ?? 1024)
+        let groupSize = max(1, parallelism.threads * 4)
+        var merged = TermTable(capacity: 1024)
         var mergedFrequency: [Int32] = []
-        for chunk in chunks {
-            for localID in 0..<chunk.table.count {
-                let id = Int(chunk.table.withBytes(of: localID) { bytes in
-                    merged.id(of: bytes, hash: chunk.table.hashes[localID], insert: true)!
-                })
-                if id == mergedFrequency.count { mergedFrequency.append(0) }
-                mergedFrequency[id] += chunk.documentFrequencies[localID]
+        var chunks: [ChunkCounts] = []
+        chunks.reserveCapacity(chunkRanges.count)
+        for groupStart in stride(from: 0, to: chunkRanges.count, by: groupSize) {
+            let group = chunkRanges[groupStart..<min(chunkRanges.count, groupStart + groupSize)]
+            let counted = parallelism.mapChunks(count: group.count, minimumChunk: 1) { batch in
+                batch.map { ChunkCounts(documents: group[group.startIndex + $0].map(document)[...], fieldWeights: fieldWeights) }
+            }.flatMap { $0 }
+            for var chunk in counted {
+                chunk.renumber(into: &merged, frequencies: &mergedFrequency)
+                chunks.append(chunk)
             }
         }
         let total = count
@@ -143,21 +146,22 @@ public struct TermCounts: Sendable {
         terms = kept.map { merged.term($0) }
         documentFrequencies = kept.map { mergedFrequency[$0] }
 
-        // Pass 2, a group of chunks at a time (in parallel within the group): remap local ids to
-        // final ones, drop pruned terms, sort each row, append, and free the group's chunks, so the
-        // counts exist about twice at most, never three times.
-        let finalTable = table
+        // Pass 2, a group of chunks at a time (in parallel within the group): renumber merged ids
+        // to final ones, drop pruned terms, sort each row, append, and free the group's chunks, so
+        // the counts exist about once, never twice.
+        var finalID = [Int32](repeating: -1, count: merged.count)
+        for (final, id) in kept.enumerated() { finalID[id] = Int32(final) }
+        let mapping = finalID
         var offsets = [0]
         offsets.reserveCapacity(count + 1)
         var columns: [Int32] = []
         var values: [Float] = []
         columns.reserveCapacity(chunks.reduce(0) { $0 + $1.columns.count })
         values.reserveCapacity(columns.capacity)
-        let groupSize = max(1, parallelism.threads * 2)
         for groupStart in stride(from: 0, to: chunks.count, by: groupSize) {
             let group = Array(chunks[groupStart..<min(chunks.count, groupStart + groupSize)])
             let remapped = parallelism.mapChunks(count: group.count, minimumChunk: 1) { range in
-                range.map { group[$0].remapped(to: finalTable) }
+                range.map { group[$0].remapped(by: mapping) }
             }.flatMap { $0 }
             for index in groupStart..<groupStart + group.count { chunks[index] = ChunkCounts() }
             for part in remapped {
@@ -232,13 +236,31 @@ private struct ChunkCounts: Sendable {
             offsets.append(columns.count)
             row += 1
         }
+        // Grown by doubling, the arrays hold up to twice their entries; every chunk is kept
+        // until the merge, so each is cut to size (at a million documents: about 1 GB less).
+        columns = columns.withUnsafeBufferPointer { Array($0) }
+        values = values.withUnsafeBufferPointer { Array($0) }
     }
 
-    func remapped(to final: TermTable) -> (offsets: [Int], columns: [Int32], values: [Float]) {
-        var final = final
-        let mapping = (0..<table.count).map { local in
-            table.withBytes(of: local) { final.id(of: $0, hash: table.hashes[local], insert: false) ?? -1 }
+    /// Renumbers the rows' local ids to ids of `merged` (adding the chunk's new terms to it and
+    /// its document frequencies to `frequencies`), then lets the local vocabulary go.
+    mutating func renumber(into merged: inout TermTable, frequencies: inout [Int32]) {
+        var mapping = [Int32](repeating: 0, count: table.count)
+        for localID in 0..<table.count {
+            let id = table.withBytes(of: localID) { bytes in merged.id(of: bytes, hash: table.hashes[localID], insert: true)! }
+            if Int(id) == frequencies.count { frequencies.append(0) }
+            frequencies[Int(id)] += documentFrequencies[localID]
+            mapping[localID] = id
         }
+        columns.withUnsafeMutableBufferPointer { columns in
+            for position in columns.indices { columns[position] = mapping[Int(columns[position])] }
+        }
+        table = TermTable()
+        documentFrequencies = []
+    }
+
+    /// The rows with merged ids renumbered by `mapping` (−1: dropped), each sorted by id.
+    func remapped(by mapping: [Int32]) -> (offsets: [Int], columns: [Int32], values: [Float]) {
         var newOffsets = [0]
         var newColumns: [Int32] = []
         var newValues: [Float] = []
