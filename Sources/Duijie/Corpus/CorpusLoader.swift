@@ -90,19 +90,6 @@ public enum CorpusLoader {
         return result
     }
 
-    /// The contents of a corpus directory's record files, by relative path (the files
-    /// `loadValidated(files:name:)` reads back).
-    ///
-    /// - Throws: `CorpusError` naming a file that cannot be read.
-    public static func recordFiles(of directory: String) throws(CorpusError) -> [String: [UInt8]] {
-        var files: [String: [UInt8]] = [:]
-        for kind in RecordKind.allCases {
-            let path = (directory as NSString).appendingPathComponent(kind.fileName)
-            if FileManager.default.fileExists(atPath: path) { files[kind.fileName] = try readBytes(path, displayName: kind.fileName) }
-        }
-        return files
-    }
-
     /// Loads a corpus and throws when it has errors (unless bad records are skipped).
     ///
     /// - Throws: `CorpusError` listing every error.
