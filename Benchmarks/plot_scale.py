@@ -17,7 +17,7 @@ def main():
     figures = [
         ("build", "seconds", [("build and save the index", "index_seconds"), ("load the index", "load_seconds")], ("build target, 10 min", 600)),
         ("latency", "milliseconds", [("shortlist p50", "latency_p50_ms"), ("shortlist p99", "latency_p99_ms")], ("p99 target, 100 ms", 100)),
-        ("memory", "MB", [("peak, building the index", "index_peak_mb"), ("peak, serving from the index", "peak_memory_mb"),
+        ("memory", "MiB (index on disk: MB)", [("peak, building the index", "index_peak_mb"), ("peak, serving from the index", "peak_memory_mb"),
                           ("index on disk", "index_megabytes")], ("memory target, 8 GiB", 8192)),
         ("throughput", "demands per second", [("batch top-10", "batch_demands_per_second")], None),
     ]
