@@ -13,8 +13,13 @@ struct MatchCommand: ParsableCommand {
         Examples:
           duijie match --text "需要一种废旧锂电池回收技术" --corpus Corpus/demo
           duijie match D-1012 --corpus Corpus/demo --top 5 --weighting bm25
+          duijie match D-1012 --corpus Corpus/demo --target expert --explain
         Scores are TF-IDF cosines (or BM25 scores); each result lists the shared terms that
-        contribute most.
+        contribute most. With any of the recommender's options (--target, the filters,
+        --max-per-institution, --diversity, --explain, --language, --batch) or --format csv,
+        markdown or trec, the result is the recommender's fused shortlist, exactly as
+        `duijie recommend` with the same arguments; the text-only options (--weighting,
+        --ranking, --lexical-weight, --weights, --threads, --no-cache) then do not apply.
         """
     )
 
@@ -36,16 +41,29 @@ struct MatchCommand: ParsableCommand {
     @Option(help: "How many results.")
     var top = 10
 
-    @Option(help: "Output format: table or json.")
-    var format: OutputFormat = .table
+    @Option(help: "Output format: table or json; csv, markdown and trec give the recommender's shortlist.")
+    var format: RecommendCommand.Format = .table
 
     @OptionGroup var rankingOptions: RankingOptions
 
+    @OptionGroup(title: "Recommender options (any of them gives the recommender's shortlist, as `duijie recommend`)")
+    var shortlist: ShortlistOptions
+
     @OptionGroup var analysis: AnalysisOptions
 
-    enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case table, json }
+    /// Whether the recommender ranks (any of its options, or an output only it writes).
+    private var usesRecommender: Bool { shortlist.isUsed || ![.table, .json].contains(format) }
 
     func validate() throws {
+        if usesRecommender {
+            let textOnly = [("--weighting", rankingOptions.weighting != .tfidf), ("--ranking", rankingOptions.ranking != .lexical),
+                            ("--lexical-weight", rankingOptions.lexicalWeight != 0.5), ("--weights", rankingOptions.weights != nil),
+                            ("--threads", rankingOptions.threads != nil), ("--no-cache", noCache)].filter(\.1).map(\.0)
+            if !textOnly.isEmpty {
+                throw ValidationError("\(textOnly.joined(separator: ", ")) \(textOnly.count == 1 ? "applies" : "apply") to text matching only; with the recommender's options, match ranks as `duijie recommend`")
+            }
+            return  // the recommender's own checks run when the arguments are read as `recommend`
+        }
         if (demandID == nil) == (text == nil) {
             throw ValidationError("give either a demand id or --text, not both")
         }
@@ -56,6 +74,15 @@ struct MatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if usesRecommender {
+            // The same arguments, read as `duijie recommend` (which accepts all of them).
+            let recommend: RecommendCommand
+            do { recommend = try RecommendCommand.parse(Array(CommandLine.arguments.drop { $0 != "match" }.dropFirst())) } catch {
+                throw ValidationError(RecommendCommand.message(for: error))
+            }
+            try recommend.run()
+            return
+        }
         if let index, let demandID {
             // A demand's text comes from the records a recommender index holds.
             let recommender: Recommender
@@ -70,8 +97,8 @@ struct MatchCommand: ParsableCommand {
             let results = recommender.achievements.match(demand: demand, top: top, ranking: rankingOptions.mode)
             let title = { (id: String) in recommender.corpus.achievement(id)?.title ?? "" }
             switch format {
-            case .table: printTable(results, title: title, query: "\(demand.id) \(demand.title)")
             case .json: printJSON(results, title: title)
+            default: printTable(results, title: title, query: "\(demand.id) \(demand.title)")
             }
             return
         }
@@ -85,8 +112,8 @@ struct MatchCommand: ParsableCommand {
             let query = text ?? ""
             let results = loaded.matcher.match(text: query, top: top, ranking: rankingOptions.mode)
             switch format {
-            case .table: printTable(results, title: { titles[$0] ?? "" }, query: query)
             case .json: printJSON(results, title: { titles[$0] ?? "" })
+            default: printTable(results, title: { titles[$0] ?? "" }, query: query)
             }
             return
         }
@@ -130,8 +157,8 @@ struct MatchCommand: ParsableCommand {
         }
         let title = { (id: String) in corpus.achievement(id)?.title ?? "" }
         switch format {
-        case .table: printTable(results, title: title, query: queryLabel)
         case .json: printJSON(results, title: title)
+        default: printTable(results, title: title, query: queryLabel)
         }
     }
 

@@ -26,41 +26,30 @@ struct RecommendCommand: ParsableCommand {
     @Argument(help: "The id of a demand, achievement, expert, institution or enterprise in the corpus.") var demandID: String?
     @Option(help: "Free text instead of a demand.") var text: String?
     @OptionGroup var source: RecommenderSource
-    @Option(help: "What to recommend: achievement, expert, institution, demand or enterprise.") var target: RecommendationTarget = .achievement
     @Option(help: "How many results.") var top = 10
-    @Option(help: "Keep results in this region or below (id or name; repeatable).") var region: [String] = []
-    @Flag(help: "With --region, also keep the paired (对口合作) regions.") var includePaired = false
-    @Option(help: "Keep results in this field or a sub-field (id, name or synonym; repeatable).") var field: [String] = []
-    @Option(help: "Keep achievements at least this mature (lab, pilot, maturation, industrialization, or TRL).") var minMaturity: String?
-    @Option(help: "Keep achievements offering this transfer mode (repeatable).") var mode: [String] = []
-    @Option(help: "Keep achievements of this kind (repeatable).") var kind: [String] = []
-    @Option(help: "Keep only dual-use (yes) or only civil (no) achievements.") var dualUse: YesNo?
-    @Option(help: "At most this many results per institution.") var maxPerInstitution: Int?
-    @Option(help: "Diversify by maximal marginal relevance: λ in 0…1 (1 = none; 0.7 is a usual start).") var diversity: Float?
-    @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") var explain = false
-    @Option(help: "Language of labels: zh or en.") var language: Language = .zh
+    @OptionGroup var shortlist: ShortlistOptions
     @Option(help: "Output format: table, json, csv, markdown or trec.") var format: Format = .table
-    @Option(help: "A query file ({\"id\",\"text\"} per line): rank every query (use with --format trec, json or csv).") var batch: String?
     @OptionGroup var analysis: AnalysisOptions
 
-    enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
-    enum YesNo: String, ExpressibleByArgument, CaseIterable { case yes, no }
+    typealias Language = ShortlistOptions.Language
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv, markdown, trec }
 
+    private var target: RecommendationTarget { shortlist.target ?? .achievement }
+    private var language: Language { shortlist.language ?? .zh }
+    private var explain: Bool { shortlist.explain }
+
     func validate() throws {
-        if [demandID != nil, text != nil, batch != nil].filter({ $0 }).count != 1 {
+        if [demandID != nil, text != nil, shortlist.batch != nil].filter({ $0 }).count != 1 {
             throw ValidationError("give exactly one of a record id, --text or --batch")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
-        if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
-        if let diversity, !(0...1).contains(diversity) { throw ValidationError("--diversity must be between 0 and 1") }
     }
 
     func run() throws {
         let recommender = try source.makeRecommender(analysis: analysis)
         let loaded = recommender.corpus
-        let filters = try makeFilters(loaded)
-        if let batch {
+        let filters = try shortlist.makeFilters(loaded)
+        if let batch = shortlist.batch {
             let queries: [QueryFile.Query]
             do { queries = try QueryFile.load(batch) } catch {
                 printError(error.description)
@@ -128,35 +117,6 @@ struct RecommendCommand: ParsableCommand {
         for (rank, result) in results.enumerated() {
             print("| \(rank + 1) | \(String(format: "%.3f", result.score)) | \(result.id) | \(escape(corpus.displayName(of: result.id))) | \(escape(owner(result.id, corpus))) | \(result.regionRelation.name(chinese: chinese)) | \(escape(result.matchedTerms.map(\.term).joined(separator: " "))) |")
         }
-    }
-
-    private func makeFilters(_ corpus: Corpus) throws -> RecommendationFilters {
-        var filters = RecommendationFilters()
-        filters.regions = try region.map { name in
-            guard let id = corpus.regionID(named: name) else { throw ValidationError("--region \(name): no such region in the corpus") }
-            return id
-        }
-        filters.includesPairedRegions = includePaired
-        filters.fields = try field.map { name in
-            guard let id = corpus.fieldID(named: name) else { throw ValidationError("--field \(name): no such field in the corpus") }
-            return id
-        }
-        if let minMaturity {
-            guard let value = Maturity.parse(minMaturity) else { throw ValidationError("--min-maturity \(minMaturity): expected \(Maturity.acceptedValues)") }
-            filters.minimumMaturity = value
-        }
-        filters.transferModes = try mode.map { name in
-            guard let value = TransferMode.parse(name) else { throw ValidationError("--mode \(name): expected \(TransferMode.canonicalList)") }
-            return value
-        }
-        filters.kinds = try kind.map { name in
-            guard let value = AchievementKind.parse(name) else { throw ValidationError("--kind \(name): expected \(AchievementKind.canonicalList)") }
-            return value
-        }
-        filters.maximumPerInstitution = maxPerInstitution
-        filters.dualUse = dualUse.map { $0 == .yes }
-        filters.diversityLambda = diversity
-        return filters
     }
 
     private func owner(_ id: String, _ corpus: Corpus) -> String {

@@ -159,6 +159,25 @@ import Foundation
         #expect(runLines.first?.hasPrefix("q1 Q0 A-") == true && runLines.last?.hasPrefix("q2 Q0 A-") == true && runLines[0].hasSuffix(" duijie-achievement"))
     }
 
+    @Test func matchWithTheRecommendersOptionsGivesItsShortlist() throws {
+        let directory = ScratchDirectory()
+        let queries = directory.write("q.jsonl", #"{"id":"q1","text":"锂电池回收"}"# + "\n" + #"{"id":"q2","text":"海参养殖"}"# + "\n")
+        for arguments in [["D-1012", "--target", "expert", "--explain"], ["D-1012", "--format", "csv", "--region", "辽宁省", "--include-paired"],
+                          ["--text", "海参养殖 溶解氧", "--format", "markdown", "--min-maturity", "pilot", "--mode", "licence"],
+                          ["--batch", queries, "--format", "trec", "--top", "3"], ["A-4003", "--target", "enterprise", "--language", "en"]] {
+            let matched = try CommandRunner.run(["match"] + arguments + ["--corpus", "Corpus/demo"])
+            let recommended = try CommandRunner.run(["recommend"] + arguments + ["--corpus", "Corpus/demo"])
+            #expect(matched.status == 0 && !matched.standardOutput.isEmpty && matched.standardOutput == recommended.standardOutput, "\(arguments)")
+        }
+        // Without them, match stays the text matcher.
+        let text = try CommandRunner.run(["match", "D-1012", "--corpus", "Corpus/demo", "--no-cache", "--top", "3"])
+        #expect(text.status == 0 && text.standardOutput.hasPrefix("query: D-1012 "))
+        let mixed = try CommandRunner.run(["match", "D-1012", "--corpus", "Corpus/demo", "--target", "expert", "--weighting", "bm25", "--no-cache"])
+        #expect(mixed.status != 0 && mixed.standardError.contains("--weighting, --no-cache apply to text matching only"))
+        let neither = try CommandRunner.run(["match", "--corpus", "Corpus/demo", "--explain"])
+        #expect(neither.status != 0 && neither.standardError.contains("give exactly one of a record id, --text or --batch"))
+    }
+
     @Test func unknownFilterValuesAreErrors() throws {
         let outcome = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--region", "火星"])
         #expect(outcome.status != 0 && outcome.standardError.contains("--region 火星: no such region"))
