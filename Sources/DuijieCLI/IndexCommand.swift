@@ -35,7 +35,7 @@ struct IndexCommand: ParsableCommand {
         let start = Date()
         let report: ((String) -> Void)? = progress ? { message in
             let seconds = Date().timeIntervalSince(start)
-            let gibibytes = LatencyCommand.residentMegabytes("VmRSS") / 1024
+            let gibibytes = ProcessMemory.megabytes("VmRSS") / 1024
             printError(String(format: "[%6.1f s, %5.2f GiB] ", seconds, gibibytes) + message)
         } : nil
         let fingerprint = TextIndex.fingerprint(ofCorpus: corpus)

@@ -54,12 +54,12 @@ struct LatencyCommand: ParsableCommand {
         }
         report += [("achievements", .number(Double(loaded.achievements.count))), ("demands", .number(Double(loaded.demands.count))),
                    ("source", .string(index == nil ? "corpus" : "index")),
-                   ("load_seconds", .number(loadSeconds)), ("memory_after_load_mb", .number(Self.residentMegabytes("VmRSS")))]
+                   ("load_seconds", .number(loadSeconds)), ("memory_after_load_mb", .number(ProcessMemory.megabytes("VmRSS")))]
         if recommender == nil {
             let analyzer = try analysis.makeAnalyzer()
             let buildSeconds = try timed { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
             report.append(("build_seconds", .number(buildSeconds)))
-            report.append(("memory_after_build_mb", .number(Self.residentMegabytes("VmRSS"))))
+            report.append(("memory_after_build_mb", .number(ProcessMemory.megabytes("VmRSS"))))
         }
 
         var random = SplitMix64(seed: seed)
@@ -84,18 +84,7 @@ struct LatencyCommand: ParsableCommand {
             report += [("batch_demands", .number(Double(batch))), ("batch_seconds", .number(batchSeconds)),
                        ("batch_demands_per_second", .number(Double(batch) / batchSeconds)), ("batch_checksum", .number(checksum))]
         }
-        report.append(("peak_memory_mb", .number(Self.residentMegabytes("VmHWM"))))
+        report.append(("peak_memory_mb", .number(ProcessMemory.megabytes("VmHWM"))))
         print(JSONWriter.string(.object(report)))
-    }
-
-    /// A field of /proc/self/status in MB (0 where there is none).
-    static func residentMegabytes(_ field: String) -> Double {
-        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
-        for line in status.split(separator: "\n") where line.hasPrefix(field + ":") {
-            // "VmHWM:\t  983664 kB" — tabs and spaces both separate (large values leave no space).
-            let kilobytes = line.split(whereSeparator: { $0 == " " || $0 == "\t" }).compactMap { Double($0) }.first ?? 0
-            return kilobytes / 1024
-        }
-        return 0
     }
 }

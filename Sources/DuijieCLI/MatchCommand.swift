@@ -96,10 +96,7 @@ struct MatchCommand: ParsableCommand {
             }
             let results = recommender.achievements.match(demand: demand, top: top, ranking: rankingOptions.mode)
             let title = { (id: String) in recommender.corpus.achievement(id)?.title ?? "" }
-            switch format {
-            case .json: printJSON(results, title: title)
-            default: printTable(results, title: title, query: "\(demand.id) \(demand.title)")
-            }
+            printResults(results, title: title, query: "\(demand.id) \(demand.title)")
             return
         }
         if let index {
@@ -111,10 +108,7 @@ struct MatchCommand: ParsableCommand {
             let titles = Dictionary(zip(loaded.matcher.achievementIDs, loaded.metadata.titles), uniquingKeysWith: { first, _ in first })
             let query = text ?? ""
             let results = loaded.matcher.match(text: query, top: top, ranking: rankingOptions.mode)
-            switch format {
-            case .json: printJSON(results, title: { titles[$0] ?? "" })
-            default: printTable(results, title: { titles[$0] ?? "" }, query: query)
-            }
+            printResults(results, title: { titles[$0] ?? "" }, query: query)
             return
         }
         let corpusPath = corpus ?? ""
@@ -156,10 +150,13 @@ struct MatchCommand: ParsableCommand {
             }
         }
         let title = { (id: String) in corpus.achievement(id)?.title ?? "" }
-        switch format {
-        case .json: printJSON(results, title: title)
-        default: printTable(results, title: title, query: queryLabel)
-        }
+        printResults(results, title: title, query: queryLabel)
+    }
+
+    /// The results as JSON lines with `--format json`, else as a table (the text matcher's two
+    /// formats; the others go to the recommender).
+    private func printResults(_ results: [TextMatch], title: (String) -> String, query: String) {
+        if format == .json { printJSON(results, title: title) } else { printTable(results, title: title, query: query) }
     }
 
     private func printTable(_ results: [TextMatch], title: (String) -> String, query: String) {

@@ -51,7 +51,7 @@ public struct WeightedGraph: Sendable, Equatable {
         self.offsets = offsets
         self.targets = targets
         self.weights = weights
-        outWeightSums = (0..<nodeCount).map { node in weights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
+        outWeightSums = Self.rowSums(offsets: offsets, weights: weights)
     }
 
     /// Builds the CSR form of a list of edges.
@@ -145,7 +145,12 @@ public struct WeightedGraph: Sendable, Equatable {
         self.offsets = offsets
         self.targets = rowTargets
         self.weights = rowWeights
-        outWeightSums = (0..<nodeCount).map { node in rowWeights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
+        outWeightSums = Self.rowSums(offsets: offsets, weights: rowWeights)
+    }
+
+    /// Each row's weight total, summed in Double in row order.
+    private static func rowSums(offsets: [Int], weights: [Float]) -> [Double] {
+        (0..<offsets.count - 1).map { node in weights[offsets[node]..<offsets[node + 1]].reduce(0.0) { $0 + Double($1) } }
     }
 
     /// The number of stored edges (after merging parallel edges).

@@ -12,8 +12,9 @@ enum FileBlocks {
     /// - Throws: `CorpusError` naming `displayName` when the file cannot be opened or read.
     static func forEach(in path: String, displayName: String, blockSize: Int = defaultBlockSize,
                         _ body: (UnsafeRawBufferPointer) throws(CorpusError) -> Void) throws(CorpusError) {
+        func failure() -> CorpusError { CorpusError("\(displayName): cannot read the file (\(String(cString: strerror(errno))))") }
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw CorpusError("\(displayName): cannot read the file (\(String(cString: strerror(errno))))") }
+        guard descriptor >= 0 else { throw failure() }
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { buffer.deallocate() }
@@ -21,7 +22,7 @@ enum FileBlocks {
             let count = read(descriptor, buffer.baseAddress, blockSize)
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CorpusError("\(displayName): cannot read the file (\(String(cString: strerror(errno))))")
+                throw failure()
             }
             if count == 0 { return }
             try body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))

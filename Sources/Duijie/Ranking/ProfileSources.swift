@@ -27,7 +27,6 @@ struct ProfileSources: Sendable {
         self.posted = posted
     }
 
-    /// Every record of `kind` as a profile document, in corpus order (achievements as they are).
     /// The ids of the records of `kind`, in corpus order (the rows of its profile index).
     func ids(of kind: RecordKind) -> [String] {
         switch kind {

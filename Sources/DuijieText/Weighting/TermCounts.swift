@@ -237,7 +237,7 @@ private struct ChunkCounts: Sendable {
             row += 1
         }
         // Grown by doubling, the arrays hold up to twice their entries; every chunk is kept
-        // until the merge, so each is cut to size (at a million documents: about 1 GB less).
+        // until the merge, so each is cut to size.
         columns = columns.withUnsafeBufferPointer { Array($0) }
         values = values.withUnsafeBufferPointer { Array($0) }
     }
