@@ -3,7 +3,9 @@ import PackageDescription
 
 /// Duijie (对接): a matchmaking engine for technology transfer.
 ///
-/// One module per concept; `Duijie` is the domain layer on top, `duijie` the command-line tool.
+/// One module per concept, each depending only on the ones below it (ARCHITECTURE.md draws the
+/// graph); `Duijie` re-exports the public API of all of them, `duijie` is the command-line tool
+/// and `duijie-bench` (not a product) the developers' generator, quality suites and benchmarks.
 let package = Package(
     name: "Duijie",
     products: [
@@ -11,7 +13,12 @@ let package = Package(
         .library(name: "DuijieVectors", targets: ["DuijieVectors"]),
         .library(name: "DuijieText", targets: ["DuijieText"]),
         .library(name: "DuijieGraph", targets: ["DuijieGraph"]),
+        .library(name: "DuijieMatching", targets: ["DuijieMatching"]),
         .library(name: "DuijieEvaluation", targets: ["DuijieEvaluation"]),
+        .library(name: "DuijieJSON", targets: ["DuijieJSON"]),
+        .library(name: "DuijieCorpus", targets: ["DuijieCorpus"]),
+        .library(name: "DuijieRanking", targets: ["DuijieRanking"]),
+        .library(name: "DuijieEvents", targets: ["DuijieEvents"]),
         .executable(name: "duijie", targets: ["DuijieCLI"]),
     ],
     dependencies: [
@@ -31,30 +38,93 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
+
+        // Numerics, text, graphs, combinatorial optimization, metrics: no domain records.
         .target(name: "DuijieVectors", dependencies: ["CBLAS"]),
         .target(name: "DuijieText", dependencies: ["DuijieVectors", "COpenCC"]),
         .target(name: "DuijieGraph", dependencies: ["DuijieVectors"]),
+        .target(name: "DuijieMatching"),
         .target(name: "DuijieEvaluation"),
+
+        // The domain: records and files, ranking and the saved index, events.
+        .target(name: "DuijieJSON"),
+        .target(
+            name: "DuijieCorpus",
+            dependencies: ["DuijieJSON", "DuijieEvaluation", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .target(
+            name: "DuijieRanking",
+            dependencies: ["DuijieCorpus", "DuijieJSON", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieEvaluation"]
+        ),
+        .target(
+            name: "DuijieEvents",
+            dependencies: ["DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .target(
             name: "Duijie",
             dependencies: [
-                "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieEvaluation",
-                .product(name: "CSV", package: "CSV.swift"),
+                "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieMatching", "DuijieEvaluation",
+                "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents",
+            ]
+        ),
+
+        // The executables and what they share.
+        .target(
+            name: "DuijieCommandLine",
+            dependencies: [
+                "DuijieCorpus", "DuijieRanking", "DuijieText", "DuijieVectors",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "DuijieCLI",
             dependencies: [
-                "Duijie",
+                "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
+                "DuijieText", "DuijieVectors", "DuijieJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "DuijieBench",
+            dependencies: [
+                "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
+                "DuijieText", "DuijieVectors", "DuijieGraph", "DuijieMatching", "DuijieJSON",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+
+        // Tests: one target per module, and what they share.
+        .target(
+            name: "DuijieTestSupport",
+            dependencies: ["DuijieCorpus", "DuijieRanking"],
+            path: "Tests/DuijieTestSupport"
+        ),
         .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieVectors"]),
-        .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText", "DuijieVectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph", "DuijieVectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieMatchingTests", dependencies: ["DuijieMatching", "DuijieVectors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieTests", dependencies: ["Duijie", .product(name: "CSV", package: "CSV.swift")]),
-        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI"]),
+        .testTarget(name: "DuijieJSONTests", dependencies: ["DuijieJSON", "DuijieVectors"]),
+        .testTarget(
+            name: "DuijieCorpusTests",
+            dependencies: ["DuijieCorpus", "DuijieJSON", "DuijieEvaluation", "DuijieTestSupport"]
+        ),
+        .testTarget(
+            name: "DuijieRankingTests",
+            dependencies: ["DuijieRanking", "DuijieCorpus", "DuijieJSON", "DuijieText", "DuijieVectors", "DuijieGraph", "DuijieEvaluation", "DuijieTestSupport"]
+        ),
+        .testTarget(
+            name: "DuijieEventsTests",
+            dependencies: ["DuijieEvents", "DuijieCorpus", "DuijieRanking", "DuijieMatching", "DuijieVectors", "DuijieTestSupport", .product(name: "CSV", package: "CSV.swift")]
+        ),
+        .testTarget(
+            name: "DuijieBenchTests",
+            dependencies: ["DuijieBench", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieEvaluation", "DuijieVectors", "DuijieTestSupport"]
+        ),
+        .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
+        // The CLI tests run the two executables, so they depend on them without importing them.
+        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -29,7 +29,7 @@ def args_dimensions(report):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duijie", required=True)
+    parser.add_argument("--duijie", required=True, help="path to the release DuijieBench binary")
     parser.add_argument("--datasets", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "datasets"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
@@ -49,7 +49,7 @@ def main():
             handle.write(json.dumps({"id": f"d{index}", "title": title or abstract[:20], "text": abstract}, ensure_ascii=False) + "\n")
     tokens_path = os.path.join(work, "tokens.txt")
     ours = json.loads(subprocess.run(
-        [args.duijie, "bench", "dense-speed", "--threads", str(args.threads), "--repeat", str(args.repeat),
+        [args.duijie, "dense-speed", "--threads", str(args.threads), "--repeat", str(args.repeat),
          "--vectors-out", work, "--svd-input", documents, "--tokens-out", tokens_path, "--rank", str(args.rank)],
         check=True, capture_output=True, text=True).stdout)
 

@@ -2,7 +2,7 @@
 """Pairing side by side: Duijie's exact b-matching (minimum-cost flow, Swift) against
 networkx.min_cost_flow (network simplex) on the same instance, in one run.
 
-`duijie bench pairing --instance-out FILE` writes the instance (bounds, integer pair weights,
+`DuijieBench pairing --instance-out FILE` writes the instance (bounds, integer pair weights,
 total limit) and prints its own timings; this script solves the same instance with networkx,
 checks that both reach the same optimal total weight, and prints the ratio.
 """
@@ -47,12 +47,12 @@ def networkx_optimum(instance):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("--duijie", required=True)
+    parser.add_argument("--duijie", required=True, help="path to the release DuijieBench binary")
     parser.add_argument("--instance", default="/tmp/duijie-pairing-instance.json")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--rows-out", help="also write the comparison row (name, duijie s, peer s) as JSON here")
     args, extra = parser.parse_known_args()
-    swift = json.loads(subprocess.run([args.duijie, "bench", "pairing", "--instance-out", args.instance, "--repeat", str(args.repeat)] + extra,
+    swift = json.loads(subprocess.run([args.duijie, "pairing", "--instance-out", args.instance, "--repeat", str(args.repeat)] + extra,
                                       check=True, capture_output=True, text=True).stdout)
     with open(args.instance) as handle:
         instance = json.load(handle)

@@ -75,7 +75,7 @@ def print_rows(rows, decimals):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--duijie", required=True, help="path to the release duijie binary")
+    parser.add_argument("--duijie", required=True, help="path to the release DuijieBench binary")
     parser.add_argument("--datasets", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "datasets"))
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3)
@@ -101,7 +101,7 @@ def main():
     query_tokens_path = os.path.join(work, "query-tokens.txt")
 
     ours = json.loads(subprocess.run(
-        [args.duijie, "bench", "text-speed", "--input", documents, "--threads", str(args.threads),
+        [args.duijie, "text-speed", "--input", documents, "--threads", str(args.threads),
          "--repeat", str(args.repeat), "--tokens-out", tokens_path, "--query-tokens-out", query_tokens_path],
         check=True, capture_output=True, text=True).stdout)
 

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Duijie
+import DuijieCommandLine
+import DuijieCorpus
 import Foundation
-
 /// `duijie corpus check DIR`: load and validate a corpus, print what it holds.
 struct CorpusCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -93,9 +93,4 @@ struct CorpusCheckCommand: ParsableCommand {
         if usages.count > top { text += "\n  … and \(usages.count - top) more" }
         return text
     }
-}
-
-/// Prints a line to standard error.
-func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
 }

@@ -1,5 +1,4 @@
 import ArgumentParser
-
 /// `duijie corpus …`: check corpora and convert spreadsheets into them.
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

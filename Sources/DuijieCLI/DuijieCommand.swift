@@ -1,5 +1,5 @@
 import ArgumentParser
-
+import DuijieCorpus
 /// The `duijie` command: technology-transfer matchmaking from the command line.
 @main
 struct DuijieCommand: ParsableCommand {
@@ -11,6 +11,6 @@ struct DuijieCommand: ParsableCommand {
         `duijie corpus check Corpus/demo`.
         """,
         version: "0.1.0",
-        subcommands: [CorpusCommand.self, TokenizeCommand.self, MatchCommand.self, RecommendCommand.self, PairCommand.self, RunCommand.self, IndexCommand.self, GenerateCommand.self, EvalCommand.self, TuneCommand.self, BenchCommand.self]
+        subcommands: [CorpusCommand.self, TokenizeCommand.self, MatchCommand.self, RecommendCommand.self, PairCommand.self, RunCommand.self, IndexCommand.self, EvalCommand.self]
     )
 }

@@ -1,8 +1,9 @@
 import ArgumentParser
-import Duijie
+import DuijieCommandLine
+import DuijieCorpus
+import DuijieRanking
 import DuijieVectors
 import Foundation
-
 /// `duijie index DIR -o FILE`: build a corpus's recommender once (every text index, the LSA
 /// models, the graph) and save it with the corpus's records.
 struct IndexCommand: ParsableCommand {
@@ -31,7 +32,7 @@ struct IndexCommand: ParsableCommand {
 
     func run() throws {
         // A build's large temporaries go back to the system as soon as they are freed.
-        FreedMemory.mapLargeBlocksSeparately()
+        AllocatorSettings.mapLargeBlocksSeparately()
         let start = Date()
         let report: ((String) -> Void)? = progress ? { message in
             let seconds = Date().timeIntervalSince(start)

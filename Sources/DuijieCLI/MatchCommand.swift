@@ -1,9 +1,11 @@
 import ArgumentParser
-import Duijie
+import DuijieCommandLine
+import DuijieCorpus
+import DuijieJSON
+import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
-
 /// `duijie match`: rank a corpus's achievements for a demand or a free text.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,9 +1,11 @@
 import ArgumentParser
-import Duijie
+import DuijieCommandLine
+import DuijieCorpus
+import DuijieJSON
+import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
-
 /// `duijie recommend`: the broker's explained shortlist of achievements or experts.
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,3 +1,4 @@
+import DuijieTestSupport
 import Testing
 
 @Suite struct CorpusCommandTests {
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func aBrokenCorpusListsEveryProblemAndFails() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         directory.write("institutions.jsonl", #"{"id":"I-1","name":"某大学","kind":"university"}"# + "\n")
         directory.write("experts.jsonl", """
         {"id":"E-1","name":"张三","institution":"I-1"}
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func importingAGBKSpreadsheetWritesJSONLines() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         // "需求名称" and "需求企业" in GBK, from Python: "需求名称".encode("gbk").
         let header: [UInt8] = Array("id,".utf8) + [0xD0, 0xE8, 0xC7, 0xF3, 0xC3, 0xFB, 0xB3, 0xC6] + Array(",".utf8) + [0xD0, 0xE8, 0xC7, 0xF3, 0xC6, 0xF3, 0xD2, 0xB5]
         let input = directory.write("demands.csv", bytes: header + Array("\nD-1,X,C-1\n".utf8))
@@ -52,7 +53,7 @@ import Testing
     }
 
     @Test func aFailedImportLeavesTheExistingOutputAlone() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         directory.write("out.jsonl", "precious\n")
         let input = directory.write("a.csv", "id,title,price\nA-1,x,1\nA-2,y,abc\n")
         let outcome = try CommandRunner.run(["corpus", "import-csv", input, "--kind", "achievement", "-o", directory.path + "/out.jsonl"])

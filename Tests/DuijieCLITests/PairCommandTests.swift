@@ -1,9 +1,10 @@
+import DuijieTestSupport
 import Foundation
 import Testing
 
 @Suite struct PairCommandTests {
     @Test func theDemoEventIsPairedAndWritten() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let output = directory.path + "/out"
         let outcome = try CommandRunner.run(["pair", "Corpus/demo/events/liaoning-2026", "--corpus", "Corpus/demo", "-o", output])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func aBrokenEventFailsWithItsProblems() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         directory.write("event/slots.jsonl", #"{"id": "S1", "start": "2026-12-08T09:00", "end": "2026-12-08T09:20", "tables": 2}"# + "\n")
         directory.write("event/participants.jsonl", #"{"id": "a", "side": "demand", "records": ["D-404"]}"# + "\n")
         let outcome = try CommandRunner.run(["pair", directory.path + "/event", "--corpus", "Corpus/demo", "-o", directory.path + "/out"])

@@ -1,3 +1,5 @@
+import DuijieTestSupport
+import Foundation
 import Testing
 
 @Suite struct TextCommandTests {
@@ -34,7 +36,7 @@ import Testing
 
 @Suite struct StopwordOptionTests {
     @Test func extraStopwordFilesRemoveTheirWords() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let file = directory.write("stop.txt", "梯次利用\nBASE\n")
         let outcome = try CommandRunner.run(["tokenize", "--tokenizer", "dictionary", "--stopwords", file, "退役锂电池梯次利用 base station"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
@@ -44,21 +46,9 @@ import Testing
     }
 }
 
-@Suite struct QualityCommandTests {
-    @Test func theDemoSuitePrintsAMetricTableForEveryRanker() throws {
-        let outcome = try CommandRunner.run(["bench", "quality", "--suite", "demo", "--dimensions", "16", "--lexical-weights", "0.5"])
-        #expect(outcome.status == 0, "\(outcome.standardError)")
-        let lines = outcome.standardOutput.split(separator: "\n")
-        #expect(lines.first == "suite demo: 208 documents, 62 test queries of 124, tokenizer bigram")
-        #expect(lines.map { $0.split(separator: " ").first ?? "" } == ["suite", "ranker", "TF-IDF", "BM25", "LSA", "TF-IDF", "graph", "TF-IDF"])
-        let unknown = try CommandRunner.run(["bench", "quality", "--suite", "nope"])
-        #expect(unknown.status == 1 && unknown.standardError.contains("unknown suite \"nope\""))
-    }
-}
-
 @Suite struct RunAndEvalCommandTests {
     @Test func aDocumentFileAndAQueryFileBecomeATRECRunThatEvalMeasures() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let docs = directory.write("docs.jsonl", """
         {"id":"d1","title":"锂电池回收","text":"退役动力电池的回收与再生"}
         {"id":"d2","title":"海参养殖","text":"池塘底层溶解氧预测"}
@@ -79,7 +69,7 @@ import Testing
     }
 
     @Test func badQueryFilesAndMetricsAreReported() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let queries = directory.write("queries.jsonl", #"{"id":"q1"}"# + "\n")
         let outcome = try CommandRunner.run(["run", "--corpus", "Corpus/demo", "--queries", queries])
         #expect(outcome.status == 1 && outcome.standardError.contains("queries.jsonl:1: text: missing (required)"))
@@ -88,32 +78,6 @@ import Testing
     }
 }
 
-@Suite struct TuneCommandTests {
-    @Test func tuneWritesWeightsThatMatchReads() throws {
-        let directory = ScratchDirectory()
-        let path = directory.path + "/weights.json"
-        let tune = try CommandRunner.run(["tune", "--suite", "demo", "--dimensions", "32", "-o", path])
-        #expect(tune.status == 0, "\(tune.standardError)")
-        #expect(tune.standardOutput.contains("62 tuning and 62 test queries"))
-        #expect(directory.read("weights.json")?.contains(#""lsaDimensions":32"#) == true)
-        let match = try CommandRunner.run(["match", "D-1012", "--corpus", "Corpus/demo", "--top", "3", "--weights", path])
-        #expect(match.status == 0, "\(match.standardError)")
-        #expect(match.standardOutput.split(separator: "\n").count == 5)
-    }
-
-    @Test func qualityReportsTheTestPartAgainstBM25AndSavesRuns() throws {
-        let directory = ScratchDirectory()
-        let outcome = try CommandRunner.run(["bench", "quality", "--suite", "csl-keyword", "--queries", "30", "--dimensions", "16",
-                                             "--lexical-weights", "0.5", "--runs-dir", directory.path])
-        #expect(outcome.status == 0, "\(outcome.standardError)")
-        #expect(outcome.standardOutput.hasPrefix("suite csl-keyword: 2772 documents, 15 test queries of 30"))
-        let runs = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-        #expect(runs == ["csl-keyword-bm25.run", "csl-keyword-graph.run", "csl-keyword-lsa-k-16.run", "csl-keyword-tf-idf---lsa---graph.run",
-                         "csl-keyword-tf-idf---lsa-k-16--w-0-5.run", "csl-keyword-tf-idf.run"])
-    }
-}
-
-import Foundation
 
 @Suite struct RecommendCommandTests {
     @Test func explainedShortlistsInChineseAndEnglish() throws {
@@ -131,7 +95,7 @@ import Foundation
         let outcome = try CommandRunner.run(["recommend", "--text", "机器人 装备 雷达", "--corpus", "Corpus/demo", "--dual-use", "yes", "--format", "json"])
         #expect(outcome.status == 0, "\(outcome.standardError)")
         // The dual-use achievements, read from the demo file with Foundation's JSON parser.
-        let text = try String(contentsOfFile: "Corpus/demo/achievements.jsonl".relativeToRepository, encoding: .utf8)
+        let text = try String(contentsOfFile: RepositoryFiles.path("Corpus/demo/achievements.jsonl"), encoding: .utf8)
         let dualUse = Set(text.split(separator: "\n").compactMap { line -> String? in
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
                   object["dualUse"] as? Bool == true else { return nil }
@@ -151,7 +115,7 @@ import Foundation
         #expect(rows[1].hasPrefix("D-1012,1,"))
         let markdown = try CommandRunner.run(["recommend", "D-1012", "--corpus", "Corpus/demo", "--top", "2", "--format", "markdown"])
         #expect(markdown.standardOutput.contains("| # | 得分 | 编号 | 名称 | 单位 | 地区 | 匹配词 |\n|---|"))
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let queries = directory.write("q.jsonl", #"{"id":"q1","text":"锂电池回收"}"# + "\n" + #"{"id":"q2","text":"海参养殖"}"# + "\n")
         let batch = try CommandRunner.run(["recommend", "--batch", queries, "--corpus", "Corpus/demo", "--top", "3", "--format", "trec"])
         let runLines = batch.standardOutput.split(separator: "\n")
@@ -160,7 +124,7 @@ import Foundation
     }
 
     @Test func matchWithTheRecommendersOptionsGivesItsShortlist() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let queries = directory.write("q.jsonl", #"{"id":"q1","text":"锂电池回收"}"# + "\n" + #"{"id":"q2","text":"海参养殖"}"# + "\n")
         for arguments in [["D-1012", "--target", "expert", "--explain"], ["D-1012", "--format", "csv", "--region", "辽宁省", "--include-paired"],
                           ["--text", "海参养殖 溶解氧", "--format", "markdown", "--min-maturity", "pilot", "--mode", "licence"],
@@ -186,7 +150,7 @@ import Foundation
 
 @Suite struct IndexCommandTests {
     @Test func matchCachesItsIndexAndRefreshesItWhenTheCorpusChanges() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         directory.write("achievements.jsonl", #"{"id":"A-1","title":"锂电池回收工艺"}"# + "\n" + #"{"id":"A-2","title":"海参养殖技术"}"# + "\n")
         let first = try CommandRunner.run(["match", "--text", "锂电池", "--corpus", directory.path, "--format", "json"])
         #expect(first.status == 0 && first.standardOutput.contains(#""id":"A-1""#))
@@ -198,7 +162,7 @@ import Foundation
     }
 
     @Test func indexThenMatchFromTheIndexAlone() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let path = directory.path + "/demo.index"
         let built = try CommandRunner.run(["index", "Corpus/demo", "-o", path, "--dimensions", "16"])
         #expect(built.status == 0 && built.standardOutput.hasPrefix("indexed 208 achievements"))
@@ -211,7 +175,7 @@ import Foundation
     }
 
     @Test func recommendAndPairFromAnIndexAloneAsFromTheCorpus() throws {
-        let directory = ScratchDirectory()
+        let directory = TemporaryDirectory()
         let path = directory.path + "/demo.index"
         let built = try CommandRunner.run(["index", "Corpus/demo", "-o", path, "--progress"])
         #expect(built.status == 0 && built.standardOutput.hasPrefix("indexed 208 achievements"))

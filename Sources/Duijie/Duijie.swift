@@ -1,0 +1,13 @@
+// Duijie (对接): the umbrella module. `import Duijie` gives a program the public API of every
+// module below — numerics, text, graphs, matching, evaluation, the corpus, ranking and the saved
+// index, and matchmaking events — without naming each one.
+
+@_exported import DuijieCorpus
+@_exported import DuijieEvaluation
+@_exported import DuijieEvents
+@_exported import DuijieGraph
+@_exported import DuijieJSON
+@_exported import DuijieMatching
+@_exported import DuijieRanking
+@_exported import DuijieText
+@_exported import DuijieVectors

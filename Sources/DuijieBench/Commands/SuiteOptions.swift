@@ -1,0 +1,30 @@
+import ArgumentParser
+import DuijieCommandLine
+import DuijieCorpus
+/// Options that choose and build a quality suite (`bench quality`, `tune`).
+struct SuiteOptions: ParsableArguments {
+    @Option(help: "The suite: demo, csl-known-item, csl-topical, csl-keyword, patent-keyphrase, patent-related or nsfc-expert.")
+    var suite: String
+
+    @Option(help: "The shared datasets folder.")
+    var datasets = "../shared/datasets"
+
+    @Option(help: "The demo corpus folder.")
+    var demoCorpus = "Corpus/demo"
+
+    @Option(help: "Queries sampled from the data set (not for demo).")
+    var queries = 500
+
+    @Option(help: "Seed of the query sample.")
+    var seed: UInt64 = 2026
+
+    /// Builds the suite, or prints why not and fails.
+    func load() throws -> QualitySuite {
+        do {
+            return try QualitySuite.load(suite, datasets: datasets, demoCorpus: demoCorpus, queryCount: queries, seed: seed)
+        } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import DuijieCorpus
+import DuijieRanking
+import DuijieText
+import DuijieVectors
+import Foundation
+/// Options shared by the commands that rank achievements (`match`, `run`).
+package struct RankingOptions: ParsableArguments {
+    /// Options with their defaults, as the argument parser needs them.
+    package init() {}
+
+    @Option(help: "Term weighting: tfidf (sublinear tf, smooth idf, l2) or bm25.")
+    package var weighting: WeightingChoice = .tfidf
+
+    @Option(help: "Ranking: lexical (TF-IDF/BM25), semantic (LSA) or fused.")
+    package var ranking: RankingChoice = .lexical
+
+    @Option(help: "LSA dimensions for semantic and fused ranking.")
+    package var dimensions = 256
+
+    @Option(help: "Weight of the lexical score in fused ranking (0–1).")
+    package var lexicalWeight: Float = 0.5
+
+    @Option(help: "Worker threads (default: all cores).")
+    package var threads: Int?
+
+    @Option(help: "A weights file from `duijie tune`: rank by its weighted TF-IDF, BM25 and LSA scores (overrides --ranking).")
+    package var weights: String?
+
+    package enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
+    package enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
+
+    package func validate() throws {
+        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
+        if !(0...1).contains(lexicalWeight) { throw ValidationError("--lexical-weight must be between 0 and 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    /// The ranking mode these options select.
+    package var mode: TextRanking {
+        switch ranking {
+        case .lexical: return .lexical
+        case .semantic: return .semantic
+        case .fused: return .fused(lexicalWeight: lexicalWeight)
+        }
+    }
+
+    /// Ranks free text with these options: a fused matcher when `--weights` is given, else a
+    /// text matcher in the chosen mode.
+    package func makeRanker(corpus: Corpus, analyzer: Analyzer) throws -> (String, Int) -> [TextMatch] {
+        guard let weights else {
+            let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
+            let mode = self.mode
+            return { text, top in matcher.match(text: text, top: top, ranking: mode) }
+        }
+        let fitted: FusionWeights
+        do { fitted = try FusionWeights.load(weights) } catch {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+        let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, includesGraph: fitted.graph > 0,
+                                     parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+        return { text, top in
+            fused.match(text: text, top: top, weights: fitted).map {
+                TextMatch(achievementID: $0.achievementID, score: $0.score, matchedTerms: fused.tfidf.explain(text: text, achievementID: $0.achievementID))
+            }
+        }
+    }
+
+    /// A matcher for the corpus at `path`, loaded from the cache in `path/.duijie/` when one was
+    /// built from the same corpus with the same options, else built (and cached, if possible).
+    package func cachedMatcher(corpusPath: String, corpus: Corpus, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
+        var isDirectory: ObjCBool = false
+        guard useCache, weights == nil, FileManager.default.fileExists(atPath: corpusPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return try makeMatcher(corpus: corpus, analyzer: analyzer)
+        }
+        let options = analyzer.options
+        let key = [weighting.rawValue, String(ranking == .lexical ? 0 : dimensions), options.mode.rawValue,
+                   options.includesUnigrams ? "u" : "", options.stemsEnglish ? "s" : "", options.simplifiesChinese ? "t" : ""].joined(separator: "-")
+        let directory = (corpusPath as NSString).appendingPathComponent(".duijie")
+        let path = (directory as NSString).appendingPathComponent("match-\(key).index")
+        let fingerprint = TextIndex.fingerprint(ofCorpus: corpusPath)
+        if FileManager.default.fileExists(atPath: path), let cached = try? TextIndex.load(path),
+           cached.metadata.corpusFingerprint == fingerprint, cached.matcher.achievementIDs == corpus.achievements.map(\.id) {
+            return cached.matcher
+        }
+        let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try TextIndex.write(matcher, titles: corpus.achievements.map(\.title), corpusFingerprint: fingerprint, to: path)
+        } catch {
+            printError("warning: cannot cache the index in \(directory) (\(error)); continuing without")
+        }
+        return matcher
+    }
+
+    /// Builds a matcher over `corpus` with these options.
+    package func makeMatcher(corpus: Corpus, analyzer: Analyzer) throws -> TextMatcher {
+        let scheme: TermWeighting = weighting == .bm25 ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
+        let semantic = ranking == .lexical ? nil : RandomizedSVD.Options(rank: dimensions)
+        return try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: scheme, semantic: semantic,
+                               parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+    }
+}

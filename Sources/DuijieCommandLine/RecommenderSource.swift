@@ -1,0 +1,34 @@
+import ArgumentParser
+import DuijieCorpus
+import DuijieRanking
+import Foundation
+/// Where a command's recommender comes from: a corpus directory, built on the spot, or a saved
+/// index (`duijie index`), loaded with the corpus it holds.
+package struct RecommenderSource: ParsableArguments {
+    /// Options with their defaults, as the argument parser needs them.
+    package init() {}
+
+    @Option(help: "The corpus directory (the recommender is built from it).") package var corpus: String?
+    @Option(help: "A saved index (`duijie index`) to load instead of --corpus; its analyzer and LSA dimensions apply.") package var index: String?
+    @Option(help: "LSA dimensions (with --corpus).") package var dimensions = 64
+
+    package func validate() throws {
+        if (corpus == nil) == (index == nil) { throw ValidationError("give either --corpus or --index") }
+        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
+    }
+
+    /// The corpus directory or the index file, for messages.
+    package var name: String { corpus ?? index ?? "" }
+
+    /// The recommender; a problem is printed and ends the command with a failure.
+    package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
+        do {
+            if let index { return try RecommenderIndex.load(index) }
+            let loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
+            return try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
+        } catch let error as CustomStringConvertible {
+            printError(error.description)
+            throw ExitCode.failure
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import DuijieCorpus
+import DuijieRanking
+/// The recommender's shortlist options (target, filters, diversity, explanations, batch), shared
+/// by `duijie recommend` and by `duijie match`, which gives the recommender's shortlist when any
+/// of them is used.
+package struct ShortlistOptions: ParsableArguments {
+    /// Options with their defaults, as the argument parser needs them.
+    package init() {}
+
+    @Option(help: "What to recommend: achievement (default), expert, institution, demand or enterprise.") package var target: RecommendationTarget?
+    @Option(help: "Keep results in this region or below (id or name; repeatable).") package var region: [String] = []
+    @Flag(help: "With --region, also keep the paired (对口合作) regions.") package var includePaired = false
+    @Option(help: "Keep results in this field or a sub-field (id, name or synonym; repeatable).") package var field: [String] = []
+    @Option(help: "Keep achievements at least this mature (lab, pilot, maturation, industrialization, or TRL).") package var minMaturity: String?
+    @Option(help: "Keep achievements offering this transfer mode (repeatable).") package var mode: [String] = []
+    @Option(help: "Keep achievements of this kind (repeatable).") package var kind: [String] = []
+    @Option(help: "Keep only dual-use (yes) or only civil (no) achievements.") package var dualUse: YesNo?
+    @Option(help: "At most this many results per institution.") package var maxPerInstitution: Int?
+    @Option(help: "Diversify by maximal marginal relevance: λ in 0…1 (1 = none; 0.7 is a usual start).") package var diversity: Float?
+    @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") package var explain = false
+    @Option(help: "Language of labels: zh (default) or en.") package var language: Language?
+    @Option(help: "A query file ({\"id\",\"text\"} per line): rank every query (use with --format trec, json or csv).") package var batch: String?
+
+    package enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
+    package enum YesNo: String, ExpressibleByArgument, CaseIterable { case yes, no }
+
+    package func validate() throws {
+        if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
+        if let diversity, !(0...1).contains(diversity) { throw ValidationError("--diversity must be between 0 and 1") }
+    }
+
+    /// Whether any option was given (so `match` ranks with the recommender).
+    package var isUsed: Bool {
+        target != nil || !region.isEmpty || includePaired || !field.isEmpty || minMaturity != nil || !mode.isEmpty || !kind.isEmpty
+            || dualUse != nil || maxPerInstitution != nil || diversity != nil || explain || language != nil || batch != nil
+    }
+
+    /// The filters, with region and field names resolved in `corpus`.
+    ///
+    /// - Throws: `ValidationError` naming an option whose value the corpus does not know.
+    package func makeFilters(_ corpus: Corpus) throws -> RecommendationFilters {
+        var filters = RecommendationFilters()
+        filters.regions = try region.map { name in
+            guard let id = corpus.regionID(named: name) else { throw ValidationError("--region \(name): no such region in the corpus") }
+            return id
+        }
+        filters.includesPairedRegions = includePaired
+        filters.fields = try field.map { name in
+            guard let id = corpus.fieldID(named: name) else { throw ValidationError("--field \(name): no such field in the corpus") }
+            return id
+        }
+        if let minMaturity {
+            guard let value = Maturity.parse(minMaturity) else { throw ValidationError("--min-maturity \(minMaturity): expected \(Maturity.acceptedValues)") }
+            filters.minimumMaturity = value
+        }
+        filters.transferModes = try mode.map { name in
+            guard let value = TransferMode.parse(name) else { throw ValidationError("--mode \(name): expected \(TransferMode.canonicalList)") }
+            return value
+        }
+        filters.kinds = try kind.map { name in
+            guard let value = AchievementKind.parse(name) else { throw ValidationError("--kind \(name): expected \(AchievementKind.canonicalList)") }
+            return value
+        }
+        filters.maximumPerInstitution = maxPerInstitution
+        filters.dualUse = dualUse.map { $0 == .yes }
+        filters.diversityLambda = diversity
+        return filters
+    }
+}
+
+extension RecommendationTarget: ExpressibleByArgument {}

@@ -1,0 +1,362 @@
+import Foundation
+/// How a corpus is loaded.
+public struct CorpusLoadOptions: Sendable {
+    /// Leave out records with errors (and records that depend on them) instead of failing.
+    public var skipBadRecords: Bool
+
+    /// Creates options.
+    ///
+    /// - Parameter skipBadRecords: Leave out bad records and load the rest; `false` by default.
+    public init(skipBadRecords: Bool = false) {
+        self.skipBadRecords = skipBadRecords
+    }
+}
+
+/// What loading a corpus produced: the records, and every problem found on the way.
+public struct CorpusLoadResult: Sendable {
+    /// The records. With errors and without `skipBadRecords`, this holds what could be read and
+    /// must not be trusted; check `hasErrors` first.
+    public let corpus: Corpus
+    /// All errors and warnings, in file order.
+    public let issues: [CorpusIssue]
+    /// The locations of records left out under `skipBadRecords`.
+    public let skippedRecords: [SourceLocation]
+
+    /// Whether any issue is an error.
+    public var hasErrors: Bool { issues.contains { $0.severity == .error } }
+    /// The errors.
+    public var errors: [CorpusIssue] { issues.filter { $0.severity == .error } }
+    /// The warnings.
+    public var warnings: [CorpusIssue] { issues.filter { $0.severity == .warning } }
+}
+
+/// A problem that stops a corpus from being read at all (a missing directory, an unreadable
+/// file), or a corpus whose records have errors.
+public struct CorpusError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, in one line.
+    public let message: String
+    /// The problems found in the records, when that is the reason.
+    public let issues: [CorpusIssue]
+
+    /// Creates an error.
+    public init(_ message: String, issues: [CorpusIssue] = []) {
+        self.message = message
+        self.issues = issues
+    }
+
+    public var description: String {
+        ([message] + issues.map(\.description)).joined(separator: "\n")
+    }
+}
+
+/// Reads corpus directories and plain document files.
+public enum CorpusLoader {
+    /// Loads a corpus directory, or a plain document file when `path` is a file.
+    ///
+    /// - Parameters:
+    ///   - path: A corpus directory (see docs/corpus-format.md) or a `.jsonl` document file.
+    ///   - options: Load options.
+    /// - Returns: The records and every problem found.
+    /// - Throws: `CorpusError` when the path cannot be read at all.
+    /// - Complexity: O(n) in the size of the files, plus O(r) per pass of skipping bad records.
+    public static func load(_ path: String, options: CorpusLoadOptions = .init()) throws(CorpusError) -> CorpusLoadResult {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw CorpusError("\(path): no such file or directory")
+        }
+        if !isDirectory.boolValue {
+            return try PlainDocumentLoader.load(file: path, options: options)
+        }
+        var session = LoadSession(directory: path, options: options)
+        try session.readAll()
+        let result = session.finish()
+        FreedMemory.release()
+        return result
+    }
+
+    /// Loads a corpus from the contents of its files (relative path, as `RecordKind.fileName`,
+    /// → bytes), as a saved recommender index holds them; `name` stands for the directory in
+    /// messages. Missing files are empty kinds, as in a directory.
+    ///
+    /// - Throws: `CorpusError` listing every error.
+    public static func loadValidated(files: [String: [UInt8]], name: String) throws(CorpusError) -> CorpusLoadResult {
+        var session = LoadSession(directory: name, options: .init())
+        session.embeddedFiles = files
+        try session.readAll()
+        let result = session.finish()
+        FreedMemory.release()
+        if result.hasErrors { throw CorpusError("\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
+        return result
+    }
+
+    /// Loads a corpus and throws when it has errors (unless bad records are skipped).
+    ///
+    /// - Throws: `CorpusError` listing every error.
+    public static func loadValidated(_ path: String, options: CorpusLoadOptions = .init()) throws(CorpusError) -> CorpusLoadResult {
+        let result = try load(path, options: options)
+        if result.hasErrors && !options.skipBadRecords {
+            throw CorpusError("\(path): the corpus has \(result.errors.count) error(s)", issues: result.errors)
+        }
+        return result
+    }
+
+    /// Reads a whole file, or throws a `CorpusError` naming it.
+    package static func readBytes(_ path: String, displayName: String) throws(CorpusError) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CorpusError("\(displayName): cannot read the file")
+        }
+        return [UInt8](data)
+    }
+}
+
+/// A record as loaded, with where it came from and whether it is usable.
+struct LoadedRecord<Record: CorpusRecord> {
+    var record: Record
+    let location: SourceLocation
+    var isBad: Bool
+}
+
+/// The state of one directory load: the records of every kind and the issues found so far.
+struct LoadSession {
+    let directory: String
+    let options: CorpusLoadOptions
+    var issues: [CorpusIssue] = []
+    var skipped: [SourceLocation] = []
+    var hasRegionTaxonomy = false
+    var hasFieldTaxonomy = false
+    /// When set, files are read from here (relative path → bytes) instead of the directory.
+    var embeddedFiles: [String: [UInt8]]?
+
+    var regions: [LoadedRecord<Region>] = []
+    var fields: [LoadedRecord<Field>] = []
+    var institutions: [LoadedRecord<Institution>] = []
+    var experts: [LoadedRecord<Expert>] = []
+    var enterprises: [LoadedRecord<Enterprise>] = []
+    var achievements: [LoadedRecord<Achievement>] = []
+    var demands: [LoadedRecord<Demand>] = []
+    var relations: [LoadedRecord<Relation>] = []
+
+    init(directory: String, options: CorpusLoadOptions) {
+        self.directory = directory
+        self.options = options
+    }
+
+    mutating func readAll() throws(CorpusError) {
+        hasRegionTaxonomy = fileExists(RecordKind.region)
+        hasFieldTaxonomy = fileExists(RecordKind.field)
+        regions = try read(Region.self)
+        fields = try read(Field.self)
+        institutions = try read(Institution.self)
+        experts = try read(Expert.self)
+        enterprises = try read(Enterprise.self)
+        achievements = try read(Achievement.self)
+        demands = try read(Demand.self)
+        relations = try read(Relation.self)
+    }
+
+    private func fileExists(_ kind: RecordKind) -> Bool {
+        if let embeddedFiles { return embeddedFiles[kind.fileName] != nil }
+        return FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(kind.fileName))
+    }
+
+    private mutating func read<Record: CorpusRecord>(_ type: Record.Type) throws(CorpusError) -> [LoadedRecord<Record>] {
+        let kind = Record.recordKind
+        guard fileExists(kind) else { return [] }
+        let path = (directory as NSString).appendingPathComponent(kind.fileName)
+        let bytes: [UInt8]
+        if let embedded = embeddedFiles?[kind.fileName] { bytes = embedded } else { bytes = try CorpusLoader.readBytes(path, displayName: kind.fileName) }
+        var records: [LoadedRecord<Record>] = []
+        for line in JSONLinesReader.lines(of: bytes, fileName: kind.fileName) {
+            switch line.object {
+            case .failure(let issue):
+                issues.append(issue)
+                skipped.append(line.location)
+            case .success(let members):
+                var reader = RecordReader(object: members, location: line.location)
+                let record = Record(reading: &reader)
+                reader.finish()
+                issues.append(contentsOf: reader.issues)
+                records.append(LoadedRecord(record: record, location: line.location, isBad: reader.hasErrors))
+            }
+        }
+        return records
+    }
+
+    // MARK: Validation across records
+
+    mutating func finish() -> CorpusLoadResult {
+        markDuplicateIDs()
+        resolveUntilStable()
+        applyDefaultRegions()
+        warnAboutThinAchievements()
+        // File order (taxonomy first, as read), then line; the sequence number keeps a line's issues in order.
+        let fileOrder = Dictionary(uniqueKeysWithValues: RecordKind.allCases.enumerated().map { ($1.fileName, $0) })
+        issues = issues.enumerated().sorted { a, b in
+            let keyA = (fileOrder[a.element.location?.file ?? ""] ?? -1, a.element.location?.line ?? 0, a.offset)
+            let keyB = (fileOrder[b.element.location?.file ?? ""] ?? -1, b.element.location?.line ?? 0, b.offset)
+            return keyA < keyB
+        }.map(\.element)
+        let skip = options.skipBadRecords
+        let keep = { (isBad: Bool) in !(isBad && skip) }
+        let corpus = Corpus(
+            regions: regions.filter { keep($0.isBad) }.map(\.record),
+            fields: fields.filter { keep($0.isBad) }.map(\.record),
+            institutions: institutions.filter { keep($0.isBad) }.map(\.record),
+            experts: experts.filter { keep($0.isBad) }.map(\.record),
+            enterprises: enterprises.filter { keep($0.isBad) }.map(\.record),
+            achievements: achievements.filter { keep($0.isBad) }.map(\.record),
+            demands: demands.filter { keep($0.isBad) }.map(\.record),
+            relations: relations.filter { keep($0.isBad) }.map(\.record)
+        )
+        if options.skipBadRecords {
+            skipped += allLocations(where: { $0 })
+            skipped.sort { (fileOrder[$0.file] ?? -1, $0.line) < (fileOrder[$1.file] ?? -1, $1.line) }
+        }
+        return CorpusLoadResult(corpus: corpus, issues: issues, skippedRecords: skipped)
+    }
+
+    private func allLocations(where predicate: (Bool) -> Bool) -> [SourceLocation] {
+        func pick<R>(_ records: [LoadedRecord<R>]) -> [SourceLocation] { records.filter { predicate($0.isBad) }.map(\.location) }
+        return pick(regions) + pick(fields) + pick(institutions) + pick(experts) + pick(enterprises)
+            + pick(achievements) + pick(demands) + pick(relations)
+    }
+
+    private mutating func markDuplicateIDs() {
+        var firstSeen: [String: SourceLocation] = [:]
+        func check<R>(_ records: inout [LoadedRecord<R>], issues: inout [CorpusIssue]) {
+            for index in records.indices {
+                guard let id = records[index].record.recordID, !id.isEmpty else { continue }
+                if let first = firstSeen[id] {
+                    issues.append(CorpusIssue(.error, .duplicateID, at: records[index].location, field: "id", "duplicate id \"\(id)\", first defined at \(first)"))
+                    records[index].isBad = true
+                } else {
+                    firstSeen[id] = records[index].location
+                }
+            }
+        }
+        check(&regions, issues: &issues)
+        check(&fields, issues: &issues)
+        check(&institutions, issues: &issues)
+        check(&experts, issues: &issues)
+        check(&enterprises, issues: &issues)
+        check(&achievements, issues: &issues)
+        check(&demands, issues: &issues)
+    }
+
+    /// Resolves every reference. Without skipping, one pass reports everything. With skipping,
+    /// a record whose reference points at a skipped record is skipped in turn, so passes repeat
+    /// until no record changes.
+    private mutating func resolveUntilStable() {
+        let originals = (regions, fields, institutions, experts, enterprises, achievements, demands, relations)
+        while true {
+            let resolver = makeResolver()
+            var newIssues: [CorpusIssue] = []
+            var changed = false
+            func pass<R>(_ records: inout [LoadedRecord<R>], _ original: [LoadedRecord<R>]) {
+                for index in records.indices {
+                    if records[index].isBad && options.skipBadRecords { continue }
+                    var record = original[index].record
+                    var resolution = ReferenceResolution(resolver: resolver, location: records[index].location)
+                    record.resolveReferences(&resolution)
+                    records[index].record = record
+                    if !resolution.issues.isEmpty {
+                        newIssues += resolution.issues
+                        if !records[index].isBad { records[index].isBad = true; changed = true }
+                    }
+                }
+            }
+            pass(&regions, originals.0)
+            pass(&fields, originals.1)
+            pass(&institutions, originals.2)
+            pass(&experts, originals.3)
+            pass(&enterprises, originals.4)
+            pass(&achievements, originals.5)
+            pass(&demands, originals.6)
+            pass(&relations, originals.7)
+            changed = markTaxonomyCycles(into: &newIssues) || changed
+            // The issues of records that just became bad are kept; when skipping, the rest is
+            // resolved again against the smaller set, until nothing changes.
+            issues += newIssues
+            if !options.skipBadRecords || !changed { return }
+        }
+    }
+
+    private func makeResolver() -> ReferenceResolver {
+        var resolver = ReferenceResolver(hasRegionTaxonomy: hasRegionTaxonomy, hasFieldTaxonomy: hasFieldTaxonomy)
+        let skip = options.skipBadRecords
+        let usable = { (isBad: Bool) in !(isBad && skip) }
+        func register<R>(_ records: [LoadedRecord<R>], _ kind: RecordKind, names: (R) -> [String]) {
+            for entry in records {
+                guard let id = entry.record.recordID else { continue }
+                if usable(entry.isBad) {
+                    resolver.register(id: id, kind: kind, names: names(entry.record))
+                } else {
+                    resolver.registerSkipped(id: id, names: names(entry.record))
+                }
+            }
+        }
+        register(regions, .region) { [$0.name] + $0.aliases }
+        register(fields, .field) { [$0.name] + $0.synonyms }
+        register(institutions, .institution) { [$0.name] + $0.aliases }
+        register(experts, .expert) { _ in [] }
+        register(enterprises, .enterprise) { [$0.name] + $0.aliases }
+        register(achievements, .achievement) { _ in [] }
+        register(demands, .demand) { _ in [] }
+        return resolver
+    }
+
+    /// Reports each region or field whose parent chain returns to itself.
+    /// - Returns: Whether a record was newly marked bad.
+    private mutating func markTaxonomyCycles(into newIssues: inout [CorpusIssue]) -> Bool {
+        var changed = false
+        func check<R>(_ records: inout [LoadedRecord<R>], parent: (R) -> String?, id: (R) -> String) {
+            var indexByID: [String: Int] = [:]
+            for (index, entry) in records.enumerated() where !(entry.isBad && options.skipBadRecords) {
+                indexByID[id(entry.record)] = indexByID[id(entry.record)] ?? index
+            }
+            for index in records.indices where !(records[index].isBad && options.skipBadRecords) {
+                var path = [id(records[index].record)]
+                var current = index
+                while let next = parent(records[current].record), let nextIndex = indexByID[next], path.count <= records.count {
+                    if next == path[0] {
+                        newIssues.append(CorpusIssue(.error, .taxonomyCycle, at: records[index].location, field: "parent",
+                                                     "the parents form a cycle: \((path + [next]).joined(separator: " → "))"))
+                        if !records[index].isBad { records[index].isBad = true; changed = true }
+                        break
+                    }
+                    if path.contains(next) { break }  // a cycle further up, reported on its own members
+                    path.append(next)
+                    current = nextIndex
+                }
+            }
+        }
+        check(&regions, parent: \.parent, id: \.id)
+        check(&fields, parent: \.parent, id: \.id)
+        return changed
+    }
+
+    /// Experts take their institution's region, achievements their owner's, demands their
+    /// enterprise's, when they give none.
+    private mutating func applyDefaultRegions() {
+        var regionByOwner: [String: String] = [:]
+        for entry in institutions { if let region = entry.record.region { regionByOwner[entry.record.id] = region } }
+        for entry in enterprises { regionByOwner[entry.record.id] = entry.record.region }
+        for index in experts.indices where experts[index].record.region == nil {
+            experts[index].record.region = regionByOwner[experts[index].record.institution]
+        }
+        for index in achievements.indices where achievements[index].record.region == nil {
+            achievements[index].record.region = achievements[index].record.owner.flatMap { regionByOwner[$0] }
+        }
+        for index in demands.indices where demands[index].record.region == nil {
+            demands[index].record.region = regionByOwner[demands[index].record.enterprise]
+        }
+    }
+
+    /// Warns about data a broker would want to know is thin: achievements with neither abstract
+    /// nor keywords match on their title alone.
+    private mutating func warnAboutThinAchievements() {
+        for entry in achievements where !entry.isBad && entry.record.abstract == nil && entry.record.keywords.isEmpty {
+            issues.append(CorpusIssue(.warning, .thinRecord, at: entry.location, field: "abstract", "no abstract and no keywords: it can match on its title only"))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+/// Writes a directory of files as a whole: into a new sibling directory first, which then takes
+/// the place of the old one, so a failure never leaves a half-written report where a good one was.
+package enum ReportDirectory {
+    package static func replace(_ directory: String, with files: [(path: String, text: String)]) throws(CorpusError) {
+        let manager = FileManager.default
+        let trimmed = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
+        let parent = (trimmed as NSString).deletingLastPathComponent
+        let base = (trimmed as NSString).lastPathComponent
+        let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\(base).new-\(suffix)")
+        let retired = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\(base).old-\(suffix)")
+        var isDirectory: ObjCBool = false
+        let exists = manager.fileExists(atPath: trimmed, isDirectory: &isDirectory)
+        if exists && !isDirectory.boolValue { throw CorpusError("\(directory): exists and is not a directory") }
+        do {
+            for file in files {
+                let path = (staging as NSString).appendingPathComponent(file.path)
+                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try AtomicFile.write(file.text, to: path)
+            }
+            if files.isEmpty { try manager.createDirectory(atPath: staging, withIntermediateDirectories: true) }
+            if exists { try manager.moveItem(atPath: trimmed, toPath: retired) }
+            do {
+                try manager.moveItem(atPath: staging, toPath: trimmed)
+            } catch {
+                if exists { try? manager.moveItem(atPath: retired, toPath: trimmed) }
+                throw error
+            }
+            if exists { try? manager.removeItem(atPath: retired) }
+        } catch let error as CorpusError {
+            try? manager.removeItem(atPath: staging)
+            throw error
+        } catch {
+            try? manager.removeItem(atPath: staging)
+            throw CorpusError("\(directory): cannot write the report (\(error.localizedDescription)); any existing report is unchanged")
+        }
+    }
+}

@@ -1,0 +1,134 @@
+import CSV
+import DuijieCorpus
+import DuijieJSON
+import Foundation
+/// Reads an event directory (`docs/event-format.md`): `event.json` (optional: name, venue,
+/// default meeting limits), `participants`, `slots` and optionally `locked`, each as JSON Lines
+/// (`.jsonl`) or CSV (`.csv`). Every problem is reported as `file:line: field: message`; an event
+/// with any error is not returned.
+public enum EventLoader {
+    /// Loads and validates an event; with a corpus, participants' records are checked against it
+    /// (they must exist and fit the participant's side).
+    ///
+    /// - Throws: `CorpusError` listing every problem.
+    public static func load(_ directory: String, corpus: Corpus? = nil) throws(CorpusError) -> Event {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw CorpusError("\(directory): no such event directory")
+        }
+        var issues: [CorpusIssue] = []
+        var header = EventHeader()
+        let headerPath = (directory as NSString).appendingPathComponent("event.json")
+        if FileManager.default.fileExists(atPath: headerPath) {
+            header = try readHeader(headerPath, issues: &issues)
+        }
+        let slotRows = try rows(directory, "slots", required: true)
+        let participantRows = try rows(directory, "participants", required: true)
+        let lockRows = try rows(directory, "locked", required: false)
+        var validator = EventValidator(corpus: corpus, header: header)
+        let slots = slotRows.compactMap { validator.slot($0) }
+        let participants = participantRows.compactMap { validator.participant($0, slots: slots) }
+        let locked = lockRows.compactMap { validator.lock($0) }
+        validator.crossCheck(participants, slots: slots, locked: locked)
+        issues += validator.issues
+        let errors = issues.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw CorpusError("\(directory): the event has \(errors.count) error(s)", issues: errors) }
+        return Event(name: header.name ?? (directory as NSString).lastPathComponent, venue: header.venue,
+                     participants: participants, slots: slots, locked: locked)
+    }
+
+    /// One row of a participants, slots or locked file, as key–value pairs.
+    struct Row {
+        let location: SourceLocation
+        let members: [(key: String, value: JSONValue)]
+        let isSpreadsheet: Bool
+    }
+
+    /// The rows of `name.jsonl` or `name.csv` in `directory` (not both).
+    static func rows(_ directory: String, _ name: String, required: Bool) throws(CorpusError) -> [Row] {
+        let jsonPath = (directory as NSString).appendingPathComponent(name + ".jsonl")
+        let csvPath = (directory as NSString).appendingPathComponent(name + ".csv")
+        let hasJSON = FileManager.default.fileExists(atPath: jsonPath)
+        let hasCSV = FileManager.default.fileExists(atPath: csvPath)
+        if hasJSON && hasCSV { throw CorpusError("\(directory): both \(name).jsonl and \(name).csv; keep one") }
+        if hasJSON {
+            var rows: [Row] = []
+            var problems: [CorpusIssue] = []
+            for line in JSONLinesReader.lines(of: try CorpusLoader.readBytes(jsonPath, displayName: jsonPath), fileName: name + ".jsonl") {
+                switch line.object {
+                case .success(let members): rows.append(Row(location: line.location, members: members, isSpreadsheet: false))
+                case .failure(let issue): problems.append(issue)
+                }
+            }
+            if !problems.isEmpty { throw CorpusError("\(jsonPath): \(problems.count) unreadable line(s)", issues: problems) }
+            return rows
+        }
+        if hasCSV { return try spreadsheetRows(csvPath, fileName: name + ".csv") }
+        if required { throw CorpusError("\(directory): missing \(name).jsonl or \(name).csv") }
+        return []
+    }
+
+    private static func spreadsheetRows(_ path: String, fileName: String) throws(CorpusError) -> [Row] {
+        let bytes = try CorpusLoader.readBytes(path, displayName: path)
+        let (text, _) = try TextEncoding.auto.decode(bytes, fileName: fileName)
+        let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        guard let reader = try? CSVReader(string: body, hasHeaderRow: true), let headers = reader.headerRow else {
+            throw CorpusError("\(fileName): cannot read the header row")
+        }
+        let keys = headers.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var rows: [Row] = []
+        var rowNumber = 1
+        while let cells = reader.next() {
+            rowNumber += 1
+            if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
+            let location = SourceLocation(file: fileName, line: rowNumber, unit: .row)
+            guard cells.count <= keys.count else {
+                throw CorpusError("\(location): has \(cells.count) cells, the header has \(keys.count) columns")
+            }
+            let members = zip(keys, cells).filter { !$0.1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.map { (key: $0.0, value: JSONValue.string($0.1)) }
+            rows.append(Row(location: location, members: members, isSpreadsheet: true))
+        }
+        if let error = reader.error { throw CorpusError("\(fileName):row \(rowNumber + 1): cannot parse the spreadsheet (\(error))") }
+        return rows
+    }
+
+    /// `event.json`: one JSON object.
+    private static func readHeader(_ path: String, issues: inout [CorpusIssue]) throws(CorpusError) -> EventHeader {
+        let bytes = try CorpusLoader.readBytes(path, displayName: path)
+        let text = String(decoding: bytes, as: UTF8.self)
+        let value: JSONValue
+        do { value = try JSONParser.parse(text) } catch {
+            // The parser counts bytes from the start of the text; turn that into a line and column.
+            let before = bytes.prefix(max(0, error.column - 1))
+            let line = before.filter { $0 == 0x0A }.count + 1
+            let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
+            throw CorpusError("event.json:\(line):\(column): \(error.message)")
+        }
+        guard case .object(let members) = value else { throw CorpusError("event.json:1: expected one JSON object") }
+        // Fields are reported at the line where their key is written.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func line(of key: String) -> Int { (lines.firstIndex { $0.contains("\"\(key)\"") } ?? 0) + 1 }
+        var header = EventHeader()
+        for (key, member) in members {
+            var reader = RecordReader(object: [(key, member)], location: SourceLocation(file: "event.json", line: line(of: key)))
+            switch key {
+            case "name": header.name = reader.string(key)
+            case "venue": header.venue = reader.string(key)
+            case "min_meetings": header.minimumMeetings = reader.number(key, minimum: 0).map { Int($0) }
+            case "max_meetings": header.maximumMeetings = reader.number(key, minimum: 0).map { Int($0) }
+            default: break
+            }
+            reader.finish()
+            issues += reader.issues
+        }
+        return header
+    }
+}
+
+/// The event-wide settings of `event.json`.
+struct EventHeader {
+    var name: String?
+    var venue: String?
+    var minimumMeetings: Int?
+    var maximumMeetings: Int?
+}

@@ -1,0 +1,137 @@
+import DuijieCorpus
+import Foundation
+/// The printed outputs of an event plan: the organizer's schedule (CSV, Markdown), one agenda
+/// per participant (CSV, Markdown, iCalendar) and a summary (Markdown).
+public struct EventReport: Sendable {
+    /// The plan.
+    public let plan: EventPlan
+    /// Chinese (default) or English labels.
+    public let chinese: Bool
+
+    /// Creates a report.
+    public init(plan: EventPlan, chinese: Bool = true) {
+        self.plan = plan
+        self.chinese = chinese
+    }
+
+    /// Every file of the report, by relative path, in a fixed order.
+    public func files() -> [(path: String, text: String)] {
+        var files: [(String, String)] = [("schedule.csv", scheduleCSV()), ("schedule.md", scheduleMarkdown()), ("summary.md", summaryMarkdown())]
+        for participant in plan.event.participants {
+            let base = "agendas/" + Self.fileName(participant.id)
+            files.append((base + ".csv", agendaCSV(participant.id)))
+            files.append((base + ".md", agendaMarkdown(participant.id)))
+            files.append((base + ".ics", ICalendar.agenda(plan, participant: participant.id, chinese: chinese)))
+        }
+        return files
+    }
+
+    /// Writes every file into `directory` as a whole: the files go to a new sibling directory
+    /// that then replaces `directory`, so a failure leaves an existing report untouched.
+    ///
+    /// - Throws: `CorpusError` naming the path and the reason.
+    public func write(to directory: String) throws(CorpusError) {
+        try ReportDirectory.replace(directory, with: files())
+    }
+
+    /// A participant id made safe as a file name (path separators and control characters become `_`).
+    static func fileName(_ id: String) -> String {
+        let safe = String(id.unicodeScalars.map { scalar -> Character in
+            scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar == ":" ? "_" : Character(scalar)
+        })
+        return safe.hasPrefix(".") ? "_" + safe : safe
+    }
+
+    func name(_ id: String) -> String { plan.event.participant(id)?.name ?? id }
+
+    func slot(_ id: String?) -> Event.Slot? { plan.event.slots.first { $0.id == id } }
+
+    static func score(_ value: Float) -> String { String(format: "%.3f", value) }
+
+    // MARK: Schedule
+
+    func scheduleCSV() -> String {
+        var rows = [["slot", "start", "end", "table", "demand_id", "demand_name", "supply_id", "supply_name", "score", "demand_score", "supply_score", "note"]]
+        for meeting in plan.scheduled {
+            let slot = slot(meeting.slot)!
+            rows.append([slot.id, slot.start, slot.end, String(meeting.table!), meeting.demand, name(meeting.demand), meeting.supply, name(meeting.supply),
+                         Self.score(meeting.score), Self.score(meeting.demandScore), Self.score(meeting.supplyScore), note(meeting)])
+        }
+        return CSVText.render(rows)
+    }
+
+    func note(_ meeting: EventPlan.Meeting) -> String {
+        [meeting.isLocked ? (chinese ? "锁定" : "locked") : nil, meeting.isMustMeet ? (chinese ? "指定会见" : "must-meet") : nil]
+            .compactMap { $0 }.joined(separator: " ")
+    }
+
+    func scheduleMarkdown() -> String {
+        var lines = ["# \(plan.event.name)" + (chinese ? " · 会谈安排" : " · schedule"), ""]
+        if let venue = plan.event.venue { lines += [(chinese ? "地点：" : "Venue: ") + venue, ""] }
+        for slot in plan.event.slots {
+            let meetings = plan.scheduled.filter { $0.slot == slot.id }
+            guard !meetings.isEmpty else { continue }
+            lines.append("## \(slot.id) · \(Self.time(slot.start))–\(Self.time(slot.end))")
+            lines.append("")
+            lines.append(chinese ? "| 桌号 | 需求方 | 供给方 | 匹配度 | 备注 |" : "| Table | Demand side | Supply side | Score | Note |")
+            lines.append("|---:|---|---|---:|---|")
+            for meeting in meetings {
+                lines.append("| \(meeting.table!) | \(Markdown.escape(name(meeting.demand))) | \(Markdown.escape(name(meeting.supply))) | \(Self.score(meeting.score)) | \(note(meeting)) |")
+            }
+            lines.append("")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `HH:MM` of a local time.
+    static func time(_ localTime: String) -> String { String(localTime.suffix(5)) }
+
+    // MARK: Agendas
+
+    func agendaCSV(_ participant: String) -> String {
+        var rows = [["slot", "start", "end", "table", "partner_id", "partner_name", "score", "note"]]
+        for meeting in plan.agenda(of: participant) {
+            let slot = slot(meeting.slot)!
+            let partner = meeting.demand == participant ? meeting.supply : meeting.demand
+            rows.append([slot.id, slot.start, slot.end, String(meeting.table!), partner, name(partner), Self.score(meeting.score), note(meeting)])
+        }
+        return CSVText.render(rows)
+    }
+
+    func agendaMarkdown(_ participant: String) -> String {
+        let agenda = plan.agenda(of: participant)
+        var lines = ["# \(Markdown.escape(name(participant))) · \(plan.event.name)", ""]
+        if let venue = plan.event.venue { lines += [(chinese ? "地点：" : "Venue: ") + venue, ""] }
+        if agenda.isEmpty {
+            lines.append(chinese ? "本次活动暂无会谈安排。" : "No meetings are scheduled.")
+        } else {
+            lines.append(chinese ? "| 时间 | 桌号 | 会谈对象 | 匹配度 |" : "| Time | Table | Partner | Score |")
+            lines.append("|---|---:|---|---:|")
+            for meeting in agenda {
+                let slot = slot(meeting.slot)!
+                let partner = meeting.demand == participant ? meeting.supply : meeting.demand
+                lines.append("| \(Self.time(slot.start))–\(Self.time(slot.end)) | \(meeting.table!) | \(Markdown.escape(name(partner))) | \(Self.score(meeting.score)) |")
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// RFC 4180 CSV text: fields with commas, quotes or line breaks are quoted; lines end in CRLF.
+enum CSVText {
+    static func render(_ rows: [[String]]) -> String {
+        rows.map { row in
+            row.map { field in
+                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            }.joined(separator: ",")
+        }.joined(separator: "\r\n") + "\r\n"
+    }
+}
+
+/// Markdown table cells.
+enum Markdown {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+}

@@ -1,0 +1,160 @@
+import DuijieCorpus
+/// Decodes and checks the rows of an event, collecting every problem with its location.
+struct EventValidator {
+    let corpus: Corpus?
+    let header: EventHeader
+    private(set) var issues: [CorpusIssue] = []
+    private var participantLocations: [String: SourceLocation] = [:]
+    private var lockLocations: [SourceLocation] = []
+
+    init(corpus: Corpus?, header: EventHeader) {
+        self.corpus = corpus
+        self.header = header
+    }
+
+    private mutating func reader(_ row: EventLoader.Row) -> RecordReader {
+        RecordReader(object: row.members, location: row.location, cellsAreText: row.isSpreadsheet)
+    }
+
+    private mutating func finish(_ reader: inout RecordReader) -> Bool {
+        reader.finish()
+        issues += reader.issues
+        return !reader.hasErrors
+    }
+
+    /// A whole number not below `minimum`.
+    private func integer(_ key: String, minimum: Int, _ reader: inout RecordReader) -> Int? {
+        guard let number = reader.number(key, minimum: Double(minimum)) else { return nil }
+        guard number == number.rounded(), number < 1e9 else {
+            reader.error(key, "\(number) is not a whole number")
+            return nil
+        }
+        return Int(number)
+    }
+
+    mutating func slot(_ row: EventLoader.Row) -> Event.Slot? {
+        var reader = reader(row)
+        let id = reader.identifier("id")
+        let start = reader.requiredString("start")
+        let end = reader.requiredString("end")
+        let tables = integer("tables", minimum: 0, &reader)
+        for (key, value) in [("start", start), ("end", end)] where !value.isEmpty && !Self.isLocalTime(value) {
+            reader.error(key, "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM")
+        }
+        if Self.isLocalTime(start) && Self.isLocalTime(end) && start >= end { reader.error("end", "\(end) is not after the start \(start)") }
+        if tables == nil && !row.members.contains(where: { $0.key == "tables" }) { reader.error("tables", "missing (required)", code: .missingField) }
+        guard finish(&reader), let id, let tables else { return nil }
+        return Event.Slot(id: id, start: start, end: end, tables: tables)
+    }
+
+    mutating func participant(_ row: EventLoader.Row, slots: [Event.Slot]) -> Event.Participant? {
+        var reader = reader(row)
+        let id = reader.identifier("id")
+        let name = reader.string("name")
+        let side = reader.string("side", required: true)
+        let records = reader.strings("records")
+        let profile = reader.string("profile")
+        let minimum = integer("min", minimum: 0, &reader) ?? header.minimumMeetings ?? 0
+        let maximum = integer("max", minimum: 0, &reader) ?? header.maximumMeetings ?? slots.count
+        let availability = reader.strings("availability")
+        let mustMeet = reader.strings("must_meet")
+        let neverMeet = reader.strings("never_meet")
+        let organization = reader.string("organization")
+        let parsedSide = side.flatMap { Event.Side(rawValue: $0.lowercased()) ?? Self.chineseSides[$0] }
+        if let side, parsedSide == nil { reader.error("side", "\"\(side)\" is not demand or supply (需求方, 供给方)", code: .unknownValue) }
+        if minimum > maximum { reader.error("min", "\(minimum) is more than max \(maximum)") }
+        if records.isEmpty && profile == nil { reader.error("records", "a participant needs corpus records or a profile text", code: .missingField) }
+        let slotIDs = Set(slots.map(\.id))
+        for slot in availability where !slotIDs.contains(slot) { reader.error("availability", "no slot \"\(slot)\"", code: .danglingReference) }
+        if let corpus, let parsedSide {
+            for record in records {
+                guard let kind = corpus.kind(of: record) else {
+                    reader.error("records", "no record \"\(record)\" in the corpus", code: .danglingReference)
+                    continue
+                }
+                let fits = parsedSide == .demand ? [RecordKind.demand, .enterprise].contains(kind) : [RecordKind.achievement, .expert, .institution].contains(kind)
+                if !fits { reader.error("records", "\(record) is a \(kind.rawValue), which cannot stand for the \(parsedSide.rawValue) side", code: .wrongReferenceKind) }
+            }
+        }
+        guard finish(&reader), let id, let parsedSide else { return nil }
+        if let previous = participantLocations[id] {
+            issues.append(CorpusIssue(.error, .duplicateID, at: row.location, field: "id", "\(id) is already used at \(previous)"))
+            return nil
+        }
+        participantLocations[id] = row.location
+        return Event.Participant(id: id, name: name ?? records.first.flatMap { Self.defaultName(of: $0, corpus) } ?? id, side: parsedSide,
+                                 records: records, profile: profile, minimumMeetings: minimum, maximumMeetings: maximum,
+                                 availability: availability, mustMeet: mustMeet, neverMeet: neverMeet, organization: organization)
+    }
+
+    mutating func lock(_ row: EventLoader.Row) -> Event.LockedMeeting? {
+        var reader = reader(row)
+        let demand = reader.identifier("demand")
+        let supply = reader.identifier("supply")
+        let slot = reader.identifier("slot")
+        let table = integer("table", minimum: 1, &reader)
+        if table == nil && !row.members.contains(where: { $0.key == "table" }) { reader.error("table", "missing (required)", code: .missingField) }
+        guard finish(&reader), let demand, let supply, let slot, let table else { return nil }
+        lockLocations.append(row.location)
+        return Event.LockedMeeting(demand: demand, supply: supply, slot: slot, table: table)
+    }
+
+    /// References between rows: must/never-meet and locks name participants of the other side,
+    /// slots exist, ids are unique.
+    mutating func crossCheck(_ participants: [Event.Participant], slots: [Event.Slot], locked: [Event.LockedMeeting]) {
+        let byID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var slotIDs = Set<String>()
+        for slot in slots where !slotIDs.insert(slot.id).inserted {
+            issues.append(CorpusIssue(.error, .duplicateID, at: nil, field: "id", "slot \(slot.id) appears twice in the slots file"))
+        }
+        for participant in participants {
+            let location = participantLocations[participant.id]
+            for (field, list) in [("must_meet", participant.mustMeet), ("never_meet", participant.neverMeet)] {
+                for other in list {
+                    guard let partner = byID[other] else {
+                        issues.append(CorpusIssue(.error, .danglingReference, at: location, field: field, "no participant \"\(other)\""))
+                        continue
+                    }
+                    if partner.side == participant.side {
+                        issues.append(CorpusIssue(.error, .wrongReferenceKind, at: location, field: field, "\(other) is on the same side (\(partner.side.rawValue))"))
+                    }
+                }
+            }
+            for other in participant.mustMeet where participant.neverMeet.contains(other) || byID[other]?.neverMeet.contains(participant.id) == true {
+                issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "must_meet", "\(other) is both a must-meet and a never-meet"))
+            }
+        }
+        for (lock, location) in zip(locked, lockLocations) {
+            if byID[lock.demand]?.side != .demand { issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "demand", "no demand-side participant \"\(lock.demand)\"")) }
+            if byID[lock.supply]?.side != .supply { issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "supply", "no supply-side participant \"\(lock.supply)\"")) }
+            if let slot = slots.first(where: { $0.id == lock.slot }) {
+                if lock.table > slot.tables { issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "table", "slot \(slot.id) has \(slot.tables) tables")) }
+            } else {
+                issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "slot", "no slot \"\(lock.slot)\""))
+            }
+        }
+    }
+
+    /// A participant's name from its first record: a demand's enterprise, else the record's name.
+    static func defaultName(of record: String, _ corpus: Corpus?) -> String? {
+        guard let corpus, corpus.kind(of: record) != nil else { return nil }
+        return corpus.displayName(of: corpus.demand(record)?.enterprise ?? record)
+    }
+
+    static let chineseSides: [String: Event.Side] = ["需求方": .demand, "需求": .demand, "供给方": .supply, "供给": .supply, "供应方": .supply]
+
+    /// `YYYY-MM-DDTHH:MM`.
+    static func isLocalTime(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard bytes.count == 16 else { return false }
+        for (index, byte) in bytes.enumerated() {
+            switch index {
+            case 4, 7: guard byte == UInt8(ascii: "-") else { return false }
+            case 10: guard byte == UInt8(ascii: "T") else { return false }
+            case 13: guard byte == UInt8(ascii: ":") else { return false }
+            default: guard byte >= 48 && byte <= 57 else { return false }
+            }
+        }
+        return true
+    }
+}

@@ -1,0 +1,234 @@
+import DuijieCorpus
+import Foundation
+/// Duijie's binary index container: a header, a section table, and named sections, each with a
+/// CRC-32. Little-endian throughout.
+///
+/// ```
+/// offset 0   "DUIJIEIX"                     8 bytes magic
+///        8   format version                 UInt32
+///        12  section count n                UInt32
+///        16  n × { name: 16 bytes (UTF-8, zero-padded), offset: UInt64, length: UInt64,
+///                  crc32: UInt32, reserved: UInt32 }          40 bytes each
+///        …   section bytes, each starting at a multiple of 8
+/// ```
+///
+/// Reading maps the file into memory and checks the magic, the version and that every section
+/// lies inside the file before anything is used; each section's checksum is checked when it is
+/// read, before its bytes are used. A truncated or corrupted file gives an `IndexError` naming
+/// what is wrong; it never crashes the reader.
+struct IndexFile {
+    static let magic: [UInt8] = Array("DUIJIEIX".utf8)
+    static let version: UInt32 = 2
+    static let entrySize = 40
+
+    /// Collects an index file's sections and writes them out. A section is kept as the array it
+    /// came from (no copy) or as the path of a file (read a block at a time), and streamed to
+    /// disk; values are stored in the host's byte order, which `IndexFile` requires to be
+    /// little-endian.
+    struct Writer {
+        private struct Section {
+            let name: String
+            /// The file the bytes come from, when they do not come from memory.
+            let file: String?
+            /// Calls its argument with the section's bytes, a block at a time.
+            let blocks: ((UnsafeRawBufferPointer) throws(CorpusError) -> Void) throws(CorpusError) -> Void
+        }
+
+        private var sections: [Section] = []
+
+        /// Adds a section holding the raw bytes of `values` (`[UInt8]`, `[Int32]`, `[Float]`,
+        /// `[Int]` as 64-bit integers …).
+        mutating func add<Value: BitwiseCopyable>(_ name: String, _ values: [Value]) {
+            precondition(name.utf8.count <= 16, "section names have at most 16 bytes")
+            #if _endian(big)
+            preconditionFailure("index files are written on little-endian hosts only")
+            #endif
+            sections.append(Section(name: name, file: nil, blocks: { body throws(CorpusError) in
+                var failure: CorpusError?
+                values.withUnsafeBytes { bytes in
+                    do throws(CorpusError) { try body(bytes) } catch { failure = error }
+                }
+                if let failure { throw failure }
+            }))
+        }
+
+        /// Adds a section of UTF-8 text.
+        mutating func add(_ name: String, text: String) { add(name, Array(text.utf8)) }
+
+        /// Adds a section holding the bytes of the file at `path`, which is read when the index
+        /// is written (twice: for the checksum, then for the copy) and never held whole.
+        mutating func add(_ name: String, contentsOf path: String, displayName: String) {
+            precondition(name.utf8.count <= 16, "section names have at most 16 bytes")
+            sections.append(Section(name: name, file: displayName, blocks: { body throws(CorpusError) in
+                try FileBlocks.forEach(in: path, displayName: displayName, body)
+            }))
+        }
+
+        /// Writes the file atomically (temporary file, fsync, rename).
+        ///
+        /// - Throws: `CorpusError` when the file cannot be written, or when a file section
+        ///   changed between its checksum and its copy (the index is then not replaced).
+        func write(to path: String) throws(CorpusError) {
+            var header = Data(IndexFile.magic)
+            header.append(littleEndian: IndexFile.version)
+            header.append(littleEndian: UInt32(sections.count))
+            var offset = 16 + sections.count * IndexFile.entrySize
+            var paddings: [Int] = []
+            var measured: [(length: Int, checksum: UInt32)] = []
+            for section in sections {
+                let padding = (8 - offset % 8) % 8
+                paddings.append(padding)
+                offset += padding
+                var length = 0
+                var checksum: UInt32 = 0
+                try section.blocks { bytes in
+                    length += bytes.count
+                    checksum = CRC32.checksum(bytes, continuing: checksum)
+                }
+                measured.append((length, checksum))
+                var name = Array(section.name.utf8)
+                name += [UInt8](repeating: 0, count: 16 - name.count)
+                header.append(contentsOf: name)
+                header.append(littleEndian: UInt64(offset))
+                header.append(littleEndian: UInt64(length))
+                header.append(littleEndian: checksum)
+                header.append(littleEndian: UInt32(0))
+                offset += length
+            }
+            try AtomicFile.write(to: path) { descriptor throws(CorpusError) in
+                var code = header.withUnsafeBytes { writeAll(descriptor, $0) }
+                let zeros = [UInt8](repeating: 0, count: 8)
+                for (index, section) in sections.enumerated() where code == 0 {
+                    code = zeros.withUnsafeBytes { writeAll(descriptor, UnsafeRawBufferPointer(rebasing: $0.prefix(paddings[index]))) }
+                    var length = 0
+                    var checksum: UInt32 = 0
+                    try section.blocks { bytes in
+                        guard code == 0 else { return }
+                        length += bytes.count
+                        if section.file != nil { checksum = CRC32.checksum(bytes, continuing: checksum) }
+                        code = writeAll(descriptor, bytes)
+                    }
+                    if let file = section.file, code == 0, length != measured[index].length || checksum != measured[index].checksum {
+                        throw CorpusError("\(path): \(file) changed while the index was being written; any existing index is unchanged")
+                    }
+                }
+                return code
+            }
+        }
+    }
+
+    /// The mapped file.
+    private let mapping: FileMapping
+    /// Each section's byte range and CRC-32, from the section table (bounds checked).
+    let sections: [String: (range: Range<Int>, checksum: UInt32)]
+
+    /// Maps the file at `path` and checks its header and section table: the magic, the version,
+    /// and that every section lies inside the file. Checksums are checked as sections are read.
+    ///
+    /// - Throws: `IndexError` for a missing, truncated or foreign file.
+    init(path: String) throws(IndexError) {
+        let mapping = try FileMapping(path: path)
+        let bytes = mapping.bytes
+        func integer<Value: FixedWidthInteger>(at offset: Int, _ type: Value.Type) -> Value {
+            Value(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Value.self))
+        }
+        guard bytes.count >= 16, Array(bytes.prefix(8)) == IndexFile.magic else {
+            throw IndexError(path, "not a Duijie index (wrong magic bytes)")
+        }
+        let version = integer(at: 8, UInt32.self)
+        guard version == IndexFile.version else {
+            throw IndexError(path, "index format version \(version); this duijie reads version \(IndexFile.version) — rebuild it with `duijie index`")
+        }
+        let count = Int(integer(at: 12, UInt32.self))
+        guard count <= 1_000, 16 + count * IndexFile.entrySize <= bytes.count else {
+            throw IndexError(path, "truncated: the section table does not fit in \(bytes.count) bytes")
+        }
+        var sections: [String: (range: Range<Int>, checksum: UInt32)] = [:]
+        for index in 0..<count {
+            let entry = 16 + index * IndexFile.entrySize
+            let name = String(decoding: bytes[entry..<entry + 16].prefix { $0 != 0 }, as: UTF8.self)
+            let offset = integer(at: entry + 16, UInt64.self)
+            let length = integer(at: entry + 24, UInt64.self)
+            guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else {
+                throw IndexError(path, "truncated: section \(name) needs bytes up to \(offset &+ length), the file has \(bytes.count)")
+            }
+            sections[name] = (Int(offset)..<Int(offset + length), integer(at: entry + 32, UInt32.self))
+        }
+        self.mapping = mapping
+        self.sections = sections
+    }
+
+    /// The bytes of a section, after checking its CRC-32. They stay valid while the file is.
+    ///
+    /// - Throws: `IndexError` for a missing section or one that fails its checksum.
+    func section(_ name: String, in path: String) throws(IndexError) -> UnsafeRawBufferPointer {
+        guard let (range, expected) = sections[name] else { throw IndexError(path, "missing section \(name)") }
+        let bytes = UnsafeRawBufferPointer(rebasing: mapping.bytes[range])
+        guard CRC32.checksum(bytes) == expected else { throw IndexError(path, "corrupted: section \(name) fails its checksum") }
+        return bytes
+    }
+
+    /// Lets the system drop a section's pages from memory once it has been copied out (they are
+    /// read from the file again should the section be read again).
+    func release(_ name: String) {
+        guard let (range, _) = sections[name] else { return }
+        mapping.release(range)
+    }
+}
+
+/// A read-only, private memory mapping of a whole file, unmapped when released.
+final class FileMapping: @unchecked Sendable {
+    /// The file's bytes.
+    let bytes: UnsafeRawBufferPointer
+
+    init(path: String) throws(IndexError) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { throw IndexError(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw IndexError(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        let size = Int(status.st_size)
+        guard size > 0 else {
+            bytes = UnsafeRawBufferPointer(start: nil, count: 0)
+            return
+        }
+        guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
+            throw IndexError(path, "cannot map the index (\(String(cString: strerror(errno))))")
+        }
+        bytes = UnsafeRawBufferPointer(start: address, count: size)
+    }
+
+    /// Drops the pages wholly inside `range` from this process's memory (`MADV_DONTNEED`).
+    func release(_ range: Range<Int>) {
+        guard let base = bytes.baseAddress else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = (range.lowerBound + page - 1) / page * page
+        let end = range.upperBound / page * page
+        if end > start { madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, MADV_DONTNEED) }
+    }
+
+    deinit {
+        if let base = bytes.baseAddress { munmap(UnsafeMutableRawPointer(mutating: base), bytes.count) }
+    }
+}
+
+/// A problem reading or writing an index.
+public struct IndexError: Error, Sendable, CustomStringConvertible {
+    /// The index file.
+    public let path: String
+    /// What is wrong.
+    public let message: String
+
+    init(_ path: String, _ message: String) {
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String { "\(path): \(message)" }
+}
+
+extension Data {
+    mutating func append<Value: FixedWidthInteger>(littleEndian value: Value) {
+        Swift.withUnsafeBytes(of: value.littleEndian) { append(contentsOf: $0) }
+    }
+}

@@ -1,0 +1,273 @@
+import DuijieCorpus
+import DuijieText
+import DuijieVectors
+/// How much each field of an achievement counts when it is indexed: a word in the title says
+/// more about what an achievement is than a word in its abstract.
+public struct FieldWeights: Sendable, Equatable {
+    /// The weight of title terms.
+    public var title: Float
+    /// The weight of keyword terms.
+    public var keywords: Float
+    /// The weight of abstract terms.
+    public var abstract: Float
+
+    /// Creates weights; the defaults count title and keywords twice, the abstract once.
+    public init(title: Float = 2, keywords: Float = 2, abstract: Float = 1) {
+        self.title = title
+        self.keywords = keywords
+        self.abstract = abstract
+    }
+
+    var array: [Float] { [title, keywords, abstract] }
+}
+
+/// How a `TextMatcher` scores achievements.
+public enum TextRanking: Sendable, Equatable {
+    /// The TF-IDF (or BM25) score alone.
+    case lexical
+    /// The LSA cosine alone (needs a semantic model).
+    case semantic
+    /// `lexicalWeight` × the lexical score + (1 − `lexicalWeight`) × the LSA cosine.
+    case fused(lexicalWeight: Float)
+}
+
+/// One achievement matched to a text, with the terms that produced its score.
+public struct TextMatch: Sendable, Equatable {
+    /// A term shared by the query and the achievement, with its share of the score.
+    public struct MatchedTerm: Sendable, Equatable {
+        /// The term.
+        public let term: String
+        /// Query weight × document weight: the term's contribution to the score.
+        public let contribution: Float
+    }
+
+    /// Creates a match.
+    public init(achievementID: String, score: Float, matchedTerms: [MatchedTerm]) {
+        self.achievementID = achievementID
+        self.score = score
+        self.matchedTerms = matchedTerms
+    }
+
+    /// The achievement's id.
+    public let achievementID: String
+    /// The score: the cosine for TF-IDF, the BM25 score for BM25.
+    public let score: Float
+    /// The shared terms, largest contribution first.
+    public let matchedTerms: [MatchedTerm]
+}
+
+/// Exact lexical matching of text against a corpus's achievements: TF-IDF (or BM25) vectors
+/// over the analyzer's terms, retrieved through an inverted index.
+///
+/// Build once per corpus and analyzer; matching is then a sparse dot product over the query's
+/// postings.
+public struct TextMatcher: Sendable {
+    /// The analyzer that makes terms of achievements and queries.
+    public let analyzer: Analyzer
+    /// The weighted vocabulary and document vectors (without the documents after
+    /// `retainingPostingsOnly()` or when restored from a saved index).
+    public private(set) var terms: WeightedTerms
+    /// The field weights used for documents.
+    public let fieldWeights: FieldWeights
+    /// The achievement ids, by row.
+    public let achievementIDs: [String]
+    /// The LSA model of the weighted documents, when one was built.
+    public let semanticModel: LatentSemanticModel?
+    let similarity: SparseSimilarity
+    /// Each id's row (the first, should an id repeat).
+    let rowByID: [String: Int]
+
+    static func rows(of ids: [String]) -> [String: Int] {
+        Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+    private let semanticSimilarity: DenseSimilarity?
+
+    /// Indexes the achievements of `corpus`.
+    ///
+    /// - Parameters:
+    ///   - corpus: The corpus.
+    ///   - analyzer: The analyzer for documents and queries.
+    ///   - weighting: TF-IDF (default: smooth idf, sublinear tf, l2) or BM25.
+    ///   - fieldWeights: How much title, keywords and abstract count.
+    ///   - semantic: The randomized SVD options of an LSA model over the weighted documents;
+    ///     `nil` builds none (lexical matching only).
+    ///   - semanticStorage: How LSA document vectors are stored for search (Float16 halves memory).
+    ///   - parallelism: Threads for analysis, counting and the SVD's sparse products.
+    /// - Throws: `LinearAlgebraError` when the SVD fails.
+    public init(corpus: Corpus, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
+                fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
+                semanticStorage: DenseSimilarity.Storage = .float32,
+                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+        let achievements = corpus.achievements
+        try self.init(ids: achievements.map(\.id), document: { achievements[$0] }, analyzer: analyzer, weighting: weighting,
+                      fieldWeights: fieldWeights, semantic: semantic, semanticStorage: semanticStorage, parallelism: parallelism)
+    }
+
+    /// Indexes documents made on demand (`document(row)`, from any thread, once per row), so
+    /// that documents derived from a corpus (profiles) never all exist at once.
+    init(ids: [String], document: @Sendable (Int) -> Achievement, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
+         fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
+         semanticStorage: DenseSimilarity.Storage = .float32,
+         parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+        // Analyzed a chunk at a time inside the counting, so all documents' terms never coexist.
+        let statistics = TermCounts(count: ids.count, document: { index in
+            let achievement = document(index)
+            return AnalyzedDocument(fields: [
+                analyzer.terms(achievement.title),
+                achievement.keywords.flatMap(analyzer.terms),
+                analyzer.terms(achievement.abstract ?? ""),
+            ])
+        }, fieldWeights: fieldWeights.array, parallelism: parallelism)
+        self.analyzer = analyzer
+        self.terms = WeightedTerms(statistics: statistics, weighting: weighting)
+        self.fieldWeights = fieldWeights
+        self.achievementIDs = ids
+        rowByID = Self.rows(of: achievementIDs)
+        let documents = terms.documents!  // just weighted
+        self.similarity = SparseSimilarity(documents: documents)
+        if let semantic {
+            let model = try LatentSemanticModel(documents: documents, postings: similarity.postings, options: semantic, parallelism: parallelism)
+            semanticModel = model
+            semanticSimilarity = DenseSimilarity(vectors: model.documentVectors, storage: semanticStorage)
+        } else {
+            semanticModel = nil
+            semanticSimilarity = nil
+        }
+    }
+
+    /// Restores a matcher from saved parts: the analyzer must be made with the options the parts
+    /// were built with, and `terms` must hold the weighted documents.
+    public init(analyzer: Analyzer, terms: WeightedTerms, fieldWeights: FieldWeights, achievementIDs: [String],
+                semanticModel: LatentSemanticModel?) {
+        guard let documents = terms.documents else { preconditionFailure("restoring from terms needs their documents") }
+        self.init(analyzer: analyzer, terms: terms, postings: documents.transposed, fieldWeights: fieldWeights,
+                  achievementIDs: achievementIDs, semanticModel: semanticModel)
+    }
+
+    /// Restores a matcher from a saved inverted index (a saved index): `postings` is the term →
+    /// documents matrix of weights; `terms` need not hold the documents (it weights queries).
+    public init(analyzer: Analyzer, terms: WeightedTerms, postings: SparseMatrix, fieldWeights: FieldWeights, achievementIDs: [String],
+                semanticModel: LatentSemanticModel?) {
+        precondition(postings.columns == achievementIDs.count && postings.rows == terms.statistics.terms.count, "postings and ids disagree")
+        self.analyzer = analyzer
+        self.terms = terms
+        self.fieldWeights = fieldWeights
+        self.achievementIDs = achievementIDs
+        rowByID = Self.rows(of: achievementIDs)
+        self.similarity = SparseSimilarity(postings: postings)
+        self.semanticModel = semanticModel
+        self.semanticSimilarity = semanticModel.map { DenseSimilarity(vectors: $0.documentVectors) }
+    }
+
+    /// The same matcher without the document-major matrix (`terms.documents`): it ranks and
+    /// explains alike from the inverted index, in about half the memory of the weights.
+    public func retainingPostingsOnly() -> TextMatcher {
+        var lighter = self
+        lighter.terms = WeightedTerms(statistics: terms.statistics, weighting: terms.weighting,
+                                      inverseDocumentFrequencies: terms.inverseDocumentFrequencies, documents: nil)
+        return lighter
+    }
+
+    /// The term → achievements inverted index of weights (the transpose of the weighted
+    /// document matrix).
+    public var postings: SparseMatrix { similarity.postings }
+
+    /// The `top` achievements best matching `text`.
+    ///
+    /// - Parameters:
+    ///   - text: Free text: a demand, a problem description, keywords.
+    ///   - top: How many results.
+    ///   - explainedTerms: How many matched terms to report per result.
+    /// - Returns: Results best first (ties by corpus order); empty when the text shares no
+    ///   term with the corpus.
+    public func match(text: String, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
+        match(query: AnalyzedDocument(terms: analyzer.terms(text)), top: top, ranking: ranking, explainedTerms: explainedTerms)
+    }
+
+    /// The `top` achievements best matching a demand: its title counts like an achievement's
+    /// title, its keywords like keywords, its description like an abstract.
+    public func match(demand: Demand, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
+        match(query: analyzed(demand), top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+    }
+
+    /// A demand's terms by field: its title counts like an achievement's title, its keywords
+    /// like keywords, its description like an abstract.
+    func analyzed(_ demand: Demand) -> AnalyzedDocument {
+        AnalyzedDocument(fields: [analyzer.terms(demand.title), demand.keywords.flatMap(analyzer.terms), analyzer.terms(demand.description ?? "")])
+    }
+
+    /// The score of every achievement (in corpus order) for free text: the lexical score, or
+    /// the LSA cosine with `semantic` (which needs a semantic model).
+    public func scores(text: String, semantic: Bool) -> [Float] {
+        let vector = terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text)))
+        guard semantic else { return similarity.scores(query: vector) }
+        guard let semanticModel, let semanticSimilarity else {
+            preconditionFailure("semantic scores need a TextMatcher built with a semantic model")
+        }
+        return semanticSimilarity.scores(query: semanticModel.foldIn(vector))
+    }
+
+    /// The cosine of two texts' weighted term vectors (0 when either has no known term).
+    public func textSimilarity(_ first: String, _ second: String) -> Float {
+        let a = terms.queryVector(AnalyzedDocument(terms: analyzer.terms(first)))
+        let b = Dictionary(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(second))).map { ($0.term, $0.weight) }, uniquingKeysWith: +)
+        let dot = a.reduce(Float(0)) { $0 + $1.weight * (b[$1.term] ?? 0) }
+        let norms = (a.reduce(Float(0)) { $0 + $1.weight * $1.weight } * b.values.reduce(Float(0)) { $0 + $1 * $1 }).squareRoot()
+        return norms > 0 ? dot / norms : 0
+    }
+
+    private func match(query: AnalyzedDocument, top: Int, ranking: TextRanking, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
+        let vector = terms.queryVector(query, fieldWeights: queryFieldWeights)
+        let hits: [ScoredIndex]
+        switch ranking {
+        case .lexical:
+            hits = similarity.topK(query: vector, k: top)
+        case .semantic, .fused:
+            guard let semanticModel, let semanticSimilarity else {
+                preconditionFailure("semantic ranking needs a TextMatcher built with a semantic model")
+            }
+            let concept = semanticModel.foldIn(vector)
+            guard concept.contains(where: { $0 != 0 }) else { return [] }
+            var scores = semanticSimilarity.scores(query: concept)
+            if case .fused(let weight) = ranking {
+                let lexical = similarity.scores(query: vector)
+                for index in scores.indices { scores[index] = weight * lexical[index] + (1 - weight) * scores[index] }
+            }
+            hits = TopKSelector.best(top, of: scores).filter { $0.score > 0 }
+        }
+        return hits.map { hit in
+            TextMatch(achievementID: achievementIDs[Int(hit.index)], score: hit.score,
+                      matchedTerms: explain(vector, document: Int(hit.index), limit: explainedTerms))
+        }
+    }
+
+    /// Each achievement's `k` most similar other achievements by the lexical score (the text
+    /// neighbours that link achievements in the corpus graph), computed in parallel.
+    public func nearestNeighbors(k: Int, parallelism: Parallelism = .automatic) -> [[ScoredIndex]] {
+        similarity.topK(queries: terms.documents ?? similarity.postings.transposed, k: k + 1, parallelism: parallelism).enumerated().map { row, hits in
+            Array(hits.filter { Int($0.index) != row }.prefix(k))
+        }
+    }
+
+    /// The terms `text` shares with achievement `achievementID`, largest contribution first.
+    public func explain(text: String, achievementID: String, limit: Int = 5) -> [TextMatch.MatchedTerm] {
+        guard let row = rowByID[achievementID] else { return [] }
+        return explain(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text))), document: row, limit: limit)
+    }
+
+    /// The shared terms of a query and a document, by contribution.
+    private func explain(_ query: [(term: Int32, weight: Float)], document: Int, limit: Int) -> [TextMatch.MatchedTerm] {
+        // The document's weight of each query term, from the term's postings (documents increase
+        // along them), so a restored matcher needs no document-major copy.
+        let postings = similarity.postings
+        var shared: [TextMatch.MatchedTerm] = []
+        for (term, weight) in query {
+            let value = postings[Int(term), document]
+            if value > 0 {
+                shared.append(TextMatch.MatchedTerm(term: terms.statistics.terms[Int(term)], contribution: weight * value))
+            }
+        }
+        shared.sort { ($0.contribution, $1.term) > ($1.contribution, $0.term) }
+        return Array(shared.prefix(limit))
+    }
+}

@@ -1,0 +1,65 @@
+import DuijieCorpus
+import DuijieText
+import Foundation
+/// Finds and loads the text-analysis resources Duijie ships or reads from the system: the
+/// jieba dictionary (Debian's python3-jieba) and the domain lexicon in `Corpus/lexicon/`.
+public enum TextResources {
+    /// Where the jieba dictionary is looked for, in order; `DUIJIE_JIEBA_DICT` overrides.
+    public static let jiebaDictionaryCandidates = [
+        "/usr/lib/python3/dist-packages/jieba/dict.txt",
+        "/usr/share/python3-jieba/dict.txt",
+        "/usr/local/lib/python3/dist-packages/jieba/dict.txt",
+    ]
+
+    /// The relative path of the domain lexicon inside the repository.
+    public static let domainLexiconPath = "Corpus/lexicon/tech-transfer.txt"
+
+    /// The jieba dictionary's path, or `nil` when none is installed.
+    public static func jiebaDictionaryPath() -> String? {
+        if let override = ProcessInfo.processInfo.environment["DUIJIE_JIEBA_DICT"], !override.isEmpty { return override }
+        return jiebaDictionaryCandidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }
+
+    /// The domain lexicon's path: `DUIJIE_LEXICON`, else `Corpus/lexicon/…` under the current
+    /// directory or under a parent of the executable's directory (a build folder in the repo).
+    public static func domainLexiconPath(executable: String = CommandLine.arguments.first ?? "") -> String? {
+        if let override = ProcessInfo.processInfo.environment["DUIJIE_LEXICON"], !override.isEmpty { return override }
+        var candidates = [FileManager.default.currentDirectoryPath + "/" + domainLexiconPath]
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(directory.appendingPathComponent(domainLexiconPath).path)
+            directory.deleteLastPathComponent()
+        }
+        return candidates.first { FileManager.default.isReadableFile(atPath: $0) }
+    }
+
+    /// Loads the lexicon for dictionary tokenization: the jieba dictionary plus the domain
+    /// lexicon, plus any extra dictionaries given.
+    ///
+    /// - Parameter extra: More jieba-format dictionaries.
+    /// - Throws: `TextError` when no jieba dictionary is installed or a file is malformed.
+    public static func loadLexicon(extra: [String] = [], normalizer: TextNormalizer) throws(TextError) -> Lexicon {
+        guard let jieba = jiebaDictionaryPath() else {
+            throw TextError("no jieba dictionary found (install Debian's python3-jieba, or set DUIJIE_JIEBA_DICT to a dict.txt)")
+        }
+        var lexicon = Lexicon()
+        try lexicon.load(contentsOf: jieba, normalizer: normalizer)
+        if let domain = domainLexiconPath() { try lexicon.load(contentsOf: domain, normalizer: normalizer) }
+        for path in extra { try lexicon.load(contentsOf: path, normalizer: normalizer) }
+        return lexicon
+    }
+
+    /// Makes an analyzer with the standard stopwords, OpenCC, and (for dictionary modes) the
+    /// default lexicon.
+    ///
+    /// - Throws: `TextError` when OpenCC or the dictionary cannot be loaded.
+    public static func makeAnalyzer(options: AnalyzerOptions = .init(), extraDictionaries: [String] = [],
+                                    stopwords: StopwordList = .standard) throws(TextError) -> Analyzer {
+        let converter = options.simplifiesChinese ? try ChineseConverter() : nil
+        var lexicon: Lexicon? = nil
+        if options.mode != .bigram {
+            lexicon = try loadLexicon(extra: extraDictionaries, normalizer: TextNormalizer(converter: converter))
+        }
+        return try Analyzer(options: options, lexicon: lexicon, stopwords: stopwords, converter: converter)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Runs a built executable of the package (`duijie` or `DuijieBench`) as a user would, from the
+/// repository root, capturing its output and exit status.
+public struct CommandRunner {
+    /// What a run printed and how it ended.
+    public struct Outcome: Sendable {
+        /// The exit status.
+        public let status: Int32
+        /// Everything printed on standard output, as UTF-8.
+        public let standardOutput: String
+        /// Everything printed on standard error, as UTF-8.
+        public let standardError: String
+    }
+
+    /// The executable named `name` in the build folder that holds the test bundle.
+    public static func executable(_ name: String) -> URL {
+        let bundleDirectory = Bundle.main.bundleURL.deletingLastPathComponent()
+        let candidates = [
+            bundleDirectory.appendingPathComponent(name),
+            Bundle.main.bundleURL.appendingPathComponent(name),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name),
+        ]
+        guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
+            fatalError("\(name) executable not found near \(bundleDirectory.path); build it with `swift build` first")
+        }
+        return found
+    }
+
+    /// Runs `duijie` (or `program`) with `arguments` and waits for it to end.
+    public static func run(_ arguments: [String], program: String = "duijie") throws -> Outcome {
+        let process = Process()
+        process.executableURL = executable(program)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: RepositoryFiles.root)
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        // Read before waiting so a large output cannot fill the pipe and block the child.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Outcome(
+            status: process.terminationStatus,
+            standardOutput: String(decoding: outputData, as: UTF8.self),
+            standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}

@@ -1,0 +1,66 @@
+import Duijie
+import DuijieTestSupport
+import Foundation
+import Testing
+
+/// The examples of docs/library.md, compiled through the umbrella module and run. Each test's
+/// body between its `example` markers must equal a Swift block of the page, line for line
+/// (indentation aside), so the page cannot drift from code that builds.
+@Suite struct LibraryExampleTests {
+    @Test func theExamplesRunAndGiveWhatThePageSays() throws {
+        // example: load
+        let result = try CorpusLoader.load("Corpus/demo")
+        for issue in result.issues { print(issue) }          // file:line: field: message
+        let corpus = result.corpus
+        let demand = corpus.demand("D-1012")!
+        print(demand.title, corpus.enterprise(demand.enterprise)?.name ?? "")
+        // end
+        #expect(!result.hasErrors && demand.id == "D-1012")
+
+        // example: shortlist
+        let recommender = try Recommender(corpus: corpus, analyzer: try TextResources.makeAnalyzer())
+        for result in recommender.recommend(demand: "D-1012", target: .achievement, top: 5) ?? [] {
+            let terms = result.matchedTerms.map(\.term).joined(separator: " ")
+            print(result.id, result.score, terms, result.path ?? [])
+        }
+        let experts = recommender.recommend(text: "废旧锂电池回收", target: .expert, top: 3)
+        // end
+        #expect(experts.count == 3 && experts.allSatisfy { corpus.expert($0.id) != nil })
+
+        // example: text
+        let analyzer = try TextResources.makeAnalyzer(options: AnalyzerOptions(mode: .dictionary))
+        let terms = analyzer.terms("退役鋰電池梯次利用")        // ["退役", "锂电池", "梯次利用"]
+        let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
+        for hit in matcher.match(text: "废旧锂电池回收", top: 5) {
+            print(hit.achievementID, hit.score, hit.matchedTerms.map(\.term))
+        }
+        // end
+        #expect(terms == ["退役", "锂电池", "梯次利用"])  // the comment on the page says so
+
+        // example: vectors
+        let a = DenseMatrix([[1, 2, 3], [4, 5, 6]])
+        let gram = BLAS.product(a, transposeA: true, a)       // cblas_sgemm: 3 × 3
+        let svd = try SingularValueDecomposition(a)           // LAPACKE_sgesdd: u, singularValues, vt
+        // end
+        // AᵀA[0][0] = 1·1 + 4·4 = 17 (by hand); the singular values of A are √(σ² of AᵀA).
+        #expect(gram.rows == 3 && gram.columns == 3 && gram[0, 0] == 17)
+        #expect(svd.singularValues.count == 2)
+    }
+
+    @Test func thePageShowsExactlyTheCodeTheTestRuns() throws {
+        func lines(_ text: Substring) -> [String] {
+            text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+                .filter { !$0.isEmpty }
+        }
+        let page = try String(contentsOfFile: RepositoryFiles.path("docs/library.md"), encoding: .utf8)
+        let blocks = page.components(separatedBy: "```swift\n").dropFirst().map { Substring($0.components(separatedBy: "```")[0]) }
+        let source = try String(contentsOfFile: #filePath, encoding: .utf8)
+        let examples = source.components(separatedBy: "// " + "example: ").dropFirst().map {
+            Substring($0.components(separatedBy: "// end")[0]).drop { $0 != "\n" }
+        }
+        #expect(blocks.count == 4 && examples.count == blocks.count)
+        for (block, example) in zip(blocks, examples) {
+            #expect(lines(block) == lines(example))
+        }
+    }
+}
