@@ -44,7 +44,7 @@ struct MatchCommand: ParsableCommand {
     var top = 10
 
     @Option(help: "Output format: table or json; csv, markdown and trec give the recommender's shortlist.")
-    var format: RecommendCommand.Format = .table
+    var format: ShortlistReport.Format = .table
 
     @OptionGroup var rankingOptions: RankingOptions
 
@@ -56,6 +56,12 @@ struct MatchCommand: ParsableCommand {
     /// Whether the recommender ranks (any of its options, or an output only it writes).
     private var usesRecommender: Bool { shortlist.isUsed || ![.table, .json].contains(format) }
 
+    /// The recommender's run for these arguments, as `duijie recommend` would make it.
+    private var shortlistReport: ShortlistReport {
+        let source = RecommenderLocation(corpus: corpus, index: index, dimensions: rankingOptions.dimensions ?? 64)
+        return ShortlistReport(recordID: demandID, text: text, source: source, top: top, options: shortlist, format: format, analysis: analysis)
+    }
+
     func validate() throws {
         if usesRecommender {
             let textOnly = [("--weighting", rankingOptions.weighting != .tfidf), ("--ranking", rankingOptions.ranking != .lexical),
@@ -64,7 +70,8 @@ struct MatchCommand: ParsableCommand {
             if !textOnly.isEmpty {
                 throw ValidationError("\(textOnly.joined(separator: ", ")) \(textOnly.count == 1 ? "applies" : "apply") to text matching only; with the recommender's options, match ranks as `duijie recommend`")
             }
-            return  // the recommender's own checks run when the arguments are read as `recommend`
+            try shortlistReport.validate()
+            return
         }
         if (demandID == nil) == (text == nil) {
             throw ValidationError("give either a demand id or --text, not both")
@@ -77,12 +84,7 @@ struct MatchCommand: ParsableCommand {
 
     func run() throws {
         if usesRecommender {
-            // The same arguments, read as `duijie recommend` (which accepts all of them).
-            let recommend: RecommendCommand
-            do { recommend = try RecommendCommand.parse(Array(CommandLine.arguments.drop { $0 != "match" }.dropFirst())) } catch {
-                throw ValidationError(RecommendCommand.message(for: error))
-            }
-            try recommend.run()
+            try shortlistReport.run()
             return
         }
         if let index, let demandID {

@@ -24,7 +24,7 @@ struct PairCommand: ParsableCommand {
     @OptionGroup var source: RecommenderSource
     @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole).") var output: String
     @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets and locks stay).") var minScore: Float = 0
-    @Option(help: "Language of labels: zh or en.") var language: RecommendCommand.Language = .zh
+    @Option(help: "Language of labels: zh or en.") var language: ShortlistReport.Language = .zh
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {

@@ -15,8 +15,11 @@ package struct RankingOptions: ParsableArguments {
     @Option(help: "Ranking: lexical (TF-IDF/BM25), semantic (LSA) or fused.")
     package var ranking: RankingChoice = .lexical
 
-    @Option(help: "LSA dimensions for semantic and fused ranking.")
-    package var dimensions = 256
+    @Option(help: "LSA dimensions for semantic and fused ranking (default 256; the recommender's default is 64).")
+    package var dimensions: Int?
+
+    /// The LSA dimensions of text matching: `--dimensions`, else 256.
+    package var textDimensions: Int { dimensions ?? 256 }
 
     @Option(help: "Weight of the lexical score in fused ranking (0–1).")
     package var lexicalWeight: Float = 0.5
@@ -31,7 +34,7 @@ package struct RankingOptions: ParsableArguments {
     package enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
 
     package func validate() throws {
-        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
+        if let dimensions, dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
         if !(0...1).contains(lexicalWeight) { throw ValidationError("--lexical-weight must be between 0 and 1") }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
@@ -75,7 +78,7 @@ package struct RankingOptions: ParsableArguments {
             return try makeMatcher(corpus: corpus, analyzer: analyzer)
         }
         let options = analyzer.options
-        let key = [weighting.rawValue, String(ranking == .lexical ? 0 : dimensions), options.mode.rawValue,
+        let key = [weighting.rawValue, String(ranking == .lexical ? 0 : textDimensions), options.mode.rawValue,
                    options.includesUnigrams ? "u" : "", options.stemsEnglish ? "s" : "", options.simplifiesChinese ? "t" : ""].joined(separator: "-")
         let directory = (corpusPath as NSString).appendingPathComponent(".duijie")
         let path = (directory as NSString).appendingPathComponent("match-\(key).index")
@@ -97,7 +100,7 @@ package struct RankingOptions: ParsableArguments {
     /// Builds a matcher over `corpus` with these options.
     package func makeMatcher(corpus: Corpus, analyzer: Analyzer) throws -> TextMatcher {
         let scheme: TermWeighting = weighting == .bm25 ? .bm25(BM25Options()) : .tfidf(TFIDFOptions(sublinearTF: true))
-        let semantic = ranking == .lexical ? nil : RandomizedSVD.Options(rank: dimensions)
+        let semantic = ranking == .lexical ? nil : RandomizedSVD.Options(rank: textDimensions)
         return try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: scheme, semantic: semantic,
                                parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
     }

@@ -12,6 +12,38 @@ package struct RecommenderSource: ParsableArguments {
     @Option(help: "A saved index (`duijie index`) to load instead of --corpus; its analyzer and LSA dimensions apply.") package var index: String?
     @Option(help: "LSA dimensions (with --corpus).") package var dimensions = 64
 
+    package func validate() throws { try location.validate() }
+
+    /// The parsed options as a value that other commands can make too.
+    package var location: RecommenderLocation { RecommenderLocation(corpus: corpus, index: index, dimensions: dimensions) }
+
+    /// The corpus directory or the index file, for messages.
+    package var name: String { location.name }
+
+    /// The recommender; a problem is printed and ends the command with a failure.
+    package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
+        try location.makeRecommender(analysis: analysis)
+    }
+}
+
+/// Where a recommender comes from — a corpus directory to build it from, or a saved index — as
+/// a plain value (`RecommenderSource` is its command-line form).
+package struct RecommenderLocation: Sendable {
+    /// The corpus directory.
+    package var corpus: String?
+    /// The saved index.
+    package var index: String?
+    /// LSA dimensions when building from the corpus.
+    package var dimensions: Int
+
+    /// A location; exactly one of `corpus` and `index` should be given.
+    package init(corpus: String?, index: String?, dimensions: Int = 64) {
+        self.corpus = corpus
+        self.index = index
+        self.dimensions = dimensions
+    }
+
+    /// Checks that exactly one of corpus and index is given, and the dimensions.
     package func validate() throws {
         if (corpus == nil) == (index == nil) { throw ValidationError("give either --corpus or --index") }
         if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }

@@ -21,7 +21,7 @@ import Testing
     /// Everything a recommendation says, for comparing two rankings exactly.
     static func summary(_ results: [Recommendation]?) -> [String] {
         (results ?? []).map { result in
-            "\(result.id) \(result.score) \(result.features) \(result.matchedTerms.map(\.term)) \(result.regionRelation) \(result.path ?? [])"
+            "\(result.id) \(result.score) \(result.features) \(result.explanation.matchedTerms.map(\.term)) \(result.explanation.regionRelation) \(result.explanation.path ?? [])"
         }
     }
 

@@ -80,9 +80,9 @@ import Testing
         let again = try #require(recommender.recommend(demand: "D-1012", target: .expert, top: 5))
         #expect(first.map(\.id) == again.map(\.id) && first.map(\.score) == again.map(\.score))
         for result in first {
-            #expect(result.features.count == Recommendation.Feature.allCases.count)
-            #expect(result.features.allSatisfy { (0...1.0001).contains($0) })
-            if let path = result.path { #expect(path.first == "D-1012" && path.last == result.id) }
+            #expect(result.features.values.count == RankingFeatures.Name.allCases.count)
+            #expect(result.features.values.allSatisfy { (0...1.0001).contains($0) })
+            if let path = result.explanation.path { #expect(path.first == "D-1012" && path.last == result.id) }
         }
         #expect(zip(first, first.dropFirst()).allSatisfy { $0.score >= $1.score })
         #expect(recommender.recommend(demand: "D-0000", target: .achievement, top: 5) == nil)

@@ -21,7 +21,7 @@ public enum RepositoryFiles {
     public static let hasDatasets = FileManager.default.fileExists(atPath: datasets + "/csl/csl_sample.tsv")
 
     /// The reason printed for each test skipped because the datasets are absent.
-    public static let datasetsAbsent: Comment = "skipped: needs ../shared/datasets beside the repository (CI has it; a public clone does not)"
+    public static let datasetsAbsent: Comment = "needs ../shared/datasets beside the repository (CI has it; a public clone does not)"
 
     /// A repository-relative path as an absolute one.
     public static func path(_ relative: String) -> String { root + "/" + relative }

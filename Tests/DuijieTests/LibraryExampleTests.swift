@@ -20,8 +20,8 @@ import Testing
         // example: shortlist
         let recommender = try Recommender(corpus: corpus, analyzer: try TextResources.makeAnalyzer())
         for result in recommender.recommend(demand: "D-1012", target: .achievement, top: 5) ?? [] {
-            let terms = result.matchedTerms.map(\.term).joined(separator: " ")
-            print(result.id, result.score, terms, result.path ?? [])
+            let terms = result.explanation.matchedTerms.map(\.term).joined(separator: " ")
+            print(result.id, result.score, terms, result.explanation.path ?? [])
         }
         let experts = recommender.recommend(text: "废旧锂电池回收", target: .expert, top: 3)
         // end

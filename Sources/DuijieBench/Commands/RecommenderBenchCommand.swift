@@ -48,7 +48,7 @@ struct RecommenderBenchCommand: ParsableCommand {
         }
         let recommender = try Recommender(corpus: corpus, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
         let result = RecommenderTuning.tune(recommender, qrels: qrels, target: target)
-        let names = Recommendation.Feature.allCases.map { $0.name(chinese: false) }
+        let names = RankingFeatures.Name.allCases.map { $0.name(chinese: false) }
         print("demo, \(source.rawValue) → \(target.rawValue): \(result.testQueries) test \(source.rawValue)s")
         print("weights: " + zip(names, result.weights.values).map { "\($0) \(String(format: "%.2f", $1))" }.joined(separator: ", "))
         print("exact: [" + result.weights.values.map { String($0) }.joined(separator: ", ") + "]")

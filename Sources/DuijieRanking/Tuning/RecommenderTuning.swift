@@ -50,7 +50,7 @@ public enum RecommenderTuning {
                             parallelism: Parallelism = .automatic) -> Result {
         let judged = qrels.queryIDs.filter { qrels.judgments[$0]!.values.contains { $0 > 0 } }
         let tuningHalf = TuningSplit.tuningHalf(of: judged)
-        func features(tuning: Bool) -> [(query: String, candidates: [(id: String, features: [Float])])] {
+        func features(tuning: Bool) -> [(query: String, candidates: [Candidate])] {
             let sources = judged.filter { tuningHalf.contains($0) == tuning }
             return parallelism.mapChunks(count: sources.count, minimumChunk: 2) { range in
                 range.compactMap { index in
@@ -58,22 +58,22 @@ public enum RecommenderTuning {
                 }
             }.flatMap { $0 }
         }
-        func score(_ queries: [(query: String, candidates: [(id: String, features: [Float])])], _ weights: [Float]) -> Double {
+        func score(_ queries: [(query: String, candidates: [Candidate])], _ weights: [Float]) -> Double {
             guard !queries.isEmpty else { return 0 }
+            let weighting = RankingFeatures(values: weights)
             return queries.reduce(0.0) { total, query in
-                let fused = query.candidates.map { zip($0.features, weights).reduce(Float(0)) { $0 + $1.0 * $1.1 } }
+                let fused = query.candidates.map { $0.features.fused(weighting) }
                 let ranking = TopKSelector.best(10, of: fused).map { query.candidates[Int($0.index)].id }
                 return total + RankingMetrics.ndcg(ranking, qrels.judgments[query.query] ?? [:], k: 10)
             } / Double(queries.count)
         }
         let tune = features(tuning: true)
         let test = features(tuning: false)
-        let count = Recommendation.Feature.allCases.count
+        let count = RankingFeatures.Name.allCases.count
         let (weights, best) = CoordinateAscent.maximize(count: count) { score(tune, $0) }
         let textOnly = (0..<count).map { $0 == 0 ? Float(1) : 0 }
-        let source = test.first.flatMap { recommender.corpus.kind(of: $0.query) }
-        return Result(weights: RecommendationWeights(weights), tuneNDCG: best,
-                      testNDCG: (score(test, weights), score(test, recommender.defaults(target, source: source).values), score(test, textOnly)),
+                return Result(weights: RecommendationWeights(weights), tuneNDCG: best,
+                      testNDCG: (score(test, weights), score(test, RecommendationWeights.defaults(for: target).values), score(test, textOnly)),
                       testQueries: test.count)
     }
 }

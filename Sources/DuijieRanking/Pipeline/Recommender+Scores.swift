@@ -1,4 +1,5 @@
 import DuijieCorpus
+
 extension Recommender {
     /// The fused score each of `candidates` would get in the shortlist for the record `id`
     /// (with the shipped weights for its kind), computed exactly: no candidate pool, no filters.
@@ -8,13 +9,12 @@ extension Recommender {
     /// - Returns: `nil` when `id` is not a demand, achievement, expert, institution or enterprise.
     public func scores(of candidates: [String], forRecord id: String) -> [Float]? {
         guard let context = context(for: id) else { return nil }
-        return scores(of: candidates, context, source: corpus.kind(of: id))
+        return scores(of: candidates, context)
     }
 
     /// The fused score each of `candidates` would get in the shortlist for free text.
     public func scores(of candidates: [String], forText text: String) -> [Float] {
-        scores(of: candidates, QueryContext(text: text, seedID: nil, region: nil, fields: [], minimumMaturity: nil, transferModes: [],
-                                            budget: nil, maturity: nil, price: nil), source: nil)
+        scores(of: candidates, QueryContext(text: text))
     }
 
     /// The lexical cosine of two texts in the achievement index's vocabulary and weights.
@@ -22,16 +22,16 @@ extension Recommender {
         achievements.textSimilarity(first, second)
     }
 
-    private func scores(of candidates: [String], _ context: QueryContext, source: RecordKind?) -> [Float] {
+    private func scores(of candidates: [String], _ context: QueryContext) -> [Float] {
         var result = [Float](repeating: 0, count: candidates.count)
         for target in RecommendationTarget.allCases {
             let wanted = candidates.indices.filter { corpus.kind(of: candidates[$0]) == target.recordKind }
             guard !wanted.isEmpty, let matcher = matchers[target.recordKind] else { continue }
             let signals = signals(context, target: target)
-            let weights = defaults(target, source: source)
+            let weights = RecommendationWeights.defaults(for: target)
             for index in wanted {
                 guard let row = matcher.rowByID[candidates[index]] else { continue }
-                result[index] = zip(features(of: row, signals), weights.values).reduce(0) { $0 + $1.0 * $1.1 }
+                result[index] = features(of: row, signals).fused(weights.features)
             }
         }
         return result

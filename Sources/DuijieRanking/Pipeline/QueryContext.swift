@@ -1,0 +1,61 @@
+import DuijieCorpus
+
+/// What a query asks for: its text, the record its graph walk starts from, and the metadata a
+/// candidate is fitted against. Built from a record of the corpus or from free text.
+package struct QueryContext: Sendable {
+    let text: String
+    /// The record the query is (nil for free text: the walk then starts from the text's best matches).
+    let seedID: String?
+    let region: String?
+    let fields: [String]
+    let minimumMaturity: Maturity?
+    let transferModes: [TransferMode]
+    let budget: Double?
+    /// For an achievement as the source: its maturity and price, fitted against demands.
+    let maturity: Maturity?
+    let price: Double?
+
+    /// A free-text query: no seed record and no metadata (metadata features are then neutral).
+    init(text: String) {
+        self.init(text: text, seedID: nil, region: nil, fields: [], minimumMaturity: nil, transferModes: [], budget: nil,
+                  maturity: nil, price: nil)
+    }
+
+    init(text: String, seedID: String?, region: String?, fields: [String], minimumMaturity: Maturity?, transferModes: [TransferMode],
+         budget: Double?, maturity: Maturity?, price: Double?) {
+        self.text = text
+        self.seedID = seedID
+        self.region = region
+        self.fields = fields
+        self.minimumMaturity = minimumMaturity
+        self.transferModes = transferModes
+        self.budget = budget
+        self.maturity = maturity
+        self.price = price
+    }
+}
+
+extension Recommender {
+    /// The query a record of the corpus makes — a demand, an achievement, an expert, an
+    /// institution or an enterprise; nil for any other id.
+    package func context(for id: String) -> QueryContext? {
+        switch corpus.kind(of: id) {
+        case .demand:
+            let demand = corpus.demand(id)!
+            return QueryContext(text: demand.queryText,
+                                seedID: id, region: demand.region, fields: demand.fields, minimumMaturity: demand.minMaturity,
+                                transferModes: demand.transferModes, budget: demand.budget, maturity: nil, price: nil)
+        case .achievement:
+            let achievement = corpus.achievement(id)!
+            return QueryContext(text: ([achievement.title] + achievement.keywords + [achievement.abstract ?? ""]).joined(separator: "。"),
+                                seedID: id, region: achievement.region, fields: achievement.fields, minimumMaturity: nil,
+                                transferModes: achievement.transferModes, budget: nil, maturity: achievement.maturity, price: achievement.price)
+        case .expert, .institution, .enterprise:
+            let text = profileSources.text(of: id) ?? ""
+            return QueryContext(text: text, seedID: id, region: corpus.regionOfRecord(id), fields: corpus.fieldsOfRecord(id),
+                                minimumMaturity: nil, transferModes: [], budget: nil, maturity: nil, price: nil)
+        default:
+            return nil
+        }
+    }
+}

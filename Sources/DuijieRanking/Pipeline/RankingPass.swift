@@ -1,0 +1,168 @@
+import DuijieCorpus
+import DuijieVectors
+
+/// A record of the target kind that could be recommended, with its features and fused score.
+package struct Candidate: Sendable {
+    /// The record's id.
+    package let id: String
+    /// The record's row in the target kind's text index.
+    package let row: Int
+    /// Its feature values.
+    package let features: RankingFeatures
+    /// Σ weight × feature value, once weighted.
+    package var score: Float = 0
+}
+
+/// The text, LSA and graph scores of every record of the target kind for one query: what one
+/// query needs of the corpus-wide indexes, computed once and read by every candidate.
+struct QuerySignals {
+    let context: QueryContext
+    let target: RecommendationTarget
+    let ids: [String]
+    let text: [Float]
+    let semantic: [Float]
+    let proximity: [Float]
+    let graphMaximum: Float
+}
+
+extension Recommender {
+    /// How many candidates each source (text, LSA, graph) contributes.
+    public static let poolSize = 100
+
+    /// How many best text matches seed the graph walk of a free-text query.
+    static let freeTextGraphSeeds = 10
+
+    /// The ranking pipeline for one query: signals → candidate pool → filters → features →
+    /// fused score → order (ties by index order) → diversity → per-institution limit → explanations.
+    func rank(_ context: QueryContext, target: RecommendationTarget, top: Int, weights: RecommendationWeights,
+              filters: RecommendationFilters) -> [Recommendation] {
+        let signals = signals(context, target: target)
+        let scored = candidates(signals, filters: filters).map { candidate in
+            var weighted = candidate
+            weighted.score = candidate.features.fused(weights.features)
+            return weighted
+        }
+        // Best first; ties by index order (candidates come sorted by row).
+        var ordered = scored.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
+        let matcher = matchers[target.recordKind]!
+        if let lambda = filters.diversityLambda, let model = matcher.semanticModel {
+            ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, limit: top * 3)
+        }
+        var perInstitution: [String: Int] = [:]
+        var chosen: [Candidate] = []
+        for candidate in ordered where chosen.count < top {
+            if let limit = filters.maximumPerInstitution, let organization = corpus.organizationOfRecord(candidate.id, target: target) {
+                if perInstitution[organization, default: 0] >= limit { continue }
+                perInstitution[organization, default: 0] += 1
+            }
+            chosen.append(candidate)
+        }
+        // One path search serves every result.
+        let paths = context.seedID.map { graph.paths(from: $0, to: chosen.map(\.id), maximumHops: 4) } ?? [:]
+        return chosen.map { candidate in
+            let explanation = Explanation(
+                contributions: candidate.features.contributions(weights.features),
+                matchedTerms: matcher.explain(text: context.text, achievementID: candidate.id),
+                regionRelation: regionRelation(context, candidate.id),
+                path: paths[candidate.id])
+            return Recommendation(id: candidate.id, score: candidate.score, features: candidate.features, explanation: explanation)
+        }
+    }
+
+    /// Every candidate with its feature values, before weighting (what tuning fits weights on).
+    package func candidates(_ context: QueryContext, target: RecommendationTarget, filters: RecommendationFilters) -> [Candidate] {
+        candidates(signals(context, target: target), filters: filters)
+    }
+
+    /// The pool — the best `poolSize` by text, by LSA and by graph proximity — less what the
+    /// filters remove, in index order.
+    func candidates(_ signals: QuerySignals, filters: RecommendationFilters) -> [Candidate] {
+        var pool = Set<Int32>()
+        for scores in [signals.text, signals.semantic, signals.proximity] {
+            for hit in TopKSelector.best(Self.poolSize, of: scores) where hit.score > 0 { pool.insert(hit.index) }
+        }
+        let filter = CandidateFilter(filters, corpus: corpus, target: signals.target)
+        return pool.sorted().compactMap { index -> Candidate? in
+            let row = Int(index)
+            let id = signals.ids[row]
+            guard filter.admits(id) else { return nil }
+            return Candidate(id: id, row: row, features: features(of: row, signals))
+        }
+    }
+
+    /// The text, LSA and graph scores of every record of the target kind for one query.
+    func signals(_ context: QueryContext, target: RecommendationTarget) -> QuerySignals {
+        let matcher = matchers[target.recordKind]!
+        let ids = matcher.achievementIDs
+        let text = matcher.scores(text: context.text, semantic: false)
+        let semantic = matcher.scores(text: context.text, semantic: true)
+        var seeds: [String: Double] = [:]
+        if let seedID = context.seedID {
+            seeds[seedID] = 1
+        } else {
+            let lexical = target == .achievement ? text : achievements.scores(text: context.text, semantic: false)
+            for hit in TopKSelector.best(Self.freeTextGraphSeeds, of: lexical) where hit.score > 0 {
+                seeds[achievements.achievementIDs[Int(hit.index)]] = Double(hit.score)
+            }
+        }
+        var proximity = [Float](repeating: 0, count: ids.count)
+        let nodeScores = graph.proximity(from: seeds, options: .init(tolerance: 1e-8))
+        if let nodeScores, let nodes = graphNodes[target.recordKind] {
+            for (row, node) in nodes.enumerated() where node >= 0 { proximity[row] = Float(nodeScores[Int(node)]) }
+        }
+        return QuerySignals(context: context, target: target, ids: ids, text: text, semantic: semantic, proximity: proximity,
+                            graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude))
+    }
+
+    /// The feature values of the record at `row` of the target kind's index.
+    func features(of row: Int, _ signals: QuerySignals) -> RankingFeatures {
+        let context = signals.context
+        let target = signals.target
+        let id = signals.ids[row]
+        var fit: (maturity: Float, modes: Float, budget: Float) = (0.5, 0.5, 0.5)
+        if let achievement = corpus.achievement(id), target == .achievement {
+            fit = (MetadataFit.maturity(required: context.minimumMaturity, offered: achievement.maturity),
+                   MetadataFit.transferModes(context.transferModes, achievement.transferModes),
+                   MetadataFit.budget(context.budget, price: achievement.price))
+        } else if let demand = corpus.demand(id), target == .demand, context.maturity != nil || context.price != nil || !context.transferModes.isEmpty {
+            fit = (MetadataFit.maturity(required: demand.minMaturity, offered: context.maturity),
+                   MetadataFit.transferModes(demand.transferModes, context.transferModes),
+                   MetadataFit.budget(demand.budget, price: context.price))
+        }
+        return RankingFeatures(
+            text: signals.text[row], semantic: max(0, signals.semantic[row]), graph: signals.proximity[row] / signals.graphMaximum,
+            region: regionRelation(context, id).score,
+            field: context.seedID == nil ? 0.25 : MetadataFit.fields(context.fields, corpus.fieldsOfRecord(id), in: corpus),
+            maturity: fit.maturity, transferMode: fit.modes, budget: fit.budget)
+    }
+
+    /// How the query's region relates to a record's (unknown for free text).
+    func regionRelation(_ context: QueryContext, _ id: String) -> RegionRelation {
+        context.seedID == nil ? .unknown : RegionRelation(context.region, corpus.regionOfRecord(id), in: corpus)
+    }
+
+    /// Reorders the best-first list by maximal marginal relevance over LSA document vectors,
+    /// keeping the first `limit` picks (the rest follow in score order).
+    func diversify(_ ordered: [Candidate], lambda: Float, vectors: DenseMatrix, limit: Int) -> [Candidate] {
+        func cosine(_ a: Candidate, _ b: Candidate) -> Float {
+            zip(vectors.row(a.row), vectors.row(b.row)).reduce(0) { $0 + $1.0 * $1.1 }
+        }
+        var remaining = ordered
+        var picked: [Candidate] = []
+        var closest = [Float](repeating: -.infinity, count: remaining.count)
+        while !remaining.isEmpty && picked.count < limit {
+            var best = 0
+            var bestValue = -Float.infinity
+            for (index, entry) in remaining.enumerated() {
+                let penalty = picked.isEmpty ? 0 : closest[index]
+                let value = lambda * entry.score - (1 - lambda) * penalty
+                if value > bestValue { bestValue = value; best = index }  // strict: ties keep score order
+            }
+            let chosen = remaining.remove(at: best)
+            closest.remove(at: best)
+            for (index, entry) in remaining.enumerated() { closest[index] = max(closest[index], cosine(entry, chosen)) }
+            picked.append(chosen)
+        }
+        return picked + remaining
+    }
+}

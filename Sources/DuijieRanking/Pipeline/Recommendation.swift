@@ -1,0 +1,50 @@
+import DuijieCorpus
+
+/// What a recommendation is for.
+public enum RecommendationTarget: String, Sendable, CaseIterable {
+    /// Achievements (科技成果).
+    case achievement
+    /// Experts.
+    case expert
+    /// Institutions (universities, institutes …).
+    case institution
+    /// Demands (企业技术需求) — for an achievement or an expert.
+    case demand
+    /// Enterprises — for an achievement or an expert.
+    case enterprise
+
+    /// The kind of record a shortlist for this target holds.
+    public var recordKind: RecordKind {
+        switch self {
+        case .achievement: return .achievement
+        case .expert: return .expert
+        case .institution: return .institution
+        case .demand: return .demand
+        case .enterprise: return .enterprise
+        }
+    }
+}
+
+/// One recommended record, with its features and the evidence for it.
+public struct Recommendation: Sendable {
+    /// The record's id.
+    public let id: String
+    /// The fused score: Σ weight × feature value.
+    public let score: Float
+    /// Each feature's value (0…1).
+    public let features: RankingFeatures
+    /// Why the record is on the list.
+    public let explanation: Explanation
+}
+
+/// The evidence for a recommendation, built by the same pass that scores it.
+public struct Explanation: Sendable {
+    /// Each feature's share of the score (weight × value); they add up to the score.
+    public let contributions: RankingFeatures
+    /// The query terms the record shares, largest contribution first.
+    public let matchedTerms: [TextMatch.MatchedTerm]
+    /// How the query's region relates to the record's.
+    public let regionRelation: RegionRelation
+    /// The strongest graph path from the query's record to this one (record ids), when there is one.
+    public let path: [String]?
+}
