@@ -109,7 +109,7 @@ struct MatchCommand: ParsableCommand {
                 printError("\(error)")
                 throw ExitCode.failure
             }
-            let titles = Dictionary(zip(loaded.matcher.achievementIDs, loaded.metadata.titles), uniquingKeysWith: { first, _ in first })
+            let titles = Dictionary(zip(loaded.matcher.documentIDs, loaded.metadata.titles), uniquingKeysWith: { first, _ in first })
             let query = text ?? ""
             let results = loaded.matcher.match(text: query, top: top, ranking: rankingOptions.mode)
             printResults(results, title: { titles[$0] ?? "" }, query: query)
@@ -172,7 +172,7 @@ struct MatchCommand: ParsableCommand {
         var rows = [["#", "score", "id", "title", "matched terms"]]
         for (rank, result) in results.enumerated() {
             let terms = result.matchedTerms.map(\.term).joined(separator: " ")
-            rows.append([String(rank + 1), String(format: "%.4f", result.score), result.achievementID, TextTable.truncate(title(result.achievementID), width: 40), terms])
+            rows.append([String(rank + 1), String(format: "%.4f", result.score), result.documentID, TextTable.truncate(title(result.documentID), width: 40), terms])
         }
         print(TextTable.render(rows, rightAligned: [0, 1]))
     }
@@ -181,9 +181,9 @@ struct MatchCommand: ParsableCommand {
         for (rank, result) in results.enumerated() {
             let object = JSONValue.object([
                 ("rank", .number(Double(rank + 1))),
-                ("id", .string(result.achievementID)),
+                ("id", .string(result.documentID)),
                 ("score", .number(Double(result.score))),
-                ("title", .string(title(result.achievementID))),
+                ("title", .string(title(result.documentID))),
                 ("matchedTerms", .array(result.matchedTerms.map { .object([("term", .string($0.term)), ("contribution", .number(Double($0.contribution)))]) })),
             ])
             print(JSONWriter.string(object))

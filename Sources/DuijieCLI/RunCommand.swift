@@ -62,9 +62,9 @@ struct RunCommand: ParsableCommand {
             for (rank, result) in results.enumerated() {
                 switch format {
                 case .trec:
-                    text += "\(query.id) Q0 \(result.achievementID) \(rank + 1) \(result.score) \(tag)\n"
+                    text += "\(query.id) Q0 \(result.documentID) \(rank + 1) \(result.score) \(tag)\n"
                 case .jsonl:
-                    text += JSONWriter.string(.object([("query", .string(query.id)), ("id", .string(result.achievementID)),
+                    text += JSONWriter.string(.object([("query", .string(query.id)), ("id", .string(result.documentID)),
                                                        ("rank", .number(Double(rank + 1))), ("score", .number(Double(result.score)))])) + "\n"
                 }
             }

@@ -65,7 +65,7 @@ package struct RankingOptions: ParsableArguments {
                                      parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
         return { text, top in
             fused.match(text: text, top: top, weights: fitted).map {
-                TextMatch(achievementID: $0.achievementID, score: $0.score, matchedTerms: fused.tfidf.explain(text: text, achievementID: $0.achievementID))
+                TextMatch(documentID: $0.documentID, score: $0.score, matchedTerms: fused.tfidf.explain(text: text, documentID: $0.documentID))
             }
         }
     }
@@ -84,7 +84,7 @@ package struct RankingOptions: ParsableArguments {
         let path = (directory as NSString).appendingPathComponent("match-\(key).index")
         let fingerprint = TextIndex.fingerprint(ofCorpus: corpusPath)
         if FileManager.default.fileExists(atPath: path), let cached = try? TextIndex.load(path),
-           cached.metadata.corpusFingerprint == fingerprint, cached.matcher.achievementIDs == corpus.achievements.map(\.id) {
+           cached.metadata.corpusFingerprint == fingerprint, cached.matcher.documentIDs == corpus.achievements.map(\.id) {
             return cached.matcher
         }
         let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)

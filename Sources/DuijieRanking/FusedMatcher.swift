@@ -107,7 +107,7 @@ public struct FusedMatcher: Sendable {
         if let graph {
             var seeds: [String: Double] = [:]
             for hit in TopKSelector.best(Self.graphSeeds, of: lexical) where hit.score > 0 {
-                seeds[tfidf.achievementIDs[Int(hit.index)]] = Double(hit.score)
+                seeds[tfidf.documentIDs[Int(hit.index)]] = Double(hit.score)
             }
             if let scores = graph.proximity(from: seeds, options: .init(tolerance: 1e-7)) {
                 proximity = achievementNodes.map { $0 >= 0 ? Float(scores[$0]) : 0 }
@@ -119,13 +119,13 @@ public struct FusedMatcher: Sendable {
     }
 
     /// The `top` achievements for `text` by the weighted sum of the features.
-    public func match(text: String, top: Int, weights: FusionWeights) -> [(achievementID: String, score: Float)] {
+    public func match(text: String, top: Int, weights: FusionWeights) -> [(documentID: String, score: Float)] {
         let features = self.features(text: text)
         let vector = weights.vector
         var scores = [Float](repeating: 0, count: features[0].count)
         for (feature, weight) in zip(features, vector) where weight != 0 {
             for index in scores.indices { scores[index] += weight * feature[index] }
         }
-        return TopKSelector.best(top, of: scores).filter { $0.score > 0 }.map { (tfidf.achievementIDs[Int($0.index)], $0.score) }
+        return TopKSelector.best(top, of: scores).filter { $0.score > 0 }.map { (tfidf.documentIDs[Int($0.index)], $0.score) }
     }
 }

@@ -1,6 +1,7 @@
 import DuijieCorpus
+
 /// The text profile of an expert, institution, demand or enterprise: what a broker would read
-/// about it, indexed like an achievement (title, then the rest as the abstract). An expert is
+/// about it, indexed as a document with a title and a body (the rest). An expert is
 /// their fields, bio and the titles and keywords of what they invented; an institution its
 /// fields, description and what it owns; an enterprise its fields, description and the demands
 /// it posted; a demand its title, keywords and description.
@@ -40,20 +41,20 @@ struct ProfileSources: Sendable {
     }
 
     /// The profile of the record of `kind` at `index` (in corpus order), written when asked for.
-    func profile(of kind: RecordKind, at index: Int) -> Achievement {
+    func profile(of kind: RecordKind, at index: Int) -> IndexedDocument {
         switch kind {
         case .expert: return profile(of: corpus.experts[index])
         case .institution: return profile(of: corpus.institutions[index])
         case .demand: return profile(of: corpus.demands[index])
         case .enterprise: return profile(of: corpus.enterprises[index])
-        default: return corpus.achievements[index]
+        default: return IndexedDocument(corpus.achievements[index])
         }
     }
 
     /// The profile of the expert, institution, demand or enterprise `id` as one text (title and
     /// body joined), or `nil` for other records.
     func text(of id: String) -> String? {
-        let document: Achievement
+        let document: IndexedDocument
         if let expert = corpus.expert(id) {
             document = profile(of: expert)
         } else if let institution = corpus.institution(id) {
@@ -65,22 +66,22 @@ struct ProfileSources: Sendable {
         } else {
             return nil
         }
-        return [document.title, document.abstract ?? ""].joined(separator: "。")
+        return [document.title, document.body].joined(separator: "。")
     }
 
-    func profile(of expert: Expert) -> Achievement {
+    func profile(of expert: Expert) -> IndexedDocument {
         document(expert.id, fieldNames(expert.fields), [expert.bio ?? ""] + achievementSummaries(inventions[expert.id]))
     }
 
-    func profile(of institution: Institution) -> Achievement {
+    func profile(of institution: Institution) -> IndexedDocument {
         document(institution.id, fieldNames(institution.fields), [institution.description ?? ""] + achievementSummaries(owned[institution.id]))
     }
 
-    func profile(of demand: Demand) -> Achievement {
+    func profile(of demand: Demand) -> IndexedDocument {
         document(demand.id, demand.title, [demand.keywords.joined(separator: " "), demand.description ?? ""])
     }
 
-    func profile(of enterprise: Enterprise) -> Achievement {
+    func profile(of enterprise: Enterprise) -> IndexedDocument {
         let demands = (posted[enterprise.id] ?? []).map { index in
             let demand = corpus.demands[Int(index)]
             return ([demand.title] + demand.keywords).joined(separator: " ")
@@ -97,7 +98,7 @@ struct ProfileSources: Sendable {
 
     private func fieldNames(_ ids: [String]) -> String { ids.compactMap { corpus.field($0)?.name }.joined(separator: " ") }
 
-    private func document(_ id: String, _ title: String, _ body: [String]) -> Achievement {
-        Achievement(id: id, title: title, abstract: body.filter { !$0.isEmpty }.joined(separator: "。"))
+    private func document(_ id: String, _ title: String, _ body: [String]) -> IndexedDocument {
+        IndexedDocument(id: id, title: title, body: body.filter { !$0.isEmpty }.joined(separator: "。"))
     }
 }

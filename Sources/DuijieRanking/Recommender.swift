@@ -86,7 +86,7 @@ public final class Recommender: Sendable {
     static let profileKinds: [RecordKind] = [.expert, .institution, .demand, .enterprise]
 
     static func graphNodes(of matchers: [RecordKind: TextMatcher], in graph: CorpusGraph) -> [RecordKind: [Int32]] {
-        matchers.mapValues { matcher in matcher.achievementIDs.map { Int32(graph.node(of: $0) ?? -1) } }
+        matchers.mapValues { matcher in matcher.documentIDs.map { Int32(graph.node(of: $0) ?? -1) } }
     }
 
     /// The shortlist for a record of the corpus — a demand, an achievement, an expert, an

@@ -7,7 +7,7 @@ extension TextMatcher {
 
     /// The best `top` achievements (lexical score) for each of many demands at once: their
     /// query vectors as one sparse matrix against the index, in parallel, identical for any
-    /// thread count. Each result is (row in `achievementIDs`, score), best first.
+    /// thread count. Each result is (row in `documentIDs`, score), best first.
     ///
     /// Demands are taken a block of 8,192 at a time, so the query vectors of a large batch
     /// never coexist; results do not depend on the block size.

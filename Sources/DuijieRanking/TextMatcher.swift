@@ -1,8 +1,8 @@
 import DuijieCorpus
 import DuijieText
 import DuijieVectors
-/// How much each field of an achievement counts when it is indexed: a word in the title says
-/// more about what an achievement is than a word in its abstract.
+/// How much each field of a document counts when it is indexed: a word in the title says more
+/// about what a document is than a word in its body.
 public struct FieldWeights: Sendable, Equatable {
     /// The weight of title terms.
     public var title: Float
@@ -21,7 +21,7 @@ public struct FieldWeights: Sendable, Equatable {
     var array: [Float] { [title, keywords, abstract] }
 }
 
-/// How a `TextMatcher` scores achievements.
+/// How a `TextMatcher` scores documents.
 public enum TextRanking: Sendable, Equatable {
     /// The TF-IDF (or BM25) score alone.
     case lexical
@@ -31,9 +31,9 @@ public enum TextRanking: Sendable, Equatable {
     case fused(lexicalWeight: Float)
 }
 
-/// One achievement matched to a text, with the terms that produced its score.
+/// One document matched to a text, with the terms that produced its score.
 public struct TextMatch: Sendable, Equatable {
-    /// A term shared by the query and the achievement, with its share of the score.
+    /// A term shared by the query and the document, with its share of the score.
     public struct MatchedTerm: Sendable, Equatable {
         /// The term.
         public let term: String
@@ -42,35 +42,36 @@ public struct TextMatch: Sendable, Equatable {
     }
 
     /// Creates a match.
-    public init(achievementID: String, score: Float, matchedTerms: [MatchedTerm]) {
-        self.achievementID = achievementID
+    public init(documentID: String, score: Float, matchedTerms: [MatchedTerm]) {
+        self.documentID = documentID
         self.score = score
         self.matchedTerms = matchedTerms
     }
 
-    /// The achievement's id.
-    public let achievementID: String
+    /// The document's id (an achievement's, or a profiled record's).
+    public let documentID: String
     /// The score: the cosine for TF-IDF, the BM25 score for BM25.
     public let score: Float
     /// The shared terms, largest contribution first.
     public let matchedTerms: [MatchedTerm]
 }
 
-/// Exact lexical matching of text against a corpus's achievements: TF-IDF (or BM25) vectors
+/// Exact lexical matching of text against indexed documents (a corpus's achievements, or the
+/// profiles of its experts, institutions, demands or enterprises): TF-IDF (or BM25) vectors
 /// over the analyzer's terms, retrieved through an inverted index.
 ///
 /// Build once per corpus and analyzer; matching is then a sparse dot product over the query's
 /// postings.
 public struct TextMatcher: Sendable {
-    /// The analyzer that makes terms of achievements and queries.
+    /// The analyzer that makes terms of documents and queries.
     public let analyzer: Analyzer
     /// The weighted vocabulary and document vectors (without the documents after
     /// `retainingPostingsOnly()` or when restored from a saved index).
     public private(set) var terms: WeightedTerms
     /// The field weights used for documents.
     public let fieldWeights: FieldWeights
-    /// The achievement ids, by row.
-    public let achievementIDs: [String]
+    /// The indexed documents' ids (achievements, or the records a profile index holds), by row.
+    public let documentIDs: [String]
     /// The LSA model of the weighted documents, when one was built.
     public let semanticModel: LatentSemanticModel?
     let similarity: SparseSimilarity
@@ -99,30 +100,30 @@ public struct TextMatcher: Sendable {
                 semanticStorage: DenseSimilarity.Storage = .float32,
                 parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         let achievements = corpus.achievements
-        try self.init(ids: achievements.map(\.id), document: { achievements[$0] }, analyzer: analyzer, weighting: weighting,
+        try self.init(ids: achievements.map(\.id), document: { IndexedDocument(achievements[$0]) }, analyzer: analyzer, weighting: weighting,
                       fieldWeights: fieldWeights, semantic: semantic, semanticStorage: semanticStorage, parallelism: parallelism)
     }
 
     /// Indexes documents made on demand (`document(row)`, from any thread, once per row), so
     /// that documents derived from a corpus (profiles) never all exist at once.
-    init(ids: [String], document: @Sendable (Int) -> Achievement, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
+    init(ids: [String], document: @Sendable (Int) -> IndexedDocument, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
          fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
          semanticStorage: DenseSimilarity.Storage = .float32,
          parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
         // Analyzed a chunk at a time inside the counting, so all documents' terms never coexist.
         let statistics = TermCounts(count: ids.count, document: { index in
-            let achievement = document(index)
+            let indexed = document(index)
             return AnalyzedDocument(fields: [
-                analyzer.terms(achievement.title),
-                achievement.keywords.flatMap(analyzer.terms),
-                analyzer.terms(achievement.abstract ?? ""),
+                analyzer.terms(indexed.title),
+                indexed.keywords.flatMap(analyzer.terms),
+                analyzer.terms(indexed.body),
             ])
         }, fieldWeights: fieldWeights.array, parallelism: parallelism)
         self.analyzer = analyzer
         self.terms = WeightedTerms(statistics: statistics, weighting: weighting)
         self.fieldWeights = fieldWeights
-        self.achievementIDs = ids
-        rowByID = Self.rows(of: achievementIDs)
+        self.documentIDs = ids
+        rowByID = Self.rows(of: documentIDs)
         let documents = terms.documents!  // just weighted
         self.similarity = SparseSimilarity(documents: documents)
         if let semantic {
@@ -137,23 +138,23 @@ public struct TextMatcher: Sendable {
 
     /// Restores a matcher from saved parts: the analyzer must be made with the options the parts
     /// were built with, and `terms` must hold the weighted documents.
-    public init(analyzer: Analyzer, terms: WeightedTerms, fieldWeights: FieldWeights, achievementIDs: [String],
+    public init(analyzer: Analyzer, terms: WeightedTerms, fieldWeights: FieldWeights, documentIDs: [String],
                 semanticModel: LatentSemanticModel?) {
         guard let documents = terms.documents else { preconditionFailure("restoring from terms needs their documents") }
         self.init(analyzer: analyzer, terms: terms, postings: documents.transposed, fieldWeights: fieldWeights,
-                  achievementIDs: achievementIDs, semanticModel: semanticModel)
+                  documentIDs: documentIDs, semanticModel: semanticModel)
     }
 
     /// Restores a matcher from a saved inverted index (a saved index): `postings` is the term →
     /// documents matrix of weights; `terms` need not hold the documents (it weights queries).
-    public init(analyzer: Analyzer, terms: WeightedTerms, postings: SparseMatrix, fieldWeights: FieldWeights, achievementIDs: [String],
+    public init(analyzer: Analyzer, terms: WeightedTerms, postings: SparseMatrix, fieldWeights: FieldWeights, documentIDs: [String],
                 semanticModel: LatentSemanticModel?) {
-        precondition(postings.columns == achievementIDs.count && postings.rows == terms.statistics.terms.count, "postings and ids disagree")
+        precondition(postings.columns == documentIDs.count && postings.rows == terms.statistics.terms.count, "postings and ids disagree")
         self.analyzer = analyzer
         self.terms = terms
         self.fieldWeights = fieldWeights
-        self.achievementIDs = achievementIDs
-        rowByID = Self.rows(of: achievementIDs)
+        self.documentIDs = documentIDs
+        rowByID = Self.rows(of: documentIDs)
         self.similarity = SparseSimilarity(postings: postings)
         self.semanticModel = semanticModel
         self.semanticSimilarity = semanticModel.map { DenseSimilarity(vectors: $0.documentVectors) }
@@ -168,11 +169,11 @@ public struct TextMatcher: Sendable {
         return lighter
     }
 
-    /// The term → achievements inverted index of weights (the transpose of the weighted
+    /// The term → documents inverted index of weights (the transpose of the weighted
     /// document matrix).
     public var postings: SparseMatrix { similarity.postings }
 
-    /// The `top` achievements best matching `text`.
+    /// The `top` documents best matching `text`.
     ///
     /// - Parameters:
     ///   - text: Free text: a demand, a problem description, keywords.
@@ -196,7 +197,7 @@ public struct TextMatcher: Sendable {
         AnalyzedDocument(fields: [analyzer.terms(demand.title), demand.keywords.flatMap(analyzer.terms), analyzer.terms(demand.description ?? "")])
     }
 
-    /// The score of every achievement (in corpus order) for free text: the lexical score, or
+    /// The score of every document (in index order) for free text: the lexical score, or
     /// the LSA cosine with `semantic` (which needs a semantic model).
     public func scores(text: String, semantic: Bool) -> [Float] {
         let vector = terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text)))
@@ -236,22 +237,22 @@ public struct TextMatcher: Sendable {
             hits = TopKSelector.best(top, of: scores).filter { $0.score > 0 }
         }
         return hits.map { hit in
-            TextMatch(achievementID: achievementIDs[Int(hit.index)], score: hit.score,
+            TextMatch(documentID: documentIDs[Int(hit.index)], score: hit.score,
                       matchedTerms: explain(vector, document: Int(hit.index), limit: explainedTerms))
         }
     }
 
-    /// Each achievement's `k` most similar other achievements by the lexical score (the text
-    /// neighbours that link achievements in the corpus graph), computed in parallel.
+    /// Each document's `k` most similar other documents by the lexical score (for achievements:
+    /// the text neighbours that link them in the corpus graph), computed in parallel.
     public func nearestNeighbors(k: Int, parallelism: Parallelism = .automatic) -> [[ScoredIndex]] {
         similarity.topK(queries: terms.documents ?? similarity.postings.transposed, k: k + 1, parallelism: parallelism).enumerated().map { row, hits in
             Array(hits.filter { Int($0.index) != row }.prefix(k))
         }
     }
 
-    /// The terms `text` shares with achievement `achievementID`, largest contribution first.
-    public func explain(text: String, achievementID: String, limit: Int = 5) -> [TextMatch.MatchedTerm] {
-        guard let row = rowByID[achievementID] else { return [] }
+    /// The terms `text` shares with the document `documentID`, largest contribution first.
+    public func explain(text: String, documentID: String, limit: Int = 5) -> [TextMatch.MatchedTerm] {
+        guard let row = rowByID[documentID] else { return [] }
         return explain(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text))), document: row, limit: limit)
     }
 

@@ -62,7 +62,7 @@ import Testing
         #expect(spread.first?.id == plain.first?.id)  // nothing picked yet: the best comes first
         // Mean pairwise LSA cosine of the shortlist drops when diversifying.
         let model = try #require(recommender.matchers[.achievement]?.semanticModel)
-        let rows = Dictionary(uniqueKeysWithValues: recommender.matchers[.achievement]!.achievementIDs.enumerated().map { ($1, $0) })
+        let rows = Dictionary(uniqueKeysWithValues: recommender.matchers[.achievement]!.documentIDs.enumerated().map { ($1, $0) })
         func meanSimilarity(_ list: [Recommendation]) -> Float {
             var total: Float = 0
             var pairs: Float = 0

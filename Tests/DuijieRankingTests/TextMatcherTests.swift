@@ -52,7 +52,7 @@ import Testing
         #expect(batch.count == demands.count)
         for index in [0, 123, 8_191, 8_192, 16_500, 19_999] {
             let single = matcher.match(demand: demands[index], top: 10)
-            #expect(batch[index].map { matcher.achievementIDs[Int($0.index)] } == single.map(\.achievementID), "demand \(index)")
+            #expect(batch[index].map { matcher.documentIDs[Int($0.index)] } == single.map(\.documentID), "demand \(index)")
             #expect(batch[index].map(\.score) == single.map(\.score), "demand \(index)")
         }
         let serial = matcher.match(demands: Array(demands.prefix(9_000)), top: 10, parallelism: .serial)
@@ -79,7 +79,7 @@ import Testing
         for query in qrels.queryIDs where qrels.judgments[query]!.values.contains(where: { $0 > 0 }) {
             answerable += 1
             let ranked = matcher.match(demand: try #require(corpus.demand(query)), top: 10)
-            if ranked.contains(where: { (qrels.grade(query: query, document: $0.achievementID) ?? 0) > 0 }) { found += 1 }
+            if ranked.contains(where: { (qrels.grade(query: query, document: $0.documentID) ?? 0) > 0 }) { found += 1 }
         }
         #expect(answerable >= 100)
         #expect(Double(found) >= 0.8 * Double(answerable), "\(found) of \(answerable)")
@@ -100,7 +100,7 @@ import Testing
         directory.write("achievements.jsonl", line + "\n" + #"{"id":"A-small","title":"锂电池回收"}"# + "\n")
         let corpus = try CorpusLoader.loadValidated(directory.path).corpus
         let results = try TextMatcher(corpus: corpus, analyzer: analyzer).match(text: "锂电池回收", top: 5)
-        #expect(results.map(\.achievementID).sorted() == ["A-big", "A-small"])
+        #expect(results.map(\.documentID).sorted() == ["A-big", "A-small"])
         #expect(results.allSatisfy { $0.score.isFinite && $0.score > 0 })
     }
 
@@ -117,12 +117,12 @@ import Testing
         let corpus = try CorpusLoader.loadValidated(RepositoryFiles.demoCorpus).corpus
         let matcher = try TextMatcher(corpus: corpus, analyzer: try TextResources.makeAnalyzer(), semantic: RandomizedSVD.Options(rank: 32))
         let text = "退役动力电池快速分选与梯次利用"
-        let lexical = Dictionary(uniqueKeysWithValues: matcher.match(text: text, top: 208, ranking: .lexical).map { ($0.achievementID, $0.score) })
-        let semantic = Dictionary(uniqueKeysWithValues: matcher.match(text: text, top: 208, ranking: .semantic).map { ($0.achievementID, $0.score) })
+        let lexical = Dictionary(uniqueKeysWithValues: matcher.match(text: text, top: 208, ranking: .lexical).map { ($0.documentID, $0.score) })
+        let semantic = Dictionary(uniqueKeysWithValues: matcher.match(text: text, top: 208, ranking: .semantic).map { ($0.documentID, $0.score) })
         let fused = matcher.match(text: text, top: 10, ranking: .fused(lexicalWeight: 0.7))
         #expect(fused.count == 10)
         for hit in fused {
-            let expected = 0.7 * (lexical[hit.achievementID] ?? 0) + 0.3 * (semantic[hit.achievementID] ?? 0)
+            let expected = 0.7 * (lexical[hit.documentID] ?? 0) + 0.3 * (semantic[hit.documentID] ?? 0)
             #expect(abs(hit.score - expected) < 1e-5)
         }
         // Cosines in the LSA space are at most 1.

@@ -32,7 +32,7 @@ import Testing
         let terms = analyzer.terms("退役鋰電池梯次利用")        // ["退役", "锂电池", "梯次利用"]
         let matcher = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()))
         for hit in matcher.match(text: "废旧锂电池回收", top: 5) {
-            print(hit.achievementID, hit.score, hit.matchedTerms.map(\.term))
+            print(hit.documentID, hit.score, hit.matchedTerms.map(\.term))
         }
         // end
         #expect(terms == ["退役", "锂电池", "梯次利用"])  // the comment on the page says so

@@ -53,7 +53,7 @@ struct QualityCommand: ParsableCommand {
                 } else {
                     hits = matcher.match(text: query.text ?? "", top: 101, ranking: ranking, explainedTerms: 0)
                 }
-                return hits.map { ($0.achievementID, Double($0.score)) }
+                return hits.map { ($0.documentID, Double($0.score)) }
             }
             try save(run, name)
             results.append((name, Evaluator.evaluate(run, qrels: qrels, metrics: metrics, options: EvaluationOptions(onlyAnswerable: true))))
@@ -76,7 +76,7 @@ struct QualityCommand: ParsableCommand {
             for (name, weights) in [("graph", FusionWeights(tfidf: 0, bm25: 0, lsa: 0, graph: 1, lsaDimensions: rank)),
                                     ("TF-IDF + LSA + graph", FusionWeights(tfidf: 0.4, bm25: 0, lsa: 0.3, graph: 0.3, lsaDimensions: rank))] {
                 let run = loaded.run(named: name, part: part) { query in
-                    return fused.match(text: query.text(in: corpus), top: 101, weights: weights).map { ($0.achievementID, Double($0.score)) }
+                    return fused.match(text: query.text(in: corpus), top: 101, weights: weights).map { ($0.documentID, Double($0.score)) }
                 }
                 try save(run, name)
                 results.append((name, Evaluator.evaluate(run, qrels: qrels, metrics: metrics, options: EvaluationOptions(onlyAnswerable: true))))

@@ -39,7 +39,7 @@ public enum FusionTuning {
 
     static func candidates(_ suite: QualitySuite, part: QualitySuite.Part, matcher: FusedMatcher, parallelism: Parallelism) -> [Candidates] {
         let queries = suite.queries(part).filter { suite.qrels.judgments[$0.id]?.values.contains(where: { $0 > 0 }) ?? false }
-        let ids = matcher.tfidf.achievementIDs
+        let ids = matcher.tfidf.documentIDs
         let featureCount = matcher.graph == nil ? 3 : 4
         return parallelism.mapChunks(count: queries.count, minimumChunk: 4) { range in
             range.map { index -> Candidates in

@@ -78,7 +78,7 @@ public enum RecommenderIndex {
         for kind in Recommender.profileKinds {
             matchers[kind] = try TextIndex.read(reader.with(prefix: prefixes[kind]!), analyzer: achievements.analyzer).matcher
         }
-        for (kind, matcher) in matchers where matcher.achievementIDs != expectedIDs(of: kind, in: corpus) {
+        for (kind, matcher) in matchers where matcher.documentIDs != expectedIDs(of: kind, in: corpus) {
             throw IndexError(path, "inconsistent: the \(kind.rawValue) index does not match the embedded corpus")
         }
         guard let graph = WeightedGraph(nodeCount: nodeCount, offsets: try reader.offsets("graph/offsets", count: nodeCount + 1),

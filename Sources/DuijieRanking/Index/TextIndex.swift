@@ -75,7 +75,7 @@ public enum TextIndex {
             ("fieldWeights", .array([.number(Double(matcher.fieldWeights.title)), .number(Double(matcher.fieldWeights.keywords)), .number(Double(matcher.fieldWeights.abstract))])),
         ])
         writer.add(prefix + "meta", text: JSONWriter.string(meta))
-        writer.add(prefix + "ids", text: matcher.achievementIDs.joined(separator: "\n"))
+        writer.add(prefix + "ids", text: matcher.documentIDs.joined(separator: "\n"))
         if !titles.isEmpty { writer.add(prefix + "titles", text: titles.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")) }
         writer.add(prefix + "terms", text: terms.statistics.terms.joined(separator: "\n"))
         writer.add(prefix + "df", terms.statistics.documentFrequencies)
@@ -153,7 +153,7 @@ public enum TextIndex {
         }
         if let given, given.options != options { throw IndexError(path, "inconsistent: \(reader.prefix) was analyzed with other options") }
         let analyzer = try given ?? TextResources.makeAnalyzer(options: options)
-        let matcher = TextMatcher(analyzer: analyzer, terms: weighted, postings: postings, fieldWeights: fieldWeights, achievementIDs: ids, semanticModel: model)
+        let matcher = TextMatcher(analyzer: analyzer, terms: weighted, postings: postings, fieldWeights: fieldWeights, documentIDs: ids, semanticModel: model)
         return (matcher, Metadata(analyzer: options, weighting: try meta.string("weighting"), corpusFingerprint: try meta.string("corpus"), titles: titles))
     }
 }

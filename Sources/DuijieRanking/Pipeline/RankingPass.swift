@@ -62,7 +62,7 @@ extension Recommender {
         return chosen.map { candidate in
             let explanation = Explanation(
                 contributions: candidate.features.contributions(weights.features),
-                matchedTerms: matcher.explain(text: context.text, achievementID: candidate.id),
+                matchedTerms: matcher.explain(text: context.text, documentID: candidate.id),
                 regionRelation: regionRelation(context, candidate.id),
                 path: paths[candidate.id])
             return Recommendation(id: candidate.id, score: candidate.score, features: candidate.features, explanation: explanation)
@@ -93,7 +93,7 @@ extension Recommender {
     /// The text, LSA and graph scores of every record of the target kind for one query.
     func signals(_ context: QueryContext, target: RecommendationTarget) -> QuerySignals {
         let matcher = matchers[target.recordKind]!
-        let ids = matcher.achievementIDs
+        let ids = matcher.documentIDs
         let text = matcher.scores(text: context.text, semantic: false)
         let semantic = matcher.scores(text: context.text, semantic: true)
         var seeds: [String: Double] = [:]
@@ -102,7 +102,7 @@ extension Recommender {
         } else {
             let lexical = target == .achievement ? text : achievements.scores(text: context.text, semantic: false)
             for hit in TopKSelector.best(Self.freeTextGraphSeeds, of: lexical) where hit.score > 0 {
-                seeds[achievements.achievementIDs[Int(hit.index)]] = Double(hit.score)
+                seeds[achievements.documentIDs[Int(hit.index)]] = Double(hit.score)
             }
         }
         var proximity = [Float](repeating: 0, count: ids.count)
