@@ -28,7 +28,7 @@ public enum ClusteredNeighbors {
         var picked = Set<Int>()
         var starts: [Int] = []
         while starts.count < clusterCount {
-            let row = Int.random(in: 0..<n, using: &random)
+            let row = random.nextIndex(below: n)
             if picked.insert(row).inserted { starts.append(row) }
         }
         var centroids = DenseMatrix(rows: clusterCount, columns: d, elements: starts.flatMap { Array(vectors.elements[($0 * d)..<(($0 + 1) * d)]) })

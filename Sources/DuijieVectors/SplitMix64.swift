@@ -18,3 +18,32 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
         return z ^ (z >> 31)
     }
 }
+
+extension SplitMix64 {
+    /// A uniform integer in `0..<bound`, by Lemire's multiply-and-reject method ("Fast random
+    /// integer generation in an interval", ACM TOMACS 2019). Written out here, rather than
+    /// `Int.random(in:using:)`, so that a seed gives the same numbers whatever the Swift version:
+    /// the standard library does not promise its algorithm.
+    public mutating func nextIndex(below bound: Int) -> Int {
+        precondition(bound > 0, "the bound must be positive")
+        let range = UInt64(bound)
+        var product = next().multipliedFullWidth(by: range)
+        if product.low < range {
+            let threshold = (0 &- range) % range
+            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
+        }
+        return Int(product.high)
+    }
+}
+
+extension MutableCollection where Self: RandomAccessCollection, Index == Int {
+    /// Shuffles in place by Fisher–Yates with `generator`'s `nextIndex(below:)`: the same order
+    /// for the same seed on every Swift version (unlike `shuffle(using:)`).
+    public mutating func seededShuffle(using generator: inout SplitMix64) {
+        guard count > 1 else { return }
+        for offset in stride(from: count - 1, to: 0, by: -1) {
+            let other = generator.nextIndex(below: offset + 1)
+            swapAt(startIndex + offset, startIndex + other)
+        }
+    }
+}

@@ -14,16 +14,41 @@ import Testing
 
     @Test(arguments: [(RecordKind.demand, RecommendationTarget.achievement), (.demand, .expert), (.demand, .institution),
                       (.achievement, .demand), (.achievement, .enterprise)])
-    func theShippedWeightsBeatTextAloneOnHeldOutSources(source: RecordKind, target: RecommendationTarget) throws {
+    func theShippedWeightsAreWhatCrossValidationFitsAndBeatTextAlone(source: RecordKind, target: RecommendationTarget) throws {
         func read(_ name: String) throws -> Qrels {
             try Qrels(parsing: String(contentsOfFile: RepositoryFiles.demoCorpus + "/qrels/" + name, encoding: .utf8))
         }
         let qrels = try #require(RecommenderTuning.judgments(source: source, target: target, achievements: try read("demand-achievement.qrels"),
                                                              experts: try read("demand-expert.qrels"), corpus: corpus))
-        let result = RecommenderTuning.tune(recommender, qrels: qrels, target: target)
-        #expect(result.testQueries > 50)
-        #expect(result.testNDCG.defaults > result.testNDCG.textOnly + 0.02, "\(result.testNDCG)")
-        #expect(abs(result.testNDCG.defaults - result.testNDCG.tuned) < 1e-9)  // the defaults are the fitted weights
+        let shipped = try #require(ShippedWeights.file.entry(for: target))
+        // The file records the options it was fitted with; fitting again with them gives it back.
+        #expect(shipped.source == source.rawValue)
+        let folds = try #require(ShippedWeights.file.fitting["folds"].flatMap { if case .number(let n) = $0 { Int(n) } else { nil } })
+        let seed = try #require(ShippedWeights.file.fitting["seed"].flatMap { if case .number(let n) = $0 { UInt64(n) } else { nil } })
+        let result = RecommenderTuning.crossValidate(recommender, qrels: qrels, target: target, folds: folds, seed: seed)
+        #expect(result.weights == shipped.weights)
+        #expect(result.heldOutNDCG == shipped.crossValidatedNDCG && result.textOnlyNDCG == shipped.textOnlyNDCG && result.queries == shipped.queries)
+        #expect(result.queries > 100)
+        #expect(result.heldOutNDCG > result.textOnlyNDCG + 0.02, "\(result.heldOutNDCG) vs \(result.textOnlyNDCG)")
+    }
+
+    @Test func theCompiledInWeightsAreTheWeightsFile() throws {
+        let file = try String(contentsOfFile: RepositoryFiles.path("Corpus/weights/recommender.json"), encoding: .utf8)
+        #expect(file == ShippedWeights.fileText)
+        #expect(try WeightsFile(parsing: file, fileName: "recommender.json").text == file)  // the writer writes what the reader reads
+    }
+
+    @Test func badWeightsFilesNameTheFieldAtFault() {
+        func error(_ text: String) -> String {
+            do { _ = try WeightsFile(parsing: text, fileName: "w.json"); return "" } catch { return error.description }
+        }
+        let entry = #"{"source":"demand","target":"achievement","weights":{"text":1,"semantic":0,"graph":0,"region":0,"field":0,"maturity":0,"transferMode":0,"budget":0},"crossValidatedNDCG10":0.9,"textOnlyNDCG10":0.8,"queries":10}"#
+        #expect(error("[]").contains("w.json: expected an object"))
+        #expect(error(#"{"fitting":{},"targets":[\#(entry)]}"#).contains("w.json: no weights for target expert"))
+        #expect(error(#"{"fitting":{},"targets":[\#(entry.replacingOccurrences(of: #""field":0"#, with: #""field":-1"#))]}"#)
+                    .contains("targets[0]: weights.field must not be negative"))
+        #expect(error(#"{"fitting":{},"targets":[\#(entry.replacingOccurrences(of: #""target":"achievement""#, with: #""target":"robot""#))]}"#)
+                    .contains("targets[0]: target must be one of"))
     }
 
     @Test func filtersKeepOnlyWhatTheyAllow() throws {

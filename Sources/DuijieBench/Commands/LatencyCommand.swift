@@ -65,7 +65,7 @@ struct LatencyCommand: ParsableCommand {
         }
 
         var random = SplitMix64(seed: seed)
-        let picks = (0..<queries).map { _ in loaded.demands[Int.random(in: 0..<loaded.demands.count, using: &random)].id }
+        let picks = (0..<queries).map { _ in loaded.demands[random.nextIndex(below: loaded.demands.count)].id }
         _ = recommender!.recommend(for: picks[0], target: .achievement, top: 10)
         var latencies: [Double] = []
         for id in picks {

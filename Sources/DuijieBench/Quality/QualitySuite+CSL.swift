@@ -33,7 +33,7 @@ extension QualitySuite {
     static func sample(_ total: Int, count: Int, seed: UInt64) -> [Int] {
         var generator = SplitMix64(seed: seed)
         var order = Array(0..<total)
-        order.shuffle(using: &generator)
+        order.seededShuffle(using: &generator)
         return order.prefix(min(count, total)).sorted()
     }
 

@@ -45,35 +45,109 @@ public enum RecommenderTuning {
         return derived
     }
 
-    /// Tunes the weights for `target` over the judged sources in `qrels`.
+    /// Tunes the weights for `target` on the tuning half of the judged sources in `qrels` and
+    /// measures them on the test half, beside the shipped weights and text alone.
     public static func tune(_ recommender: Recommender, qrels: Qrels, target: RecommendationTarget,
                             parallelism: Parallelism = .automatic) -> Result {
-        let judged = qrels.queryIDs.filter { qrels.judgments[$0]!.values.contains { $0 > 0 } }
+        let judged = judgedSources(qrels)
         let tuningHalf = TuningSplit.tuningHalf(of: judged)
-        func features(tuning: Bool) -> [(query: String, candidates: [Candidate])] {
-            let sources = judged.filter { tuningHalf.contains($0) == tuning }
-            return parallelism.mapChunks(count: sources.count, minimumChunk: 2) { range in
-                range.compactMap { index in
-                    recommender.context(for: sources[index]).map { (sources[index], recommender.candidates($0, target: target, filters: .init())) }
-                }
-            }.flatMap { $0 }
-        }
-        func score(_ queries: [(query: String, candidates: [Candidate])], _ weights: [Float]) -> Double {
-            guard !queries.isEmpty else { return 0 }
-            let weighting = RankingFeatures(values: weights)
-            return queries.reduce(0.0) { total, query in
-                let fused = query.candidates.map { $0.features.fused(weighting) }
-                let ranking = TopKSelector.best(10, of: fused).map { query.candidates[Int($0.index)].id }
-                return total + RankingMetrics.ndcg(ranking, qrels.judgments[query.query] ?? [:], k: 10)
-            } / Double(queries.count)
-        }
-        let tune = features(tuning: true)
-        let test = features(tuning: false)
-        let count = RankingFeatures.Name.allCases.count
-        let (weights, best) = CoordinateAscent.maximize(count: count) { score(tune, $0) }
-        let textOnly = (0..<count).map { $0 == 0 ? Float(1) : 0 }
-                return Result(weights: RecommendationWeights(weights), tuneNDCG: best,
-                      testNDCG: (score(test, weights), score(test, RecommendationWeights.defaults(for: target).values), score(test, textOnly)),
+        let tune = JudgedQueries(recommender, sources: judged.filter { tuningHalf.contains($0) }, target: target, qrels: qrels, parallelism: parallelism)
+        let test = JudgedQueries(recommender, sources: judged.filter { !tuningHalf.contains($0) }, target: target, qrels: qrels, parallelism: parallelism)
+        let (weights, best) = CoordinateAscent.maximize(count: featureCount) { tune.meanNDCG($0) }
+        return Result(weights: RecommendationWeights(weights), tuneNDCG: best,
+                      testNDCG: (test.meanNDCG(weights), test.meanNDCG(RecommendationWeights.defaults(for: target).values), test.meanNDCG(textOnly)),
                       testQueries: test.count)
+    }
+
+    /// What k-fold cross-validation gives: weights, and how well weights fitted without a query
+    /// rank it.
+    public struct CrossValidation: Sendable {
+        /// The mean of the folds' fitted weights, each rounded to `step` (what 60 to 120 judged
+        /// queries support; finer digits only fit noise).
+        public let weights: RecommendationWeights
+        /// Mean nDCG@10 over every judged source, each ranked by the weights fitted on the other folds.
+        public let heldOutNDCG: Double
+        /// Mean nDCG@10 of text similarity alone over the same sources.
+        public let textOnlyNDCG: Double
+        /// The judged sources that have a relevant candidate.
+        public let queries: Int
+    }
+
+    /// Fits weights for `target` by `folds`-fold cross-validation: the judged sources are dealt
+    /// into folds by a seeded shuffle; for each fold, coordinate ascent on nDCG@10 over the
+    /// other folds fits weights that rank the fold's sources.
+    public static func crossValidate(_ recommender: Recommender, qrels: Qrels, target: RecommendationTarget, folds: Int = 5,
+                                     seed: UInt64 = 7, step: Float = 0.05, parallelism: Parallelism = .automatic) -> CrossValidation {
+        precondition(folds >= 2, "at least two folds")
+        var order = judgedSources(qrels).sorted()
+        var generator = SplitMix64(seed: seed)
+        order.seededShuffle(using: &generator)
+        let all = JudgedQueries(recommender, sources: order, target: target, qrels: qrels, parallelism: parallelism)
+        var heldOutTotal = 0.0
+        var weightSums = [Float](repeating: 0, count: featureCount)
+        for fold in 0..<folds {
+            let training = all.subset { $0 % folds != fold }
+            let heldOut = all.subset { $0 % folds == fold }
+            let (weights, _) = CoordinateAscent.maximize(count: featureCount, step: step) { training.meanNDCG($0) }
+            heldOutTotal += heldOut.meanNDCG(weights) * Double(heldOut.count)
+            for index in weights.indices { weightSums[index] += weights[index] }
+        }
+        let units = (1 / step).rounded()
+        let rounded = weightSums.map { ($0 / Float(folds) * units).rounded() / units }
+        return CrossValidation(weights: RecommendationWeights(rounded), heldOutNDCG: all.count == 0 ? 0 : heldOutTotal / Double(all.count),
+                               textOnlyNDCG: all.meanNDCG(textOnly), queries: all.count)
+    }
+
+    /// Mean nDCG@10 of `weights` over every judged source in `qrels`.
+    public static func meanNDCG(_ recommender: Recommender, qrels: Qrels, target: RecommendationTarget, weights: RecommendationWeights,
+                                parallelism: Parallelism = .automatic) -> Double {
+        JudgedQueries(recommender, sources: judgedSources(qrels), target: target, qrels: qrels, parallelism: parallelism).meanNDCG(weights.values)
+    }
+
+    private static let featureCount = RankingFeatures.Name.allCases.count
+    private static let textOnly = RankingFeatures.Name.allCases.map { $0 == .text ? Float(1) : 0 }
+
+    /// The sources in `qrels` with at least one relevant record.
+    private static func judgedSources(_ qrels: Qrels) -> [String] {
+        qrels.queryIDs.filter { qrels.judgments[$0]!.values.contains { $0 > 0 } }
+    }
+}
+
+/// Judged sources with every candidate's features, computed once, so that weights can be tried
+/// by the thousand (each try is a weighted sum and a top-10 per source).
+struct JudgedQueries {
+    let queries: [(source: String, candidates: [Candidate])]
+    let qrels: Qrels
+
+    init(_ recommender: Recommender, sources: [String], target: RecommendationTarget, qrels: Qrels, parallelism: Parallelism) {
+        queries = parallelism.mapChunks(count: sources.count, minimumChunk: 2) { range in
+            range.compactMap { index in
+                recommender.context(for: sources[index]).map { (sources[index], recommender.candidates($0, target: target, filters: .init())) }
+            }
+        }.flatMap { $0 }
+        self.qrels = qrels
+    }
+
+    private init(queries: [(source: String, candidates: [Candidate])], qrels: Qrels) {
+        self.queries = queries
+        self.qrels = qrels
+    }
+
+    var count: Int { queries.count }
+
+    /// The queries whose position passes `isIncluded`.
+    func subset(_ isIncluded: (Int) -> Bool) -> JudgedQueries {
+        JudgedQueries(queries: queries.indices.filter(isIncluded).map { queries[$0] }, qrels: qrels)
+    }
+
+    /// Mean nDCG@10 when candidates are ranked by `weights` (0 for no query).
+    func meanNDCG(_ weights: [Float]) -> Double {
+        guard !queries.isEmpty else { return 0 }
+        let weighting = RankingFeatures(values: weights)
+        return queries.reduce(0.0) { total, query in
+            let fused = query.candidates.map { $0.features.fused(weighting) }
+            let ranking = TopKSelector.best(10, of: fused).map { query.candidates[Int($0.index)].id }
+            return total + RankingMetrics.ndcg(ranking, qrels.judgments[query.source] ?? [:], k: 10)
+        } / Double(queries.count)
     }
 }

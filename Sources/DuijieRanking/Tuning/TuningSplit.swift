@@ -6,7 +6,7 @@ public enum TuningSplit {
     public static func tuningHalf(of ids: [String], seed: UInt64 = 7) -> Set<String> {
         var generator = SplitMix64(seed: seed)
         var shuffled = ids.sorted()
-        shuffled.shuffle(using: &generator)
+        shuffled.seededShuffle(using: &generator)
         return Set(shuffled.prefix(shuffled.count / 2))
     }
 }
