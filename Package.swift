@@ -24,6 +24,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // C: OpenBLAS (cblas.h) and LAPACKE (lapacke.h), from Debian's libopenblas-dev and liblapacke-dev.
@@ -31,6 +32,12 @@ let package = Package(
             name: "CBLAS",
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
+        // C: zlib (zlib.h), from Debian's zlib1g-dev: the index's CRC-32.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
         ),
         // C: OpenCC (opencc.h), from Debian's libopencc-dev.
         .systemLibrary(
@@ -43,14 +50,14 @@ let package = Package(
         .target(name: "DuijieVectors", dependencies: ["CBLAS"]),
         .target(name: "DuijieText", dependencies: ["DuijieVectors", "COpenCC"]),
         .target(name: "DuijieGraph", dependencies: ["DuijieVectors"]),
-        .target(name: "DuijieMatching"),
+        .target(name: "DuijieMatching", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "DuijieEvaluation"),
 
         // The domain: records and files, ranking and the saved index, events.
         .target(name: "DuijieJSON"),
         .target(
             name: "DuijieCorpus",
-            dependencies: ["DuijieJSON", "DuijieEvaluation", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieJSON", "DuijieEvaluation", "CZlib", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "DuijieRanking",

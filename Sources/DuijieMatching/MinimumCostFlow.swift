@@ -1,3 +1,5 @@
+import HeapModule
+
 /// A flow network solved for minimum cost by the primal–dual method: successive shortest
 /// paths (Dijkstra on reduced costs, Edmonds & Karp 1972), each phase augmenting a blocking
 /// flow over every shortest path at once (Dinic levels on the zero-reduced-cost arcs).
@@ -199,44 +201,23 @@ public struct MinimumCostFlow: Sendable {
     }
 }
 
-/// A binary min-heap of (node, distance) with lazy deletion, ties by node id (deterministic).
+/// The min-heap of Dijkstra's search: (node, distance) entries with lazy deletion, ordered by
+/// distance and then node id, so the order of pops is the same on every run.
 struct DistanceHeap {
-    private var items: [(distance: Int64, node: Int)] = []
+    private struct Entry: Comparable {
+        let distance: Int64
+        let node: Int
 
-    mutating func removeAll() { items.removeAll(keepingCapacity: true) }
-
-    mutating func push(node: Int, distance: Int64) {
-        items.append((distance, node))
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard precedes(items[child], items[parent]) else { break }
-            items.swapAt(child, parent)
-            child = parent
-        }
+        static func < (a: Entry, b: Entry) -> Bool { (a.distance, a.node) < (b.distance, b.node) }
     }
+
+    private var entries = Heap<Entry>()
+
+    mutating func removeAll() { entries = Heap() }
+
+    mutating func push(node: Int, distance: Int64) { entries.insert(Entry(distance: distance, node: node)) }
 
     mutating func pop() -> (node: Int, distance: Int64)? {
-        guard let top = items.first else { return nil }
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var parent = 0
-            while true {
-                let left = 2 * parent + 1
-                let right = left + 1
-                var smallest = parent
-                if left < items.count && precedes(items[left], items[smallest]) { smallest = left }
-                if right < items.count && precedes(items[right], items[smallest]) { smallest = right }
-                if smallest == parent { break }
-                items.swapAt(parent, smallest)
-                parent = smallest
-            }
-        }
-        return (top.node, top.distance)
-    }
-
-    private func precedes(_ a: (distance: Int64, node: Int), _ b: (distance: Int64, node: Int)) -> Bool {
-        a.distance < b.distance || (a.distance == b.distance && a.node < b.node)
+        entries.popMin().map { ($0.node, $0.distance) }
     }
 }
