@@ -79,29 +79,25 @@ struct ShortlistReport {
     }
 
     private var csvHeader: String {
-        (["query", "rank", "score", "id", "name", "organization", "region"] + RankingFeatures.Name.allCases.map { $0.name(chinese: false) }
-            + ["matched_terms", "path"]).joined(separator: ",")
-    }
-
-    /// A CSV cell, quoted when it holds a comma, a quote or a line break (RFC 4180).
-    private func cell(_ text: String) -> String {
-        text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
+        let header = ["query", "rank", "score", "id", "name", "organization", "region"] + RankingFeatures.Name.allCases.map { $0.name(chinese: false) }
+            + ["matched_terms", "path"]
+        return String(CSVText.render([header], lineBreak: .lf).dropLast())
     }
 
     private func printCSV(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
         let chinese = language == .zh
-        for (rank, result) in results.enumerated() {
-            let fields = [queryID, String(rank + 1), String(format: "%.4f", result.score), result.id, corpus.displayName(of: result.id),
+        let rows = results.enumerated().map { rank, result in
+            [queryID, String(rank + 1), String(format: "%.4f", result.score), result.id, corpus.displayName(of: result.id),
                           owner(result.id, corpus), result.explanation.regionRelation.name(chinese: chinese)]
                 + result.features.values.map { String(format: "%.4f", $0) }
                 + [result.explanation.matchedTerms.map(\.term).joined(separator: " "), (result.explanation.path ?? []).map(corpus.displayName(of:)).joined(separator: " → ")]
-            print(fields.map(cell).joined(separator: ","))
         }
+        print(CSVText.render(rows, lineBreak: .lf), terminator: "")
     }
 
     private func printMarkdown(_ results: [Recommendation], _ corpus: Corpus) {
         let chinese = language == .zh
-        func escape(_ text: String) -> String { text.replacingOccurrences(of: "|", with: "\\|") }
+        let escape = MarkdownText.cell
         print(chinese ? "| # | 得分 | 编号 | 名称 | 单位 | 地区 | 匹配词 |" : "| # | score | id | name | organization | region | matched terms |")
         print("|---|---|---|---|---|---|---|")
         for (rank, result) in results.enumerated() {

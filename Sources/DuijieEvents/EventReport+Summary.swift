@@ -1,3 +1,5 @@
+import DuijieCorpus
+
 extension EventReport {
     /// The organizer's summary: totals, each participant's meetings against its limits, who
     /// fell short and why, meetings without a place, and vetoed pairs.
@@ -33,12 +35,12 @@ extension EventReport {
             let average = agenda.isEmpty ? "" : Self.score(agenda.reduce(0) { $0 + $1.score } / Float(agenda.count))
             let side = chinese ? (participant.side == .demand ? "需求方" : "供给方") : participant.side.rawValue
             let note = shortfalls[participant.id].map { (chinese ? "未达最少：" : "below minimum: ") + $0.reason.text(chinese: chinese) } ?? ""
-            lines.append("| \(Markdown.escape(participant.name)) | \(side) | \(participant.minimumMeetings) | \(participant.maximumMeetings) | \(agenda.count) | \(average) | \(note) |")
+            lines.append("| \(MarkdownText.cell(participant.name)) | \(side) | \(participant.minimumMeetings) | \(participant.maximumMeetings) | \(agenda.count) | \(average) | \(note) |")
         }
         if !plan.unplaced.isEmpty {
             lines += ["", chinese ? "## 未能排入时段的会谈" : "## Meetings without a slot", ""]
             for entry in plan.unplaced {
-                lines.append("- \(Markdown.escape(name(entry.meeting.demand))) × \(Markdown.escape(name(entry.meeting.supply))): \(entry.reason)")
+                lines.append("- \(MarkdownText.cell(name(entry.meeting.demand))) × \(MarkdownText.cell(name(entry.meeting.supply))): \(entry.reason)")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -76,7 +76,7 @@ public struct EventReport: Sendable {
             lines.append(chinese ? "| 桌号 | 需求方 | 供给方 | 匹配度 | 备注 |" : "| Table | Demand side | Supply side | Score | Note |")
             lines.append("|---:|---|---|---:|---|")
             for meeting in meetings {
-                lines.append("| \(meeting.table!) | \(Markdown.escape(name(meeting.demand))) | \(Markdown.escape(name(meeting.supply))) | \(Self.score(meeting.score)) | \(note(meeting)) |")
+                lines.append("| \(meeting.table!) | \(MarkdownText.cell(name(meeting.demand))) | \(MarkdownText.cell(name(meeting.supply))) | \(Self.score(meeting.score)) | \(note(meeting)) |")
             }
             lines.append("")
         }
@@ -100,7 +100,7 @@ public struct EventReport: Sendable {
 
     func agendaMarkdown(_ participant: String) -> String {
         let agenda = plan.agenda(of: participant)
-        var lines = ["# \(Markdown.escape(name(participant))) · \(plan.event.name)", ""]
+        var lines = ["# \(MarkdownText.cell(name(participant))) · \(plan.event.name)", ""]
         if let venue = plan.event.venue { lines += [(chinese ? "地点：" : "Venue: ") + venue, ""] }
         if agenda.isEmpty {
             lines.append(chinese ? "本次活动暂无会谈安排。" : "No meetings are scheduled.")
@@ -110,28 +110,9 @@ public struct EventReport: Sendable {
             for meeting in agenda {
                 let slot = slot(meeting.slot)!
                 let partner = meeting.demand == participant ? meeting.supply : meeting.demand
-                lines.append("| \(Self.time(slot.start))–\(Self.time(slot.end)) | \(meeting.table!) | \(Markdown.escape(name(partner))) | \(Self.score(meeting.score)) |")
+                lines.append("| \(Self.time(slot.start))–\(Self.time(slot.end)) | \(meeting.table!) | \(MarkdownText.cell(name(partner))) | \(Self.score(meeting.score)) |")
             }
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-}
-
-/// RFC 4180 CSV text: fields with commas, quotes or line breaks are quoted; lines end in CRLF.
-enum CSVText {
-    static func render(_ rows: [[String]]) -> String {
-        rows.map { row in
-            row.map { field in
-                field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                    ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-            }.joined(separator: ",")
-        }.joined(separator: "\r\n") + "\r\n"
-    }
-}
-
-/// Markdown table cells.
-enum Markdown {
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }
