@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // C: OpenBLAS (cblas.h) and LAPACKE (lapacke.h), from Debian's libopenblas-dev and liblapacke-dev.
@@ -35,7 +36,7 @@ let package = Package(
         ),
         // C: zlib (zlib.h), from Debian's zlib1g-dev: the index's CRC-32.
         .systemLibrary(
-            name: "CZlib",
+            name: "CDuijieZlib",
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
@@ -57,7 +58,7 @@ let package = Package(
         .target(name: "DuijieJSON"),
         .target(
             name: "DuijieCorpus",
-            dependencies: ["DuijieJSON", "DuijieEvaluation", "CZlib", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieJSON", "DuijieEvaluation", "CDuijieZlib", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "DuijieRanking",
@@ -98,6 +99,7 @@ let package = Package(
                 "DuijieText", "DuijieVectors", "DuijieGraph", "DuijieMatching", "DuijieJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+
 /// `DuijieBench`: the developers' tools — the scale generator, the quality suites over the shared
 /// datasets, weight fitting, and speed and latency measurements. Not a product: it is built with
 /// the package and run as `swift run -c release DuijieBench …` or `.build/release/DuijieBench …`.

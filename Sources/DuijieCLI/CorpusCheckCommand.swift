@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieCommandLine
 import DuijieCorpus
 import Foundation
+
 /// `duijie corpus check DIR`: load and validate a corpus, print what it holds.
 struct CorpusCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import ArgumentParser
+
 /// `duijie corpus …`: check corpora and convert spreadsheets into them.
 struct CorpusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

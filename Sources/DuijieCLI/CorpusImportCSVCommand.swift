@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieCommandLine
 import DuijieCorpus
 import Foundation
+
 /// `duijie corpus import-csv FILE --kind KIND -o OUT`: convert a spreadsheet to JSON Lines.
 struct CorpusImportCSVCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

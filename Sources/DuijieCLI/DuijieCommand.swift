@@ -1,5 +1,6 @@
 import ArgumentParser
 import DuijieCorpus
+
 /// The `duijie` command: technology-transfer matchmaking from the command line.
 @main
 struct DuijieCommand: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieCommandLine
 import DuijieEvaluation
 import Foundation
+
 /// `duijie eval --qrels Q --run R [--run R2 …]`: measure runs, compare them.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

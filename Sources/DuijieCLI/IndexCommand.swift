@@ -4,6 +4,7 @@ import DuijieCorpus
 import DuijieRanking
 import DuijieVectors
 import Foundation
+
 /// `duijie index DIR -o FILE`: build a corpus's recommender once (every text index, the LSA
 /// models, the graph) and save it with the corpus's records.
 struct IndexCommand: ParsableCommand {

@@ -6,6 +6,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// `duijie match`: rank a corpus's achievements for a demand or a free text.
 struct MatchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

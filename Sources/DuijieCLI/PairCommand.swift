@@ -3,6 +3,7 @@ import DuijieCommandLine
 import DuijieCorpus
 import DuijieEvents
 import Foundation
+
 /// `duijie pair EVENT (--corpus DIR | --index FILE) -o OUTDIR`: pair and schedule a matchmaking event.
 struct PairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

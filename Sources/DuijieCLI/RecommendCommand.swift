@@ -6,6 +6,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// `duijie recommend`: the broker's explained shortlist of achievements or experts.
 struct RecommendCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

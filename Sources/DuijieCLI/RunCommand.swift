@@ -4,6 +4,7 @@ import DuijieCorpus
 import DuijieEvaluation
 import DuijieJSON
 import Foundation
+
 /// `duijie run --corpus DOCS --queries QUERIES.jsonl`: rank documents for a query file and
 /// write a TREC run, so any public dataset can be evaluated in two commands.
 struct RunCommand: ParsableCommand {

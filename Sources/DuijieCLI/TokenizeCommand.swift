@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieCommandLine
 import DuijieText
 import Foundation
+
 /// `duijie tokenize "文本"`: show the terms Duijie makes of a text, for debugging.
 struct TokenizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Allocator settings for a whole process, which only an executable should choose.
 public enum AllocatorSettings {
     private typealias SetOption = @convention(c) (Int32, Int32) -> Int32

@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieRanking
 import DuijieText
 import Foundation
+
 /// Options shared by every command that analyzes text.
 package struct AnalysisOptions: ParsableArguments {
     /// Options with their defaults, as the argument parser needs them.

@@ -1,4 +1,5 @@
 import Foundation
+
 /// This process's memory as the kernel reports it (`/proc/self/status`), for `bench latency`
 /// and `index --progress`.
 package enum ProcessMemory {

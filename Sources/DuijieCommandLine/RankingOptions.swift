@@ -4,6 +4,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// Options shared by the commands that rank achievements (`match`, `run`).
 package struct RankingOptions: ParsableArguments {
     /// Options with their defaults, as the argument parser needs them.

@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieCorpus
 import DuijieRanking
 import Foundation
+
 /// Where a command's recommender comes from: a corpus directory, built on the spot, or a saved
 /// index (`duijie index`), loaded with the corpus it holds.
 package struct RecommenderSource: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuijieCorpus
 import DuijieRanking
+
 /// The recommender's shortlist options (target, filters, diversity, explanations, batch), shared
 /// by `duijie recommend` and by `duijie match`, which gives the recommender's shortlist when any
 /// of them is used.

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Prints a line to standard error.
 package func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A calendar date of year, month or day precision, as corpus records give them (a filing
 /// year, a contract month, a deadline day).
 public struct CorpusDate: Sendable, Hashable, Comparable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// A closed set of values in the corpus format, written in English (canonical) or Chinese.
 ///
 /// Parsing ignores case and surrounding white space, and also accepts `_` or a space for `-`,

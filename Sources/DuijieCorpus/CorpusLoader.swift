@@ -1,4 +1,5 @@
 import Foundation
+
 /// How a corpus is loaded.
 public struct CorpusLoadOptions: Sendable {
     /// Leave out records with errors (and records that depend on them) instead of failing.

@@ -1,5 +1,6 @@
 import DuijieEvaluation
 import Foundation
+
 /// Checks a TREC qrels file against a corpus: it must parse, and every query and document it
 /// names must be a record of the corpus.
 public enum JudgmentCheck {

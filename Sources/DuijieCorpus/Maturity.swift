@@ -1,5 +1,6 @@
 import DuijieJSON
 import Foundation
+
 /// How far a technology is from the market: a stage, and optionally the Technology Readiness
 /// Level (TRL 1–9) it was given as.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Loads a plain document file — one `{"id", "title", "text"}` object per line — as a corpus
 /// of achievements without metadata. This is how a public dataset becomes a corpus.
 enum PlainDocumentLoader {

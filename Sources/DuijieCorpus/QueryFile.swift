@@ -1,4 +1,5 @@
 import Foundation
+
 /// A query file: one `{"id": …, "text": …}` object per line, the companion of a plain document
 /// file for benchmarking (`duijie run`).
 public enum QueryFile {

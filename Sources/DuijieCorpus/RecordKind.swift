@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// The kinds of record a corpus holds, each with its file.
 public enum RecordKind: String, Sendable, Hashable, CaseIterable {
     case region, field, institution, expert, enterprise, achievement, demand, relation

@@ -1,5 +1,6 @@
 import DuijieJSON
 import Foundation
+
 /// Reads the typed fields of one record from a JSON object, collecting every problem instead
 /// of stopping at the first.
 ///

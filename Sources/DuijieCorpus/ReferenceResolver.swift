@@ -1,4 +1,5 @@
 import Foundation
+
 /// What a reference field may point at.
 enum ReferenceKind: Sendable {
     case region, field, institution, enterprise, expert

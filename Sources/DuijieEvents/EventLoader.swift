@@ -2,6 +2,7 @@ import CSV
 import DuijieCorpus
 import DuijieJSON
 import Foundation
+
 /// Reads an event directory (`docs/event-format.md`): `event.json` (optional: name, venue,
 /// default meeting limits), `participants`, `slots` and optionally `locked`, each as JSON Lines
 /// (`.jsonl`) or CSV (`.csv`). Every problem is reported as `file:line: field: message`; an event

@@ -1,5 +1,6 @@
 import DuijieCorpus
 import DuijieMatching
+
 /// Checks an event plan against every rule of its event, independently of how it was made.
 public enum EventPlanValidator {
     /// Every broken rule, as a sentence; empty when the plan is valid.

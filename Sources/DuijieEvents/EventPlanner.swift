@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieMatching
 import DuijieRanking
+
 /// Pairs and schedules an event.
 ///
 /// 1. Eligibility: a pair is out when either side lists the other as never-meet, when both

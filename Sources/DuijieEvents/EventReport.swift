@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// The printed outputs of an event plan: the organizer's schedule (CSV, Markdown), one agenda
 /// per participant (CSV, Markdown, iCalendar) and a summary (Markdown).
 public struct EventReport: Sendable {

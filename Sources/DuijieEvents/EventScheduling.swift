@@ -1,4 +1,5 @@
 import DuijieMatching
+
 /// Turns chosen pairs into a scheduled `EventPlan`, with the reasons for what fell short.
 enum EventScheduling {
     static func schedule(context: EventContext, meetings chosen: [(d: Int, s: Int)], fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)],

@@ -1,4 +1,5 @@
 import DuijieCorpus
+
 /// Decodes and checks the rows of an event, collecting every problem with its location.
 struct EventValidator {
     let corpus: Corpus?

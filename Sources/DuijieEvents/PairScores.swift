@@ -1,4 +1,5 @@
 import DuijieRanking
+
 /// Both directions' scores for every demand-side × supply-side pair of an event.
 ///
 /// The demand side's score for a supply participant is the best recommender score of any of

@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieGraph
 import DuijieVectors
+
 /// How much each kind of link counts in the corpus graph (its edge weight; a walk follows a
 /// node's links in proportion to their weights). Relations multiply their own weight.
 public struct GraphWeights: Sendable, Equatable {

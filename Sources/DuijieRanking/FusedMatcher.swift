@@ -3,6 +3,7 @@ import DuijieJSON
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// Weights of the text features a `FusedMatcher` adds up, as `duijie tune` fits them.
 public struct FusionWeights: Sendable, Equatable {
     /// The weight of the TF-IDF cosine.

@@ -1,4 +1,5 @@
 import DuijieCorpus
+
 /// How well a candidate's metadata fits a demand's requirements, each as a score in 0…1, with a
 /// neutral 0.5 where either side does not say.
 public enum MetadataFit {

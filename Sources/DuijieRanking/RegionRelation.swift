@@ -1,4 +1,5 @@
 import DuijieCorpus
+
 /// How two regions relate, from closest to farthest — what a broker weighs first ("local
 /// supply, then the paired region, then anywhere").
 public enum RegionRelation: Int, Sendable, Comparable, CaseIterable {

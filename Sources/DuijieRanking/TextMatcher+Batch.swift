@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieText
 import DuijieVectors
+
 extension TextMatcher {
     /// How many demands `match(demands:top:)` turns into query vectors at a time.
     static let batchBlock = 8_192

@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieText
 import DuijieVectors
+
 /// How much each field of a document counts when it is indexed: a word in the title says more
 /// about what a document is than a word in its body.
 public struct FieldWeights: Sendable, Equatable {

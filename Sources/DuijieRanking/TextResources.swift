@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieText
 import Foundation
+
 /// Finds and loads the text-analysis resources Duijie ships or reads from the system: the
 /// jieba dictionary (Debian's python3-jieba) and the domain lexicon in `Corpus/lexicon/`.
 public enum TextResources {

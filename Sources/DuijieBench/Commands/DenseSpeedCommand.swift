@@ -6,6 +6,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// `duijie bench dense-speed`: BLAS peak, tiled dense top-k throughput, Float16 storage, and
 /// randomized SVD time; prints one JSON object.
 struct DenseSpeedCommand: ParsableCommand {

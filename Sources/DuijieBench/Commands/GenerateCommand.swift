@@ -3,6 +3,7 @@ import DuijieCommandLine
 import DuijieCorpus
 import DuijieVectors
 import Foundation
+
 /// `duijie generate --achievements N --demands M --seed S -o DIR`: a realistic corpus of any size.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -6,6 +6,7 @@ import DuijieJSON
 import DuijieMatching
 import DuijieVectors
 import Foundation
+
 /// `duijie bench pairing`: time the exact pairing and the schedule of a large synthetic event.
 struct PairingSpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -6,6 +6,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// `duijie bench quality --suite NAME`: ranking quality of Duijie's rankers on a suite.
 struct QualityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

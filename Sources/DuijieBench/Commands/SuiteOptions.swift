@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuijieCommandLine
 import DuijieCorpus
+
 /// Options that choose and build a quality suite (`bench quality`, `tune`).
 struct SuiteOptions: ParsableArguments {
     @Option(help: "The suite: demo, csl-known-item, csl-topical, csl-keyword, patent-keyphrase, patent-related or nsfc-expert.")

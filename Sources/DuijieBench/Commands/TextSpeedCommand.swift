@@ -6,6 +6,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// `duijie bench text-speed --input DOCS.jsonl`: time tokenization, TF-IDF build and batch
 /// top-k on a plain document file, phase by phase, and print one JSON object.
 struct TextSpeedCommand: ParsableCommand {

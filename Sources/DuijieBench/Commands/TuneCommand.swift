@@ -5,6 +5,7 @@ import DuijieJSON
 import DuijieRanking
 import DuijieText
 import Foundation
+
 /// `duijie tune --suite NAME -o weights.json`: fit fusion weights on a suite's tuning queries.
 struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

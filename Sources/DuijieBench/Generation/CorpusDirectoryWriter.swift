@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieJSON
 import Foundation
+
 /// Writes a corpus directory so that nothing half-written is ever seen at the destination: the
 /// files go to a temporary directory beside it, each is flushed to disk when closed, and the
 /// whole directory is renamed into place at the end. An existing non-empty destination is

@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieVectors
 import Foundation
+
 /// Generates a realistic corpus of any size for scale benchmarks (`duijie generate`).
 ///
 /// The template corpus (the demo by default) sets the shape: its taxonomy is copied, so field and

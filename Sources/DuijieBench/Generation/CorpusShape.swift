@@ -1,4 +1,5 @@
 import DuijieCorpus
+
 /// The frequencies and mean degrees of a corpus: what `CorpusGenerator` carries over from its
 /// template, measured the same way on any corpus so the two can be compared.
 public struct CorpusShape: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Draws an index with probability proportional to its weight in O(1) (Walker's alias method,
 /// Vose's construction).
 struct AliasTable: Sendable {

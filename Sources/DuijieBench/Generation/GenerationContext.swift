@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// Everything a generation run reads but never changes: the template, the source documents and
 /// their field groups, and look-ups by field and region. Shared by the threads that compose
 /// records.

@@ -1,4 +1,5 @@
 import DuijieCorpus
+
 /// How many records of each kind a generated corpus holds.
 public struct GenerationCounts: Sendable, Equatable, CustomStringConvertible {
     /// Institutions.

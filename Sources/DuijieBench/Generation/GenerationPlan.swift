@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// Lists of field indices, one list per record, stored flat.
 struct FieldLists: Sendable {
     private var offsets: [UInt32] = [0]

@@ -1,5 +1,6 @@
 import DuijieVectors
 import Foundation
+
 /// The generator's seeded randomness: a `SplitMix64` per record and purpose, so that a record's
 /// draws depend only on the seed, the purpose and the record's position — not on what was drawn
 /// before it, nor on how many threads compose records.

@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// Makes names for generated people and organizations: Chinese personal names with their pinyin,
 /// and institution and company names built from a place, a field and a kind, the way Chinese
 /// organizations are named (大连＋储能＋技术转移中心). Names are fictional; organization names are

@@ -2,6 +2,7 @@ import DuijieCorpus
 import DuijieJSON
 import DuijieVectors
 import Foundation
+
 /// Builds the generated records from the plan and writes them, one file per kind, in the
 /// loader's canonical JSON form (each record's own `jsonValue`). Achievements and demands, the
 /// bulk, are composed in parallel chunks and written in order; every record draws from its own

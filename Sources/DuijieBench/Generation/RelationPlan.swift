@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// The relations of a generated corpus: for each template relation type (say expert →
 /// enterprise), as many relations as `GenerationCounts` says, their ends drawn so that:
 /// - of each kind, as many records take part (an active set) as give the template's relations

@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieJSON
 import Foundation
+
 /// A real text the generator draws titles, abstracts and keywords from: a CSL paper, a patent,
 /// or (without the datasets) an achievement of the template corpus.
 struct SourceDocument: Sendable {

@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// Puts each source document under the template fields its text is closest to, so that a
 /// generated achievement in 水产养殖 gets a text about fish rather than about chips.
 ///

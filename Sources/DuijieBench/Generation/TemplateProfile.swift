@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// What the generator imitates, read from a template corpus (the demo by default): records to
 /// bootstrap metadata from, the roles records play, the counts to scale, and the degree laws.
 ///

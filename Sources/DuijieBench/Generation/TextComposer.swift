@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// Writes the texts of generated records from source documents.
 ///
 /// At a million achievements each source document (a few thousand) is drawn hundreds of times,

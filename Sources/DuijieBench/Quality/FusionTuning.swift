@@ -1,6 +1,7 @@
 import DuijieEvaluation
 import DuijieRanking
 import DuijieVectors
+
 /// Fits `FusionWeights` on a suite's tuning queries by `CoordinateAscent` on nDCG@10.
 public enum FusionTuning {
     /// The fitted weights and what they score.

@@ -2,6 +2,7 @@ import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors
 import Foundation
+
 extension QualitySuite {
     /// A paper of CSL's `csl_sample.tsv`: title, abstract, keywords (joined by `_`), discipline, category.
     struct Paper {

@@ -3,6 +3,8 @@ import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors
 import Foundation
+import ZIPFoundation
+
 extension QualitySuite {
     /// Expert finding on grant projects (NSFC management sciences and NSSF, zipped CSV). A leader
     /// is a name with an institution (names repeat). For each sampled leader with two or more
@@ -64,22 +66,21 @@ extension QualitySuite {
         return QualitySuite(name: "nsfc-expert", corpus: Corpus(regions: provinces, institutions: institutions, achievements: achievements), queries: queries, qrels: qrels)
     }
 
-    /// The rows of a CSV file inside a zip archive, by header name. Extracts with `unzip -p`
-    /// (Debian's unzip) and parses with CSV.swift.
+    /// The rows of a CSV file inside a zip archive, by header name. Extracts with ZIPFoundation
+    /// (checking the entry's CRC-32) and parses with CSV.swift.
     static func csvRows(archive: String, member: String) throws(CorpusError) -> [[String: String]] {
         guard FileManager.default.isReadableFile(atPath: archive) else { throw CorpusError("\(archive): cannot read the archive") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-        process.arguments = ["-p", archive, member]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch { throw CorpusError("\(archive): cannot run unzip (install Debian's unzip): \(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let text = String(data: data, encoding: .utf8) else {
-            throw CorpusError("\(archive): cannot extract \(member) as UTF-8 text")
+        var data = Data()
+        do {
+            let zip = try Archive(url: URL(fileURLWithPath: archive), accessMode: .read)
+            guard let entry = zip[member] else { throw CorpusError("\(archive): no member \(member)") }
+            _ = try zip.extract(entry) { data.append($0) }
+        } catch let error as CorpusError {
+            throw error
+        } catch {
+            throw CorpusError("\(archive): cannot extract \(member) (\(error))")
         }
+        guard let text = String(data: data, encoding: .utf8) else { throw CorpusError("\(archive): \(member) is not UTF-8 text") }
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch { throw CorpusError("\(archive): \(member) has no header row") }
         let headers = reader.headerRow ?? []

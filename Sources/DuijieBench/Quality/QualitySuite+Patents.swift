@@ -2,6 +2,7 @@ import DuijieCorpus
 import DuijieEvaluation
 import DuijieJSON
 import Foundation
+
 extension QualitySuite {
     /// KPPatent-ZH (`data_A.json`: `input` = "摘要：" + abstract, `output` = comma-separated
     /// keyphrases). Keyphrase suite: a keyphrase of 2+ characters carried by 5–50 patents is the

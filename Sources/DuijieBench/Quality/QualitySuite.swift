@@ -3,6 +3,7 @@ import DuijieEvaluation
 import DuijieRanking
 import DuijieVectors
 import Foundation
+
 /// A ranking-quality benchmark: documents to rank (as a corpus of achievements), queries, and
 /// graded judgments.
 public struct QualitySuite: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Writes files so that a reader never sees a half-written one: the data goes to a temporary
 /// file in the same directory, is flushed to disk, and is renamed over the destination.
 /// A failure at any step leaves an existing file at the destination untouched.

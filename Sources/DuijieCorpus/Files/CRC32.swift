@@ -1,4 +1,4 @@
-import CZlib
+import CDuijieZlib
 
 /// CRC-32 (IEEE 802.3, reflected polynomial 0xEDB88320), the checksum of zip and PNG: detects
 /// every burst error of up to 32 bits, so a corrupted or truncated section never loads silently.

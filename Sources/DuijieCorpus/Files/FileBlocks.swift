@@ -1,4 +1,5 @@
 import Foundation
+
 /// Reads a file a block at a time, so a file of any size passes through a fixed buffer.
 package enum FileBlocks {
     /// The default block: large enough that the system calls cost nothing next to the work on

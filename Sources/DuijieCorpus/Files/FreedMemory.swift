@@ -1,4 +1,5 @@
 import Foundation
+
 /// Returns memory the allocator holds after a burst of small allocations is freed (parsing a
 /// corpus leaves gigabytes of freed strings and JSON values at a million records) to the system.
 ///

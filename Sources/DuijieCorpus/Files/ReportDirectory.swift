@@ -1,4 +1,5 @@
 import Foundation
+
 /// Writes a directory of files as a whole: into a new sibling directory first, which then takes
 /// the place of the old one, so a failure never leaves a half-written report where a good one was.
 package enum ReportDirectory {

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Writes every byte of `bytes` to an open file descriptor, retrying after interruptions and
 /// short writes; returns the `errno` of a failure, or 0.
 package func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32 {

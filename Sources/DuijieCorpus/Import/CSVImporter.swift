@@ -1,6 +1,7 @@
 import CSV
 import DuijieJSON
 import Foundation
+
 /// How a spreadsheet is read.
 public struct CSVImportOptions: Sendable {
     /// The kind of record each row is.

@@ -1,4 +1,5 @@
 import Foundation
+
 /// Maps spreadsheet header names (Chinese or English) to corpus field names, per record kind.
 /// The table is the one documented in docs/corpus-format.md.
 enum ColumnMapping {

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+
 #if canImport(Glibc)
 #endif
 

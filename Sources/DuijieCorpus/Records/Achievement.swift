@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// A technology achievement (科技成果): a patent, paper, piece of software, process, variety or
 /// product on offer for transfer.
 public struct Achievement: Sendable, Hashable {

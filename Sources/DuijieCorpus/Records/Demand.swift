@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// An enterprise's technical demand (企业技术需求): a problem it wants solved.
 public struct Demand: Sendable, Hashable {
     /// The unique id.

@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// A company that posts technical demands.
 public struct Enterprise: Sendable, Hashable {
     /// The unique id.

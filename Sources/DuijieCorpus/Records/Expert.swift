@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// A researcher who stands behind achievements; belongs to an institution.
 public struct Expert: Sendable, Hashable {
     /// The unique id.

@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// An industry or technology field of the taxonomy, with its synonyms (集成电路 = 芯片).
 public struct Field: Sendable, Hashable {
     /// The unique id.

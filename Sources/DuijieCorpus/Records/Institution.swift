@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// A university, institute, transfer agency, incubator, investor or bank.
 public struct Institution: Sendable, Hashable {
     /// The unique id.

@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// A region of the hierarchy province → city → district/park, or a regional bloc (京津冀).
 public struct Region: Sendable, Hashable {
     /// The unique id.

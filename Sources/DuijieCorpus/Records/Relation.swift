@@ -1,4 +1,5 @@
 import DuijieJSON
+
 /// A historical link between two records: cooperation, a contract, a membership, a meeting at
 /// an event, a consultation or an investment.
 public struct Relation: Sendable, Hashable {

@@ -1,5 +1,6 @@
 import DuijieCorpus
 import Foundation
+
 /// Duijie's binary index container: a header, a section table, and named sections, each with a
 /// CRC-32. Little-endian throughout.
 ///

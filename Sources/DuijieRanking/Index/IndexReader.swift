@@ -1,5 +1,6 @@
 import DuijieJSON
 import Foundation
+
 /// Typed reading of the sections of a validated `IndexFile`: each section is checked against
 /// the size it must have and copied out of the mapping in one block (values are little-endian,
 /// as `IndexFile.Writer` stores them on the little-endian hosts it supports).

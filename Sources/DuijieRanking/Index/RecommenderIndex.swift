@@ -3,6 +3,7 @@ import DuijieGraph
 import DuijieJSON
 import DuijieText
 import Foundation
+
 /// A saved `Recommender`: what `duijie index` writes and `recommend`, `pair` and `match` load
 /// with `--index`, so a corpus is analyzed, weighted, decomposed and linked once.
 ///

@@ -3,6 +3,7 @@ import DuijieJSON
 import DuijieText
 import DuijieVectors
 import Foundation
+
 /// A saved `TextMatcher`: what `duijie index` writes and `duijie match --index` loads, so a
 /// large corpus is analyzed, weighted and decomposed once.
 ///

@@ -1,6 +1,7 @@
 import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors
+
 /// Fits `RecommendationWeights` on judgments by `CoordinateAscent` on nDCG@10 over the tuning
 /// half of the source records (a seeded split), and measures the test half.
 public enum RecommenderTuning {

@@ -1,4 +1,5 @@
 import DuijieVectors
+
 /// The split of judged queries into a half that weights are fitted on and a half they are
 /// measured on, the same on every run for the same seed.
 public enum TuningSplit {
