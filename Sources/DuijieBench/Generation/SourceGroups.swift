@@ -1,4 +1,5 @@
 import DuijieCorpus
+import DuijieVectors
 import Foundation
 
 /// Puts each source document under the template fields its text is closest to, so that a
@@ -200,11 +201,11 @@ enum TermBag {
 
     private static func add(_ text: String, weight: Float, to bag: inout [UInt64: Float]) {
         var previousHan: UInt32? = nil
-        var word: UInt64 = 0xCBF2_9CE4_8422_2325
+        var word = FNV1a.offsetBasis
         var wordLength = 0
         func endWord() {
             if wordLength >= 2 { bag[word | (1 << 63), default: 0] += weight }
-            word = 0xCBF2_9CE4_8422_2325
+            word = FNV1a.offsetBasis
             wordLength = 0
         }
         for scalar in text.unicodeScalars {
@@ -215,7 +216,7 @@ enum TermBag {
             } else if scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil) {
                 previousHan = nil
                 let lowered = UInt64(scalar.value | (scalar.properties.isUppercase ? 0x20 : 0))
-                word = (word ^ lowered) &* 0x100_0000_01B3
+                word = FNV1a.combine(word, lowered)
                 wordLength += 1
             } else {
                 previousHan = nil

@@ -30,8 +30,8 @@ public enum TextIndex {
     /// A fingerprint of a corpus directory or document file: FNV-1a 64 over every file's
     /// relative path and bytes, in path order. It changes when any record changes.
     public static func fingerprint(ofCorpus path: String) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        func mix(_ bytes: UnsafeRawBufferPointer) { for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 } }
+        var hash = FNV1a.offsetBasis
+        func mix(_ bytes: UnsafeRawBufferPointer) { hash = FNV1a.hash(bytes, continuing: hash) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "missing" }
         let files: [String]

@@ -1,3 +1,4 @@
+import DuijieVectors
 import Foundation
 
 /// A dictionary of words with frequencies, for the dictionary segmenter, in the jieba format:
@@ -33,11 +34,11 @@ public struct Lexicon: Sendable {
         mask = 1023
     }
 
-    static let hashSeed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let hashSeed = FNV1a.offsetBasis
 
     @inline(__always)
     static func hashStep(_ hash: UInt64, _ scalar: Unicode.Scalar) -> UInt64 {
-        (hash ^ UInt64(scalar.value)) &* 0x0000_0100_0000_01B3
+        FNV1a.combine(hash, UInt64(scalar.value))
     }
 
     /// Adds a word, or adds to its frequency when it is there.

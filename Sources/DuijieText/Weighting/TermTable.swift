@@ -1,3 +1,5 @@
+import DuijieVectors
+
 /// A hash table from terms to dense ids, keyed on the terms' UTF-8 bytes.
 ///
 /// Swift's `String` hashing and comparison are Unicode-aware (they normalize), which is the
@@ -24,9 +26,7 @@ struct TermTable: Sendable {
 
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        return hash
+        FNV1a.hash(UnsafeRawBufferPointer(bytes))
     }
 
     @inline(__always)
