@@ -10,6 +10,7 @@ let package = Package(
     name: "Duijie",
     products: [
         .library(name: "Duijie", targets: ["Duijie"]),
+        .library(name: "DuijieBase", targets: ["DuijieBase"]),
         .library(name: "DuijieVectors", targets: ["DuijieVectors"]),
         .library(name: "DuijieText", targets: ["DuijieText"]),
         .library(name: "DuijieGraph", targets: ["DuijieGraph"]),
@@ -47,9 +48,12 @@ let package = Package(
             providers: [.apt(["libopencc-dev"])]
         ),
 
+        // The error type every module throws.
+        .target(name: "DuijieBase"),
+
         // Numerics, text, graphs, combinatorial optimization, metrics: no domain records.
         .target(name: "DuijieVectors", dependencies: ["CBLAS"]),
-        .target(name: "DuijieText", dependencies: ["DuijieVectors", "COpenCC"]),
+        .target(name: "DuijieText", dependencies: ["DuijieBase", "DuijieVectors", "COpenCC"]),
         .target(name: "DuijieGraph", dependencies: ["DuijieVectors"]),
         .target(name: "DuijieMatching", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "DuijieEvaluation"),
@@ -58,20 +62,20 @@ let package = Package(
         .target(name: "DuijieJSON"),
         .target(
             name: "DuijieCorpus",
-            dependencies: ["DuijieJSON", "DuijieEvaluation", "CDuijieZlib", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieBase", "DuijieJSON", "DuijieEvaluation", "CDuijieZlib", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "DuijieRanking",
-            dependencies: ["DuijieCorpus", "DuijieJSON", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieEvaluation"]
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieEvaluation"]
         ),
         .target(
             name: "DuijieEvents",
-            dependencies: ["DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift")]
         ),
         .target(
             name: "Duijie",
             dependencies: [
-                "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieMatching", "DuijieEvaluation",
+                "DuijieBase", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieMatching", "DuijieEvaluation",
                 "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents",
             ]
         ),
@@ -80,14 +84,14 @@ let package = Package(
         .target(
             name: "DuijieCommandLine",
             dependencies: [
-                "DuijieCorpus", "DuijieRanking", "DuijieText", "DuijieVectors",
+                "DuijieBase", "DuijieCorpus", "DuijieRanking", "DuijieText", "DuijieVectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "DuijieCLI",
             dependencies: [
-                "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
+                "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
                 "DuijieText", "DuijieVectors", "DuijieJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -95,7 +99,7 @@ let package = Package(
         .executableTarget(
             name: "DuijieBench",
             dependencies: [
-                "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
+                "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
                 "DuijieText", "DuijieVectors", "DuijieGraph", "DuijieMatching", "DuijieJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -109,27 +113,28 @@ let package = Package(
             dependencies: ["DuijieCorpus", "DuijieRanking"],
             path: "Tests/DuijieTestSupport"
         ),
+        .testTarget(name: "DuijieBaseTests", dependencies: ["DuijieBase"]),
         .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieVectors"]),
-        .testTarget(name: "DuijieTextTests", dependencies: ["DuijieText", "DuijieVectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieTextTests", dependencies: ["DuijieBase", "DuijieText", "DuijieVectors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph", "DuijieVectors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieMatchingTests", dependencies: ["DuijieMatching", "DuijieVectors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieJSONTests", dependencies: ["DuijieJSON", "DuijieVectors"]),
         .testTarget(
             name: "DuijieCorpusTests",
-            dependencies: ["DuijieCorpus", "DuijieJSON", "DuijieEvaluation", "DuijieTestSupport"]
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieEvaluation", "DuijieTestSupport"]
         ),
         .testTarget(
             name: "DuijieRankingTests",
-            dependencies: ["DuijieRanking", "DuijieCorpus", "DuijieJSON", "DuijieText", "DuijieVectors", "DuijieGraph", "DuijieEvaluation", "DuijieTestSupport"]
+            dependencies: ["DuijieBase", "DuijieRanking", "DuijieCorpus", "DuijieJSON", "DuijieText", "DuijieVectors", "DuijieGraph", "DuijieEvaluation", "DuijieTestSupport"]
         ),
         .testTarget(
             name: "DuijieEventsTests",
-            dependencies: ["DuijieEvents", "DuijieCorpus", "DuijieRanking", "DuijieMatching", "DuijieVectors", "DuijieTestSupport", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieBase", "DuijieEvents", "DuijieCorpus", "DuijieRanking", "DuijieMatching", "DuijieVectors", "DuijieTestSupport", .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(
             name: "DuijieBenchTests",
-            dependencies: ["DuijieBench", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieEvaluation", "DuijieVectors", "DuijieTestSupport"]
+            dependencies: ["DuijieBase", "DuijieBench", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieEvaluation", "DuijieVectors", "DuijieTestSupport"]
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.

@@ -2,6 +2,7 @@
 // module below — numerics, text, graphs, matching, evaluation, the corpus, ranking and the saved
 // index, and matchmaking events — without naming each one.
 
+@_exported import DuijieBase
 @_exported import DuijieCorpus
 @_exported import DuijieEvaluation
 @_exported import DuijieEvents

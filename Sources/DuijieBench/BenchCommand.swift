@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieCommandLine
 
 /// `DuijieBench`: the developers' tools — the scale generator, the quality suites over the shared
 /// datasets, weight fitting, and speed and latency measurements. Not a product: it is built with
@@ -13,4 +14,7 @@ struct BenchCommand: ParsableCommand {
             PairingSpeedCommand.self, LatencyCommand.self, TuneCommand.self,
         ]
     )
+
+    /// Runs the command line; every command's `DuijieError` is reported the same way.
+    static func main() { mainReportingErrors() }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import Foundation
@@ -29,13 +30,7 @@ struct CorpusCheckCommand: ParsableCommand {
     var top = 12
 
     func run() throws {
-        let result: CorpusLoadResult
-        do {
-            result = try CorpusLoader.load(path, options: CorpusLoadOptions(skipBadRecords: skipBad))
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let result: CorpusLoadResult = try CorpusLoader.load(path, options: CorpusLoadOptions(skipBadRecords: skipBad))
         var judgmentIssues: [CorpusIssue] = []
         var judgmentLines: [String] = []
         for file in qrelsFiles() {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import Foundation
@@ -46,24 +47,18 @@ struct CorpusImportCSVCommand: ParsableCommand {
         let options = CSVImportOptions(
             kind: kind, encoding: encoding, delimiter: delimiter?.first,
             ignoreUnknownColumns: ignoreUnknownColumns, skipBadRecords: skipBad)
-        do {
-            let result = try CSVImporter.importFile(file, options: options)
-            result.issues.forEach { printError($0.description) }
-            if result.hasErrors && !skipBad {
-                printError("\(file): \(result.issues.filter { $0.severity == .error }.count) error(s); nothing written")
-                throw ExitCode.failure
-            }
-            if let output {
-                try AtomicFile.write(result.jsonLines, to: output)
-                printError("wrote \(result.records.count) \(kind.pluralName) to \(output) (read as \(result.encoding.rawValue)\(result.skippedRows.isEmpty ? "" : ", skipped \(result.skippedRows.count) row(s)"))")
-            } else {
-                FileHandle.standardOutput.write(Data(result.jsonLines.utf8))
-            }
-            for location in result.skippedRows { printError("skipped \(location)") }
-        } catch let error as CorpusError {
-            printError(error.description)
-            throw ExitCode.failure
+        let result = try CSVImporter.importFile(file, options: options)
+        result.issues.forEach { printError($0.description) }
+        if result.hasErrors && !skipBad {
+            throw DuijieError(.invalidInput, "\(file): \(result.issues.filter { $0.severity == .error }.count) error(s); nothing written")
         }
+        if let output {
+            try AtomicFile.write(result.jsonLines, to: output)
+            printError("wrote \(result.records.count) \(kind.pluralName) to \(output) (read as \(result.encoding.rawValue)\(result.skippedRows.isEmpty ? "" : ", skipped \(result.skippedRows.count) row(s)"))")
+        } else {
+            FileHandle.standardOutput.write(Data(result.jsonLines.utf8))
+        }
+        for location in result.skippedRows { printError("skipped \(location)") }
     }
 }
 

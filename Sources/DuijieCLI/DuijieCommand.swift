@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieCommandLine
 import DuijieCorpus
 
 /// The `duijie` command: technology-transfer matchmaking from the command line.
@@ -14,4 +15,7 @@ struct DuijieCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [CorpusCommand.self, TokenizeCommand.self, MatchCommand.self, RecommendCommand.self, PairCommand.self, RunCommand.self, IndexCommand.self, EvalCommand.self]
     )
+
+    /// Runs the command line; every command's `DuijieError` is reported the same way.
+    static func main() { mainReportingErrors() }
 }

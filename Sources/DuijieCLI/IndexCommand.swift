@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieRanking
@@ -41,26 +42,17 @@ struct IndexCommand: ParsableCommand {
             printError(String(format: "[%6.1f s, %5.2f GiB] ", seconds, gibibytes) + message)
         } : nil
         let fingerprint = TextIndex.fingerprint(ofCorpus: corpus)
-        let loaded: Corpus
-        do { loaded = try CorpusLoader.loadValidated(corpus).corpus } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let loaded: Corpus = try CorpusLoader.loadValidated(corpus).corpus
         report?("corpus loaded: \(loaded.achievements.count) achievements")
         let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions,
                                           parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic, progress: report)
-        do throws(CorpusError) {
-            // The record files are copied into the index as it is written (never held whole), and
-            // must be the ones the recommender was built from.
-            guard TextIndex.fingerprint(ofCorpus: corpus) == fingerprint else {
-                throw CorpusError("\(corpus): the corpus changed while it was being indexed; run `duijie index` again")
-            }
-            try RecommenderIndex.write(recommender, corpusDirectory: corpus, corpusFingerprint: fingerprint, to: output)
-            report?("written: \(output)")
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
+        // The record files are copied into the index as it is written (never held whole), and
+        // must be the ones the recommender was built from.
+        guard TextIndex.fingerprint(ofCorpus: corpus) == fingerprint else {
+            throw DuijieError(.invalidInput, "\(corpus): the corpus changed while it was being indexed; run `duijie index` again")
         }
+        try RecommenderIndex.write(recommender, corpusDirectory: corpus, corpusFingerprint: fingerprint, to: output)
+        report?("written: \(output)")
         let matcher = recommender.achievements
         print("indexed \(loaded.achievements.count) achievements, \(matcher.terms.statistics.terms.count) terms, LSA k = \(matcher.semanticModel?.dimensions ?? 0), with experts, institutions, demands, enterprises and the graph → \(output)")
     }

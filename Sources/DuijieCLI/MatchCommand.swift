@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieJSON
@@ -90,14 +91,9 @@ struct MatchCommand: ParsableCommand {
         }
         if let index, let demandID {
             // A demand's text comes from the records a recommender index holds.
-            let recommender: Recommender
-            do { recommender = try RecommenderIndex.load(index) } catch {
-                printError("\(error)")
-                throw ExitCode.failure
-            }
+            let recommender: Recommender = try RecommenderIndex.load(index)
             guard let demand = recommender.corpus.demand(demandID) else {
-                printError("\(demandID): no demand with this id in \(index)")
-                throw ExitCode.failure
+                throw DuijieError(.invalidInput, "\(demandID): no demand with this id in \(index)")
             }
             let results = recommender.achievements.match(demand: demand, top: top, ranking: rankingOptions.mode)
             let title = { (id: String) in recommender.corpus.achievement(id)?.title ?? "" }
@@ -105,11 +101,7 @@ struct MatchCommand: ParsableCommand {
             return
         }
         if let index {
-            let loaded: (matcher: TextMatcher, metadata: TextIndex.Metadata)
-            do { loaded = try TextIndex.load(index) } catch {
-                printError("\(error)")
-                throw ExitCode.failure
-            }
+            let loaded: (matcher: TextMatcher, metadata: TextIndex.Metadata) = try TextIndex.load(index)
             let titles = Dictionary(zip(loaded.matcher.documentIDs, loaded.metadata.titles), uniquingKeysWith: { first, _ in first })
             let query = text ?? ""
             let results = loaded.matcher.match(text: query, top: top, ranking: rankingOptions.mode)
@@ -117,21 +109,14 @@ struct MatchCommand: ParsableCommand {
             return
         }
         let corpusPath = corpus ?? ""
-        let loaded: CorpusLoadResult
-        do {
-            loaded = try CorpusLoader.loadValidated(corpusPath)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let loaded: CorpusLoadResult = try CorpusLoader.loadValidated(corpusPath)
         let corpus = loaded.corpus
         let analyzer = try analysis.makeAnalyzer()
         let results: [TextMatch]
         let queryLabel: String
         if let demandID {
             guard let demand = corpus.demand(demandID) else {
-                printError("\(demandID): no demand with this id in \(corpusPath)")
-                throw ExitCode.failure
+                throw DuijieError(.invalidInput, "\(demandID): no demand with this id in \(corpusPath)")
             }
             queryLabel = "\(demand.id) \(demand.title)"
             if rankingOptions.weights != nil {

@@ -34,16 +34,9 @@ struct PairCommand: ParsableCommand {
 
     func run() throws {
         let recommender = try source.makeRecommender(analysis: analysis)
-        let parsed: Event
-        do { parsed = try EventLoader.load(event, corpus: recommender.corpus) } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let parsed: Event = try EventLoader.load(event, corpus: recommender.corpus)
         let plan = EventPlanner.plan(parsed, recommender: recommender, options: .init(minimumScore: minScore))
-        do { try EventReport(plan: plan, chinese: language == .zh).write(to: output) } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        try EventReport(plan: plan, chinese: language == .zh).write(to: output)
         let mean = plan.scheduled.isEmpty ? 0 : plan.totalScore / Float(plan.scheduled.count)
         print("\(parsed.name): \(plan.scheduled.count) meetings in \(Set(plan.scheduled.compactMap(\.slot)).count) slots, mean score \(String(format: "%.3f", mean)), \(plan.shortfalls.count) below minimum, \(plan.unplaced.count) without a slot → \(output)")
         for shortfall in plan.shortfalls {

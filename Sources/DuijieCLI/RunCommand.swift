@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieEvaluation
@@ -49,13 +50,8 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let documents: Corpus
         let queryList: [QueryFile.Query]
-        do {
-            documents = try CorpusLoader.loadValidated(corpus).corpus
-            queryList = try QueryFile.load(queries)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        documents = try CorpusLoader.loadValidated(corpus).corpus
+        queryList = try QueryFile.load(queries)
         let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: try analysis.makeAnalyzer())
         var text = ""
         for query in queryList {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieJSON
@@ -40,11 +41,7 @@ struct ShortlistReport {
         let loaded = recommender.corpus
         let filters = try options.makeFilters(loaded)
         if let batch = options.batch {
-            let queries: [QueryFile.Query]
-            do { queries = try QueryFile.load(batch) } catch {
-                printError(error.description)
-                throw ExitCode.failure
-            }
+            let queries: [QueryFile.Query] = try QueryFile.load(batch)
             if format == .csv { print(csvHeader) }
             for query in queries {
                 emit(recommender.recommend(text: query.text, target: target, top: top, filters: filters), loaded, queryID: query.id)
@@ -54,8 +51,7 @@ struct ShortlistReport {
         let results: [Recommendation]
         if let recordID {
             guard let found = recommender.recommend(for: recordID, target: target, top: top, filters: filters) else {
-                printError("\(recordID): no demand, achievement, expert, institution or enterprise with this id in \(source.name)")
-                throw ExitCode.failure
+                throw DuijieError(.invalidInput, "\(recordID): no demand, achievement, expert, institution or enterprise with this id in \(source.name)")
             }
             results = found
             if format == .table || format == .markdown { print("\(recordID) \(loaded.displayName(of: recordID))") }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieRanking
 import DuijieText
 import Foundation
@@ -31,20 +32,15 @@ package struct AnalysisOptions: ParsableArguments {
 
     package func makeAnalyzer() throws -> Analyzer {
         let options = AnalyzerOptions(mode: mode, includesUnigrams: !noUnigrams, stemsEnglish: !noStemming, simplifiesChinese: !noSimplify)
-        do {
-            var stopwords: StopwordList = keepStopwords ? .none : .standard
-            for file in stopwordFiles {
-                guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                    throw TextError("\(file): cannot read the stopword file (UTF-8 expected)")
-                }
-                let normalizer = TextNormalizer()
-                stopwords.add(text.split(whereSeparator: \.isNewline).map { normalizer.normalize(String($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        var stopwords: StopwordList = keepStopwords ? .none : .standard
+        for file in stopwordFiles {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw DuijieError.text("\(file): cannot read the stopword file (UTF-8 expected)")
             }
-            return try TextResources.makeAnalyzer(options: options, extraDictionaries: dictionaries, stopwords: stopwords)
-        } catch {
-            printError("error: \(error)")
-            throw ExitCode.failure
+            let normalizer = TextNormalizer()
+            stopwords.add(text.split(whereSeparator: \.isNewline).map { normalizer.normalize(String($0)).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
+        return try TextResources.makeAnalyzer(options: options, extraDictionaries: dictionaries, stopwords: stopwords)
     }
 }
 

@@ -57,11 +57,7 @@ package struct RankingOptions: ParsableArguments {
             let mode = self.mode
             return { text, top in matcher.match(text: text, top: top, ranking: mode) }
         }
-        let fitted: FusionWeights
-        do { fitted = try FusionWeights.load(weights) } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let fitted: FusionWeights = try FusionWeights.load(weights)
         let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, includesGraph: fitted.graph > 0,
                                      parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
         return { text, top in

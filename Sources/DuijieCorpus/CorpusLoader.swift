@@ -1,3 +1,4 @@
+import DuijieBase
 import Foundation
 
 /// How a corpus is loaded.
@@ -31,22 +32,10 @@ public struct CorpusLoadResult: Sendable {
     public var warnings: [CorpusIssue] { issues.filter { $0.severity == .warning } }
 }
 
-/// A problem that stops a corpus from being read at all (a missing directory, an unreadable
-/// file), or a corpus whose records have errors.
-public struct CorpusError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong, in one line.
-    public let message: String
-    /// The problems found in the records, when that is the reason.
-    public let issues: [CorpusIssue]
-
-    /// Creates an error.
-    public init(_ message: String, issues: [CorpusIssue] = []) {
-        self.message = message
-        self.issues = issues
-    }
-
-    public var description: String {
-        ([message] + issues.map(\.description)).joined(separator: "\n")
+extension DuijieError {
+    /// An error listing the problems of a corpus's records, one per line after the message.
+    public init(_ code: Code, _ message: String, issues: [CorpusIssue]) {
+        self.init(code, message, details: issues.map(\.description))
     }
 }
 
@@ -58,12 +47,12 @@ public enum CorpusLoader {
     ///   - path: A corpus directory (see docs/corpus-format.md) or a `.jsonl` document file.
     ///   - options: Load options.
     /// - Returns: The records and every problem found.
-    /// - Throws: `CorpusError` when the path cannot be read at all.
+    /// - Throws: `DuijieError` when the path cannot be read at all.
     /// - Complexity: O(n) in the size of the files, plus O(r) per pass of skipping bad records.
-    public static func load(_ path: String, options: CorpusLoadOptions = .init()) throws(CorpusError) -> CorpusLoadResult {
+    public static func load(_ path: String, options: CorpusLoadOptions = .init()) throws(DuijieError) -> CorpusLoadResult {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw CorpusError("\(path): no such file or directory")
+            throw DuijieError(.invalidInput, "\(path): no such file or directory")
         }
         if !isDirectory.boolValue {
             return try PlainDocumentLoader.load(file: path, options: options)
@@ -79,32 +68,32 @@ public enum CorpusLoader {
     /// → bytes), as a saved recommender index holds them; `name` stands for the directory in
     /// messages. Missing files are empty kinds, as in a directory.
     ///
-    /// - Throws: `CorpusError` listing every error.
-    public static func loadValidated(files: [String: [UInt8]], name: String) throws(CorpusError) -> CorpusLoadResult {
+    /// - Throws: `DuijieError` listing every error.
+    public static func loadValidated(files: [String: [UInt8]], name: String) throws(DuijieError) -> CorpusLoadResult {
         var session = LoadSession(directory: name, options: .init())
         session.embeddedFiles = files
         try session.readAll()
         let result = session.finish()
         FreedMemory.release()
-        if result.hasErrors { throw CorpusError("\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
+        if result.hasErrors { throw DuijieError(.invalidInput, "\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
         return result
     }
 
     /// Loads a corpus and throws when it has errors (unless bad records are skipped).
     ///
-    /// - Throws: `CorpusError` listing every error.
-    public static func loadValidated(_ path: String, options: CorpusLoadOptions = .init()) throws(CorpusError) -> CorpusLoadResult {
+    /// - Throws: `DuijieError` listing every error.
+    public static func loadValidated(_ path: String, options: CorpusLoadOptions = .init()) throws(DuijieError) -> CorpusLoadResult {
         let result = try load(path, options: options)
         if result.hasErrors && !options.skipBadRecords {
-            throw CorpusError("\(path): the corpus has \(result.errors.count) error(s)", issues: result.errors)
+            throw DuijieError(.invalidInput, "\(path): the corpus has \(result.errors.count) error(s)", issues: result.errors)
         }
         return result
     }
 
-    /// Reads a whole file, or throws a `CorpusError` naming it.
-    package static func readBytes(_ path: String, displayName: String) throws(CorpusError) -> [UInt8] {
+    /// Reads a whole file, or throws a `DuijieError` naming it.
+    package static func readBytes(_ path: String, displayName: String) throws(DuijieError) -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw CorpusError("\(displayName): cannot read the file")
+            throw DuijieError(.io, "\(displayName): cannot read the file")
         }
         return [UInt8](data)
     }
@@ -142,7 +131,7 @@ struct LoadSession {
         self.options = options
     }
 
-    mutating func readAll() throws(CorpusError) {
+    mutating func readAll() throws(DuijieError) {
         hasRegionTaxonomy = fileExists(RecordKind.region)
         hasFieldTaxonomy = fileExists(RecordKind.field)
         regions = try read(Region.self)
@@ -160,7 +149,7 @@ struct LoadSession {
         return FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(kind.fileName))
     }
 
-    private mutating func read<Record: CorpusRecord>(_ type: Record.Type) throws(CorpusError) -> [LoadedRecord<Record>] {
+    private mutating func read<Record: CorpusRecord>(_ type: Record.Type) throws(DuijieError) -> [LoadedRecord<Record>] {
         let kind = Record.recordKind
         guard fileExists(kind) else { return [] }
         let path = (directory as NSString).appendingPathComponent(kind.fileName)

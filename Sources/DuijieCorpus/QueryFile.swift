@@ -1,3 +1,4 @@
+import DuijieBase
 import Foundation
 
 /// A query file: one `{"id": …, "text": …}` object per line, the companion of a plain document
@@ -13,9 +14,9 @@ public enum QueryFile {
 
     /// Reads a query file.
     ///
-    /// - Throws: `CorpusError` listing every bad line (file:line: field: message), or when the
+    /// - Throws: `DuijieError` listing every bad line (file:line: field: message), or when the
     ///   file cannot be read.
-    public static func load(_ path: String) throws(CorpusError) -> [Query] {
+    public static func load(_ path: String) throws(DuijieError) -> [Query] {
         let name = (path as NSString).lastPathComponent
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         var queries: [Query] = []
@@ -37,7 +38,7 @@ public enum QueryFile {
                 }
             }
         }
-        if !issues.isEmpty { throw CorpusError("\(path): \(issues.count) bad query line(s)", issues: issues) }
+        if !issues.isEmpty { throw DuijieError(.invalidInput, "\(path): \(issues.count) bad query line(s)", issues: issues) }
         return queries
     }
 }

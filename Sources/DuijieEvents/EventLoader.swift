@@ -1,4 +1,5 @@
 import CSV
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import Foundation
@@ -11,11 +12,11 @@ public enum EventLoader {
     /// Loads and validates an event; with a corpus, participants' records are checked against it
     /// (they must exist and fit the participant's side).
     ///
-    /// - Throws: `CorpusError` listing every problem.
-    public static func load(_ directory: String, corpus: Corpus? = nil) throws(CorpusError) -> Event {
+    /// - Throws: `DuijieError` listing every problem.
+    public static func load(_ directory: String, corpus: Corpus? = nil) throws(DuijieError) -> Event {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw CorpusError("\(directory): no such event directory")
+            throw DuijieError(.invalidInput, "\(directory): no such event directory")
         }
         var issues: [CorpusIssue] = []
         var header = EventHeader()
@@ -33,7 +34,7 @@ public enum EventLoader {
         validator.crossCheck(participants, slots: slots, locked: locked)
         issues += validator.issues
         let errors = issues.filter { $0.severity == .error }
-        guard errors.isEmpty else { throw CorpusError("\(directory): the event has \(errors.count) error(s)", issues: errors) }
+        guard errors.isEmpty else { throw DuijieError(.invalidInput, "\(directory): the event has \(errors.count) error(s)", issues: errors) }
         return Event(name: header.name ?? (directory as NSString).lastPathComponent, venue: header.venue,
                      participants: participants, slots: slots, locked: locked)
     }
@@ -46,12 +47,12 @@ public enum EventLoader {
     }
 
     /// The rows of `name.jsonl` or `name.csv` in `directory` (not both).
-    static func rows(_ directory: String, _ name: String, required: Bool) throws(CorpusError) -> [Row] {
+    static func rows(_ directory: String, _ name: String, required: Bool) throws(DuijieError) -> [Row] {
         let jsonPath = (directory as NSString).appendingPathComponent(name + ".jsonl")
         let csvPath = (directory as NSString).appendingPathComponent(name + ".csv")
         let hasJSON = FileManager.default.fileExists(atPath: jsonPath)
         let hasCSV = FileManager.default.fileExists(atPath: csvPath)
-        if hasJSON && hasCSV { throw CorpusError("\(directory): both \(name).jsonl and \(name).csv; keep one") }
+        if hasJSON && hasCSV { throw DuijieError(.invalidInput, "\(directory): both \(name).jsonl and \(name).csv; keep one") }
         if hasJSON {
             var rows: [Row] = []
             var problems: [CorpusIssue] = []
@@ -61,20 +62,20 @@ public enum EventLoader {
                 case .failure(let issue): problems.append(issue)
                 }
             }
-            if !problems.isEmpty { throw CorpusError("\(jsonPath): \(problems.count) unreadable line(s)", issues: problems) }
+            if !problems.isEmpty { throw DuijieError(.invalidInput, "\(jsonPath): \(problems.count) unreadable line(s)", issues: problems) }
             return rows
         }
         if hasCSV { return try spreadsheetRows(csvPath, fileName: name + ".csv") }
-        if required { throw CorpusError("\(directory): missing \(name).jsonl or \(name).csv") }
+        if required { throw DuijieError(.invalidInput, "\(directory): missing \(name).jsonl or \(name).csv") }
         return []
     }
 
-    private static func spreadsheetRows(_ path: String, fileName: String) throws(CorpusError) -> [Row] {
+    private static func spreadsheetRows(_ path: String, fileName: String) throws(DuijieError) -> [Row] {
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let (text, _) = try TextEncoding.auto.decode(bytes, fileName: fileName)
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         guard let reader = try? CSVReader(string: body, hasHeaderRow: true), let headers = reader.headerRow else {
-            throw CorpusError("\(fileName): cannot read the header row")
+            throw DuijieError(.invalidInput, "\(fileName): cannot read the header row")
         }
         let keys = headers.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         var rows: [Row] = []
@@ -84,17 +85,17 @@ public enum EventLoader {
             if cells.allSatisfy({ $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }) { continue }
             let location = SourceLocation(file: fileName, line: rowNumber, unit: .row)
             guard cells.count <= keys.count else {
-                throw CorpusError("\(location): has \(cells.count) cells, the header has \(keys.count) columns")
+                throw DuijieError(.invalidInput, "\(location): has \(cells.count) cells, the header has \(keys.count) columns")
             }
             let members = zip(keys, cells).filter { !$0.1.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }.map { (key: $0.0, value: JSONValue.string($0.1)) }
             rows.append(Row(location: location, members: members, isSpreadsheet: true))
         }
-        if let error = reader.error { throw CorpusError("\(fileName):row \(rowNumber + 1): cannot parse the spreadsheet (\(error))") }
+        if let error = reader.error { throw DuijieError(.invalidInput, "\(fileName):row \(rowNumber + 1): cannot parse the spreadsheet (\(error))") }
         return rows
     }
 
     /// `event.json`: one JSON object.
-    private static func readHeader(_ path: String, issues: inout [CorpusIssue]) throws(CorpusError) -> EventHeader {
+    private static func readHeader(_ path: String, issues: inout [CorpusIssue]) throws(DuijieError) -> EventHeader {
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let text = String(decoding: bytes, as: UTF8.self)
         let value: JSONValue
@@ -103,9 +104,9 @@ public enum EventLoader {
             let before = bytes.prefix(max(0, error.column - 1))
             let line = before.filter { $0 == 0x0A }.count + 1
             let column = before.count - (before.lastIndex(of: 0x0A).map { $0 + 1 } ?? 0) + 1
-            throw CorpusError("event.json:\(line):\(column): \(error.message)")
+            throw DuijieError(.invalidInput, "event.json:\(line):\(column): \(error.message)")
         }
-        guard case .object(let members) = value else { throw CorpusError("event.json:1: expected one JSON object") }
+        guard case .object(let members) = value else { throw DuijieError(.invalidInput, "event.json:1: expected one JSON object") }
         // Fields are reported at the line where their key is written.
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func line(of key: String) -> Int { (lines.firstIndex { $0.contains("\"\(key)\"") } ?? 0) + 1 }

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import Foundation
 
@@ -30,8 +31,8 @@ public struct EventReport: Sendable {
     /// Writes every file into `directory` as a whole: the files go to a new sibling directory
     /// that then replaces `directory`, so a failure leaves an existing report untouched.
     ///
-    /// - Throws: `CorpusError` naming the path and the reason.
-    public func write(to directory: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` naming the path and the reason.
+    public func write(to directory: String) throws(DuijieError) {
         try ReportDirectory.replace(directory, with: files())
     }
 

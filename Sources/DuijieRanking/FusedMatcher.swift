@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import DuijieText
@@ -40,23 +41,23 @@ public struct FusionWeights: Sendable, Equatable {
     /// `graph` (0 when absent), and `lsaDimensions` (directly, or under a `weights` key, as
     /// `duijie tune` writes).
     ///
-    /// - Throws: `CorpusError` naming the file and the missing or bad field.
-    public static func load(_ path: String) throws(CorpusError) -> FusionWeights {
+    /// - Throws: `DuijieError` naming the file and the missing or bad field.
+    public static func load(_ path: String) throws(DuijieError) -> FusionWeights {
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
         }
-        guard case .success(let document) = parsed else { throw CorpusError("\(path): not a JSON document") }
+        guard case .success(let document) = parsed else { throw DuijieError(.invalidInput, "\(path): not a JSON document") }
         let object = document["weights"] ?? document
-        func number(_ key: String) throws(CorpusError) -> Double {
-            guard case .number(let value)? = object[key], value.isFinite else { throw CorpusError("\(path): weights: \(key) must be a number") }
+        func number(_ key: String) throws(DuijieError) -> Double {
+            guard case .number(let value)? = object[key], value.isFinite else { throw DuijieError(.invalidInput, "\(path): weights: \(key) must be a number") }
             return value
         }
         let graph = object["graph"] == nil ? 0 : try number("graph")
         let weights = FusionWeights(tfidf: Float(try number("tfidf")), bm25: Float(try number("bm25")), lsa: Float(try number("lsa")),
                                     graph: Float(graph), lsaDimensions: Int(try number("lsaDimensions")))
         guard weights.lsaDimensions >= 1, weights.vector.allSatisfy({ $0 >= 0 }) else {
-            throw CorpusError("\(path): weights must be non-negative and lsaDimensions at least 1")
+            throw DuijieError(.invalidInput, "\(path): weights must be non-negative and lsaDimensions at least 1")
         }
         return weights
     }

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieText
 import Foundation
@@ -38,10 +39,10 @@ public enum TextResources {
     /// lexicon, plus any extra dictionaries given.
     ///
     /// - Parameter extra: More jieba-format dictionaries.
-    /// - Throws: `TextError` when no jieba dictionary is installed or a file is malformed.
-    public static func loadLexicon(extra: [String] = [], normalizer: TextNormalizer) throws(TextError) -> Lexicon {
+    /// - Throws: `DuijieError` when no jieba dictionary is installed or a file is malformed.
+    public static func loadLexicon(extra: [String] = [], normalizer: TextNormalizer) throws(DuijieError) -> Lexicon {
         guard let jieba = jiebaDictionaryPath() else {
-            throw TextError("no jieba dictionary found (install Debian's python3-jieba, or set DUIJIE_JIEBA_DICT to a dict.txt)")
+            throw DuijieError.text("no jieba dictionary found (install Debian's python3-jieba, or set DUIJIE_JIEBA_DICT to a dict.txt)")
         }
         var lexicon = Lexicon()
         try lexicon.load(contentsOf: jieba, normalizer: normalizer)
@@ -53,9 +54,9 @@ public enum TextResources {
     /// Makes an analyzer with the standard stopwords, OpenCC, and (for dictionary modes) the
     /// default lexicon.
     ///
-    /// - Throws: `TextError` when OpenCC or the dictionary cannot be loaded.
+    /// - Throws: `DuijieError` when OpenCC or the dictionary cannot be loaded.
     public static func makeAnalyzer(options: AnalyzerOptions = .init(), extraDictionaries: [String] = [],
-                                    stopwords: StopwordList = .standard) throws(TextError) -> Analyzer {
+                                    stopwords: StopwordList = .standard) throws(DuijieError) -> Analyzer {
         let converter = options.simplifiesChinese ? try ChineseConverter() : nil
         var lexicon: Lexicon? = nil
         if options.mode != .bigram {

@@ -1,7 +1,8 @@
+import DuijieBase
 @testable import DuijieBench
 @testable import DuijieCorpus
-import DuijieJSON
 @testable import DuijieEvaluation
+import DuijieJSON
 @testable import DuijieRanking
 import DuijieTestSupport
 @testable import DuijieVectors
@@ -203,25 +204,25 @@ import Testing
 
         var missing = Self.options(achievements: 10, demands: 2)
         missing.textSource = .datasets
-        #expect(throws: CorpusError.self) { try Self.generate(missing) }
+        #expect(throws: DuijieError.self) { try Self.generate(missing) }
     }
 
     @Test func badOptionsAndOccupiedDestinationsAreErrors() throws {
         #expect { try CorpusGenerator(options: Self.options(achievements: 0)) } throws: { error in
-            (error as? CorpusError)?.message.contains("--achievements must be at least 1") == true
+            (error as? DuijieError)?.message.contains("--achievements must be at least 1") == true
         }
-        #expect(throws: CorpusError.self) { try CorpusGenerator(options: Self.options(demands: -1)) }
+        #expect(throws: DuijieError.self) { try CorpusGenerator(options: Self.options(demands: -1)) }
         let directory = TemporaryDirectory()
         var missingTemplate = Self.options(achievements: 10, demands: 2)
         missingTemplate.template = directory.path + "/no-template"
         #expect { try CorpusGenerator(options: missingTemplate).generate(into: directory.path + "/out") } throws: { error in
-            (error as? CorpusError)?.message.contains("template") == true
+            (error as? DuijieError)?.message.contains("template") == true
         }
 
         directory.write("out/keep.txt", "precious\n")
         let small = try CorpusGenerator(options: Self.options(achievements: 20, demands: 5))
         #expect { try small.generate(into: directory.path + "/out") } throws: { error in
-            (error as? CorpusError)?.message.contains("not empty") == true
+            (error as? DuijieError)?.message.contains("not empty") == true
         }
         #expect(directory.read("out/keep.txt") == "precious\n")
         _ = try small.generate(into: directory.path + "/out", replaceExisting: true)
@@ -229,7 +230,7 @@ import Testing
         // Nothing temporary is left beside it.
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["out"])
         #expect { try small.generate(into: RepositoryFiles.demoCorpus, replaceExisting: true) } throws: { error in
-            (error as? CorpusError)?.message.contains("template itself") == true
+            (error as? DuijieError)?.message.contains("template itself") == true
         }
     }
 

@@ -1,7 +1,8 @@
+import DuijieBase
 @testable import DuijieBench
 @testable import DuijieCorpus
-import DuijieJSON
 @testable import DuijieEvaluation
+import DuijieJSON
 @testable import DuijieRanking
 import DuijieTestSupport
 @testable import DuijieVectors
@@ -63,7 +64,7 @@ import Testing
         let path = directory.write("w.json", JSONWriter.string(.object([("weights", weights.jsonValue)])))
         #expect(try FusionWeights.load(path) == weights)
         let bad = directory.write("bad.json", #"{"tfidf":0.5,"bm25":"x","lsa":0,"lsaDimensions":8}"#)
-        #expect { try FusionWeights.load(bad) } throws: { ($0 as? CorpusError)?.message.contains("bm25 must be a number") ?? false }
+        #expect { try FusionWeights.load(bad) } throws: { ($0 as? DuijieError)?.message.contains("bm25 must be a number") ?? false }
     }
 
     @Test func tuningFindsWeightsAtLeastAsGoodAsItsStartOnTheTuningQueries() throws {

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieJSON
 import DuijieTestSupport
@@ -17,9 +18,9 @@ import Testing
         // Renaming a file over a non-empty directory fails; the directory and its file must survive.
         let directory = TemporaryDirectory()
         directory.write("target/keep.txt", "keep")
-        #expect(throws: CorpusError.self) { try AtomicFile.write("new", to: directory.path + "/target") }
+        #expect(throws: DuijieError.self) { try AtomicFile.write("new", to: directory.path + "/target") }
         #expect(directory.read("target/keep.txt") == "keep")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["target"])
-        #expect(throws: CorpusError.self) { try AtomicFile.write("x", to: directory.path + "/missing/dir/out") }
+        #expect(throws: DuijieError.self) { try AtomicFile.write("x", to: directory.path + "/missing/dir/out") }
     }
 }

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieJSON
 import DuijieTestSupport
@@ -76,7 +77,7 @@ import Testing
         #expect {
             try CSVImporter.importFile(path, options: CSVImportOptions(kind: .achievement, encoding: .gbk))
         } throws: { error in
-            (error as? CorpusError)?.message == "gbk.csv:2: byte 9 of the line is not valid gbk (use --encoding to name the file's encoding)"
+            (error as? DuijieError)?.message == "gbk.csv:2: byte 9 of the line is not valid gbk (use --encoding to name the file's encoding)"
         }
     }
 
@@ -94,7 +95,7 @@ import Testing
         #expect {
             try CSVImporter.importFile(path, options: CSVImportOptions(kind: .achievement, encoding: .utf8))
         } throws: { error in
-            (error as? CorpusError)?.message == "bad.csv:2: byte 5 of the line is not valid utf-8 (use --encoding to name the file's encoding)"
+            (error as? DuijieError)?.message == "bad.csv:2: byte 5 of the line is not valid utf-8 (use --encoding to name the file's encoding)"
         }
     }
 }

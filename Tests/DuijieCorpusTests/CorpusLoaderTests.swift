@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieJSON
 import DuijieTestSupport
@@ -137,7 +138,7 @@ import Testing
     @Test func withoutSkippingErrorsAreNotCascaded() throws {
         let result = try load(["institutions.jsonl": #"{"id":"I-DLUT","name":"大连理工大学","aliases":["大工"],"kind":"campus"}"#])
         #expect(errorLines(result) == [#"institutions.jsonl:1: kind: unknown institution kind "campus" (expected university, institute, new-rd-institute, transfer-agency, incubator, maker-space, rural-maker-space, science-park, pilot-base, investor, bank, other)"#])
-        #expect(throws: CorpusError.self) { try CorpusLoader.loadValidated(TemporaryDirectory().path + "-missing") }
+        #expect(throws: DuijieError.self) { try CorpusLoader.loadValidated(TemporaryDirectory().path + "-missing") }
     }
 
     @Test func withoutTaxonomyFilesFieldsAndRegionsAreFreeLabels() throws {

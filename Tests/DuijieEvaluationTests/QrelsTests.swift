@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieEvaluation
+import Testing
 
 @Suite struct QrelsTests {
     @Test func parsesTRECLinesIgnoringTheIterationColumn() throws {

@@ -1,6 +1,6 @@
+@testable import DuijieEvaluation
 import Foundation
 import Testing
-@testable import DuijieEvaluation
 
 @Suite struct RankingMetricsTests {
     // Judgments: a = 3, b = 2, c = 0 (judged non-relevant), d = 1; e unjudged.

@@ -1,6 +1,6 @@
+@testable import DuijieEvaluation
 import Foundation
 import Testing
-@testable import DuijieEvaluation
 
 /// Metric values equal ranx's (PyPI) on the same judgments and runs, to 1e-6.
 @Suite struct RanxComparisonTests {

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvents
 @testable import DuijieMatching
@@ -65,7 +66,7 @@ import Testing
         #expect {
             try EventLoader.load(directory.path, corpus: DemoRecommender.shared.corpus)
         } throws: { error in
-            let text = (error as? CorpusError)?.description ?? ""
+            let text = (error as? DuijieError)?.description ?? ""
             let expected = [
                 "slots.jsonl:2: start: \"2026-12-08 09:20\" is not a local time",
                 "participants.jsonl:1: side: \"buyer\" is not demand or supply",
@@ -86,6 +87,6 @@ import Testing
         directory.write("slots.jsonl", "")
         directory.write("slots.csv", "id,start,end,tables\n")
         directory.write("participants.jsonl", "")
-        #expect(throws: CorpusError.self) { try EventLoader.load(directory.path) }
+        #expect(throws: DuijieError.self) { try EventLoader.load(directory.path) }
     }
 }

@@ -2,8 +2,8 @@
 @testable import DuijieEvents
 @testable import DuijieMatching
 @testable import DuijieRanking
-import DuijieVectors
 import DuijieTestSupport
+import DuijieVectors
 import Foundation
 import Testing
 

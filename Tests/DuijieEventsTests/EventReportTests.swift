@@ -1,4 +1,5 @@
 import CSV
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvents
 @testable import DuijieMatching
@@ -73,7 +74,7 @@ import Testing
         try EventReport(plan: Self.plan).write(to: output)
         let before = try String(contentsOfFile: output + "/schedule.csv", encoding: .utf8)
         // The second file needs a directory where the first one is a file: the write fails midway.
-        #expect(throws: CorpusError.self) { try ReportDirectory.replace(output, with: [("schedule.csv", "new"), ("schedule.csv/x", "x")]) }
+        #expect(throws: DuijieError.self) { try ReportDirectory.replace(output, with: [("schedule.csv", "new"), ("schedule.csv/x", "x")]) }
         #expect(try String(contentsOfFile: output + "/schedule.csv", encoding: .utf8) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["report"])
     }

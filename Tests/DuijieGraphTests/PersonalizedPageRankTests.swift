@@ -1,7 +1,7 @@
+@testable import DuijieGraph
 import DuijieVectors
 import Foundation
 import Testing
-@testable import DuijieGraph
 
 @Suite struct PersonalizedPageRankTests {
     @Test func aThreeCycleMatchesTheHandSolution() {

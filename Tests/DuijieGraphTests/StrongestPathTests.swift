@@ -1,7 +1,7 @@
+@testable import DuijieGraph
 import DuijieVectors
 import Foundation
 import Testing
-@testable import DuijieGraph
 
 @Suite struct StrongestPathTests {
     /// −ln of a path's probability (each step: edge weight / the node's out-weight).

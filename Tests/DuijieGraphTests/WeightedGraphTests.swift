@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieGraph
+import Testing
 
 @Suite struct WeightedGraphTests {
     @Test func edgesAreGroupedSortedAndMerged() {

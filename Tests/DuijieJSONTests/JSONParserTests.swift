@@ -1,6 +1,6 @@
+@testable import DuijieJSON
 @testable import DuijieVectors
 import Testing
-@testable import DuijieJSON
 
 @Suite struct JSONParserTests {
     @Test func parsesEveryKindOfValue() throws {

@@ -1,7 +1,7 @@
+@testable import DuijieMatching
 import DuijieVectors
 import Foundation
 import Testing
-@testable import DuijieMatching
 
 @Suite struct CapacitatedMatchingTests {
     typealias Bounds = CapacitatedMatching.Bounds

@@ -1,6 +1,6 @@
+@testable import DuijieMatching
 import DuijieVectors
 import Testing
-@testable import DuijieMatching
 
 @Suite struct MeetingSchedulerTests {
     typealias Meeting = MeetingScheduler.Meeting

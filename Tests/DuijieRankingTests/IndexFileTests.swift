@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvaluation
 @testable import DuijieGraph
@@ -38,7 +39,7 @@ import Testing
         try FileBlocks.forEach(in: directory.write("empty.bin", bytes: []), displayName: "empty.bin") { _ in emptyCalls += 1 }
         #expect(emptyCalls == 0)
         #expect { try FileBlocks.forEach(in: directory.path + "/none.jsonl", displayName: "none.jsonl") { _ in } } throws: {
-            ($0 as? CorpusError)?.description.hasPrefix("none.jsonl: cannot read the file") ?? false
+            ($0 as? DuijieError)?.description.hasPrefix("none.jsonl: cannot read the file") ?? false
         }
     }
 
@@ -68,7 +69,7 @@ import Testing
         var writer = IndexFile.Writer()
         writer.add("io", contentsOf: "/proc/self/io", displayName: "io")
         #expect { try writer.write(to: path) } throws: {
-            ($0 as? CorpusError)?.description == "\(path): io changed while the index was being written; any existing index is unchanged"
+            ($0 as? DuijieError)?.description == "\(path): io changed while the index was being written; any existing index is unchanged"
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "the good index")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["kept.index"])

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvaluation
 @testable import DuijieGraph
@@ -68,7 +69,7 @@ import Testing
         let directory = TemporaryDirectory()
         for cut in [0, 15, 500, bytes.count / 2, bytes.count - 1] {
             let truncated = directory.write("cut-\(cut).index", bytes: Array(bytes.prefix(cut)))
-            #expect(throws: IndexError.self, "cut at \(cut)") { try RecommenderIndex.load(truncated) }
+            #expect(throws: DuijieError.self, "cut at \(cut)") { try RecommenderIndex.load(truncated) }
         }
         var generator = SplitMix64(seed: 5)
         for trial in 0..<40 {
@@ -82,20 +83,20 @@ import Testing
                 // Only padding is outside the checksums: then nothing changed.
                 #expect(Self.summary(loaded.recommend(for: "D-1012", target: .achievement, top: 5))
                     == Self.summary(DemoRecommender.shared.recommender.recommend(for: "D-1012", target: .achievement, top: 5)), "byte \(position)")
-            } catch let error as IndexError {
-                #expect(error.path == file && error.message.contains("corrupted"), "\(error)")
+            } catch let error as DuijieError {
+                #expect(error.code == .index && error.location?.file == file && error.message.contains("corrupted"), "\(error)")
             }
         }
         let textOnly = directory.path + "/text.index"
         try TextIndex.write(DemoRecommender.shared.recommender.achievements, titles: [], corpusFingerprint: "x", to: textOnly)
-        #expect { try RecommenderIndex.load(textOnly) } throws: { ($0 as? IndexError)?.message.contains("text index only") ?? false }
+        #expect { try RecommenderIndex.load(textOnly) } throws: { ($0 as? DuijieError)?.message.contains("text index only") ?? false }
         #expect(try !RecommenderIndex.holdsRecommender(textOnly))
     }
 
     @Test func anEmbeddedCorpusIsValidatedLikeADirectory() {
         let files = ["achievements.jsonl": Array((CorpusFixture.achievements + "\n{\"id\":\"A-9\"}\n").utf8)]
         #expect { try CorpusLoader.loadValidated(files: files, name: "saved.index") } throws: { error in
-            let description = (error as? CorpusError)?.description ?? ""
+            let description = (error as? DuijieError)?.description ?? ""
             return description.contains("saved.index") && description.contains("achievements.jsonl:")
         }
     }

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvaluation
 @testable import DuijieGraph
@@ -52,11 +53,11 @@ import Testing
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         for cut in [0, 7, 15, 100, bytes.count / 3, bytes.count - 1] {
             let truncated = directory.write("cut.index", bytes: Array(bytes.prefix(cut)))
-            #expect(throws: IndexError.self, "cut at \(cut)") { try TextIndex.load(truncated) }
+            #expect(throws: DuijieError.self, "cut at \(cut)") { try TextIndex.load(truncated) }
         }
         let foreign = directory.write("foreign.index", "{\"not\": \"an index\"}")
-        #expect { try TextIndex.load(foreign) } throws: { ($0 as? IndexError)?.message.contains("not a Duijie index") ?? false }
-        #expect { try TextIndex.load(directory.path + "/none.index") } throws: { ($0 as? IndexError)?.message.contains("cannot read") ?? false }
+        #expect { try TextIndex.load(foreign) } throws: { ($0 as? DuijieError)?.message.contains("not a Duijie index") ?? false }
+        #expect { try TextIndex.load(directory.path + "/none.index") } throws: { ($0 as? DuijieError)?.message.contains("cannot read") ?? false }
     }
 
     @Test func flippedBytesAreCaughtOrHarmless() throws {
@@ -77,7 +78,7 @@ import Testing
                 // A flip in the padding between sections is not checksummed and changes nothing.
                 let loaded = try TextIndex.load(file)
                 #expect(loaded.matcher.match(text: Self.queries[0], top: 10) == expected, "byte \(position)")
-            } catch is IndexError {
+            } catch is DuijieError {
                 caught += 1
             }
         }

@@ -1,6 +1,7 @@
+import DuijieBase
+@testable import DuijieText
 import Foundation
 import Testing
-@testable import DuijieText
 
 @Suite struct AnalyzerTests {
     let bigrams = try! Analyzer(options: AnalyzerOptions(simplifiesChinese: false))
@@ -59,7 +60,7 @@ import Testing
     }
 
     @Test func dictionaryModeWithoutALexiconIsAnError() {
-        #expect(throws: TextError.self) { try Analyzer(options: AnalyzerOptions(mode: .dictionary, simplifiesChinese: false)) }
-        #expect(throws: TextError.self) { try Analyzer(options: AnalyzerOptions()) }  // simplification needs OpenCC
+        #expect(throws: DuijieError.self) { try Analyzer(options: AnalyzerOptions(mode: .dictionary, simplifiesChinese: false)) }
+        #expect(throws: DuijieError.self) { try Analyzer(options: AnalyzerOptions()) }  // simplification needs OpenCC
     }
 }

@@ -1,7 +1,7 @@
+@testable import DuijieText
 import DuijieVectors
 import Foundation
 import Testing
-@testable import DuijieText
 
 @Suite struct LatentSemanticModelTests {
     struct SVDReference: Decodable {

@@ -1,6 +1,7 @@
+import DuijieBase
+@testable import DuijieText
 import Foundation
 import Testing
-@testable import DuijieText
 
 @Suite struct LexiconTests {
     private func scalars(_ text: String) -> [Unicode.Scalar] { Array(text.unicodeScalars) }
@@ -34,7 +35,7 @@ import Testing
         #expect {
             try lexicon.load(contentsOf: path, normalizer: TextNormalizer())
         } throws: { error in
-            (error as? TextError)?.message == "\(path):5: frequency \"many\" is not a non-negative number"
+            (error as? DuijieError)?.message == "\(path):5: frequency \"many\" is not a non-negative number"
         }
         #expect(lexicon.frequency(of: scalars("梯次利用")) == 5000)
         #expect(lexicon.frequency(of: scalars("正极材料")) == 1)

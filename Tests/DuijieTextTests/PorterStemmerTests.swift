@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieText
+import Testing
 
 @Suite struct PorterStemmerTests {
     // Pairs produced by nltk 3.9's PorterStemmer(mode=PorterStemmer.ORIGINAL_ALGORITHM), which

@@ -1,7 +1,7 @@
+@testable import DuijieText
 import DuijieVectors
 import Foundation
 import Testing
-@testable import DuijieText
 
 @Suite struct TermWeightingTests {
     /// scikit-learn's output for the same token lists; made by

@@ -1,7 +1,8 @@
+import DuijieBase
+@testable import DuijieText
 import DuijieVectors
 import Foundation
 import Testing
-@testable import DuijieText
 
 @Suite struct TextNormalizerTests {
     // Expected forms from the Unicode compatibility decompositions: the full-width block
@@ -55,6 +56,6 @@ import Testing
         #expect(!converter.isConvertible("电"))
         #expect(!converter.isConvertible("A"))
         #expect(converter.simplify("already simplified 电池") == "already simplified 电池")
-        #expect(throws: TextError.self) { try ChineseConverter(configuration: "no-such-config.json") }
+        #expect(throws: DuijieError.self) { try ChineseConverter(configuration: "no-such-config.json") }
     }
 }

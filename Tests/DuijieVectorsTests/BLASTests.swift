@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 /// Products checked against values multiplied out by hand.
 @Suite struct BLASTests {

@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 @Suite struct ClusteredNeighborsTests {
     /// Unit vectors around `groups` random centres (a collection with topics, as LSA vectors have).

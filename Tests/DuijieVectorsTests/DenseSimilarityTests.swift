@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 @Suite struct DenseSimilarityTests {
     /// Vectors with coarse values (multiples of 1/4), so equal scores — ties — are common.

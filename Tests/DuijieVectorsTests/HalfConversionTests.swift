@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 @Suite struct HalfConversionTests {
     @Test func everyBitPatternConvertsAsSwiftDoes() {

@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 /// The seeded draws and shuffle are fixed algorithms (SplitMix64, Lemire's bounded draw,
 /// Fisher–Yates), so their output is pinned. The expected values come from a Python transcription

@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 /// `LAPACKE_sgesdd` checked against singular values known by hand or computed by numpy.
 @Suite struct SingularValueDecompositionTests {

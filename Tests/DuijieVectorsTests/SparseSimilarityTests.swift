@@ -1,5 +1,5 @@
-import Testing
 @testable import DuijieVectors
+import Testing
 
 @Suite struct SparseSimilarityTests {
     /// A random sparse matrix with values in (0, 1], some rows empty; fixed seed.

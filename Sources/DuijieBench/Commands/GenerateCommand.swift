@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieVectors
@@ -44,13 +45,7 @@ struct GenerateCommand: ParsableCommand {
         options.enterprises = enterprises
         if let threads { options.parallelism = Parallelism(threads: threads) }
         let started = Date()
-        let report: CorpusGenerator.Report
-        do {
-            report = try CorpusGenerator(options: options).generate(into: output, replaceExisting: force)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let report: CorpusGenerator.Report = try CorpusGenerator(options: options).generate(into: output, replaceExisting: force)
         if !report.usedDatasets && texts == .automatic {
             printError("note: texts drawn from the template; no datasets at \(datasets)")
         }

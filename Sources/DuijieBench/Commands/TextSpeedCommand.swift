@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieJSON
@@ -40,13 +41,7 @@ struct TextSpeedCommand: ParsableCommand {
     var queryTokensOut: String?
 
     func run() throws {
-        let documents: [Achievement]
-        do {
-            documents = try CorpusLoader.loadValidated(input).corpus.achievements
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        let documents: [Achievement] = try CorpusLoader.loadValidated(input).corpus.achievements
         let texts = documents.map { [$0.title, $0.abstract ?? ""].joined(separator: "\n") }
         let bytes = texts.reduce(0) { $0 + $1.utf8.count }
         let parallelism = Parallelism(threads: threads)

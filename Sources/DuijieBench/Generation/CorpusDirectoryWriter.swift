@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import Foundation
@@ -14,9 +15,9 @@ final class CorpusDirectoryWriter {
 
     /// Checks the destination and creates the temporary directory.
     ///
-    /// - Throws: `CorpusError` when the destination is a file, or a non-empty directory and
+    /// - Throws: `DuijieError` when the destination is a file, or a non-empty directory and
     ///   `replaceExisting` is false, or when the temporary directory cannot be made.
-    init(destination: String, replaceExisting: Bool) throws(CorpusError) {
+    init(destination: String, replaceExisting: Bool) throws(DuijieError) {
         let standardized = (destination as NSString).standardizingPath
         self.destination = standardized
         self.replaceExisting = replaceExisting
@@ -27,13 +28,13 @@ final class CorpusDirectoryWriter {
         do {
             try FileManager.default.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
         } catch {
-            throw CorpusError("\(destination): cannot create the enclosing directory (\(error.localizedDescription))")
+            throw DuijieError(.io, "\(destination): cannot create the enclosing directory (\(error.localizedDescription))")
         }
         temporary = parentDirectory + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard mkdir(temporary, 0o755) == 0, mkdir(temporary + "/taxonomy", 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
-            throw CorpusError("\(destination): cannot create a temporary directory beside it (\(reason))")
+            throw DuijieError(.io, "\(destination): cannot create a temporary directory beside it (\(reason))")
         }
     }
 
@@ -42,42 +43,42 @@ final class CorpusDirectoryWriter {
     }
 
     /// Whether `path` may be written: absent, an empty directory, or (when replacing) any directory.
-    static func checkDestination(_ path: String, replaceExisting: Bool) throws(CorpusError) {
+    static func checkDestination(_ path: String, replaceExisting: Bool) throws(DuijieError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw CorpusError("\(path): exists and is not a directory") }
+        guard isDirectory.boolValue else { throw DuijieError(.invalidInput, "\(path): exists and is not a directory") }
         let contents = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
         if !contents.isEmpty && !replaceExisting {
-            throw CorpusError("\(path): the directory is not empty; use --force to replace it")
+            throw DuijieError(.invalidInput, "\(path): the directory is not empty; use --force to replace it")
         }
     }
 
     /// Opens `relativePath` (such as `achievements.jsonl`) in the temporary directory.
-    func open(_ relativePath: String) throws(CorpusError) -> BufferedFile {
+    func open(_ relativePath: String) throws(DuijieError) -> BufferedFile {
         try BufferedFile(path: temporary + "/" + relativePath, displayName: relativePath)
     }
 
     /// Moves the finished corpus into place, replacing what was there.
     ///
-    /// - Throws: `CorpusError`; the destination is then as it was before.
-    func commit() throws(CorpusError) {
+    /// - Throws: `DuijieError`; the destination is then as it was before.
+    func commit() throws(DuijieError) {
         try Self.checkDestination(destination, replaceExisting: replaceExisting)
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: destination, isDirectory: &isDirectory) {
             // rename(2) replaces an empty directory only; move a non-empty one aside first.
             let aside = temporary + ".old"
             guard rename(destination, aside) == 0 else {
-                throw CorpusError("\(destination): cannot move the old corpus aside (\(String(cString: strerror(errno))))")
+                throw DuijieError(.io, "\(destination): cannot move the old corpus aside (\(String(cString: strerror(errno))))")
             }
             guard rename(temporary, destination) == 0 else {
                 let reason = String(cString: strerror(errno))
                 _ = rename(aside, destination)
-                throw CorpusError("\(destination): cannot move the new corpus into place (\(reason)); the old one is unchanged")
+                throw DuijieError(.io, "\(destination): cannot move the new corpus into place (\(reason)); the old one is unchanged")
             }
             try? FileManager.default.removeItem(atPath: aside)
         } else {
             guard rename(temporary, destination) == 0 else {
-                throw CorpusError("\(destination): cannot move the new corpus into place (\(String(cString: strerror(errno))))")
+                throw DuijieError(.io, "\(destination): cannot move the new corpus into place (\(String(cString: strerror(errno))))")
             }
         }
         finished = true
@@ -98,11 +99,11 @@ final class BufferedFile {
     private var closed = false
     private static let capacity = 1 << 20
 
-    init(path: String, displayName: String) throws(CorpusError) {
+    init(path: String, displayName: String) throws(DuijieError) {
         descriptor = Foundation.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         self.displayName = displayName
         guard descriptor >= 0 else {
-            throw CorpusError("\(displayName): cannot create the file (\(String(cString: strerror(errno))))")
+            throw DuijieError(.io, "\(displayName): cannot create the file (\(String(cString: strerror(errno))))")
         }
         buffer.reserveCapacity(Self.capacity + (Self.capacity >> 2))
     }
@@ -112,33 +113,33 @@ final class BufferedFile {
     }
 
     /// Appends a JSON value and a line feed.
-    func writeLine(_ value: JSONValue) throws(CorpusError) {
+    func writeLine(_ value: JSONValue) throws(DuijieError) {
         JSONWriter.append(value, to: &buffer)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= Self.capacity { try flush() }
     }
 
     /// Appends bytes made elsewhere (whole lines).
-    func write(_ bytes: [UInt8]) throws(CorpusError) {
+    func write(_ bytes: [UInt8]) throws(DuijieError) {
         buffer.append(contentsOf: bytes)
         if buffer.count >= Self.capacity { try flush() }
     }
 
     /// Writes out the buffer.
-    func flush() throws(CorpusError) {
+    func flush() throws(DuijieError) {
         let failure = buffer.withUnsafeBytes { writeAll(descriptor, $0) }
         buffer.removeAll(keepingCapacity: true)
-        if failure != 0 { throw CorpusError("\(displayName): cannot write (\(String(cString: strerror(failure))))") }
+        if failure != 0 { throw DuijieError(.io, "\(displayName): cannot write (\(String(cString: strerror(failure))))") }
     }
 
     /// Flushes, syncs to disk and closes.
-    func close() throws(CorpusError) {
+    func close() throws(DuijieError) {
         try flush()
         closed = true
         let synced = fsync(descriptor) == 0 ? 0 : errno
         let closedOK = Foundation.close(descriptor) == 0
         if synced != 0 || !closedOK {
-            throw CorpusError("\(displayName): cannot write (\(String(cString: strerror(synced != 0 ? synced : errno))))")
+            throw DuijieError(.io, "\(displayName): cannot write (\(String(cString: strerror(synced != 0 ? synced : errno))))")
         }
     }
 }

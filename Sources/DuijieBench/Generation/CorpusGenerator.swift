@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieVectors
 import Foundation
@@ -82,17 +83,17 @@ public struct CorpusGenerator: Sendable {
 
     /// Checks the options.
     ///
-    /// - Throws: `CorpusError` for counts out of range.
-    public init(options: Options) throws(CorpusError) {
-        if options.achievements < 1 { throw CorpusError("--achievements must be at least 1 (got \(options.achievements))") }
-        if options.demands < 1 { throw CorpusError("--demands must be at least 1 (got \(options.demands))") }
-        if let experts = options.experts, experts < 0 { throw CorpusError("--experts must be 0 or more (got \(experts))") }
-        if let institutions = options.institutions, institutions < 1 { throw CorpusError("--institutions must be at least 1 (got \(institutions))") }
-        if let enterprises = options.enterprises, enterprises < 1 { throw CorpusError("--enterprises must be at least 1 (got \(enterprises))") }
+    /// - Throws: `DuijieError` for counts out of range.
+    public init(options: Options) throws(DuijieError) {
+        if options.achievements < 1 { throw DuijieError(.invalidInput, "--achievements must be at least 1 (got \(options.achievements))") }
+        if options.demands < 1 { throw DuijieError(.invalidInput, "--demands must be at least 1 (got \(options.demands))") }
+        if let experts = options.experts, experts < 0 { throw DuijieError(.invalidInput, "--experts must be 0 or more (got \(experts))") }
+        if let institutions = options.institutions, institutions < 1 { throw DuijieError(.invalidInput, "--institutions must be at least 1 (got \(institutions))") }
+        if let enterprises = options.enterprises, enterprises < 1 { throw DuijieError(.invalidInput, "--enterprises must be at least 1 (got \(enterprises))") }
         let limit = Int(UInt32.max - 1)
         for (name, value) in [("achievements", options.achievements), ("demands", options.demands), ("experts", options.experts ?? 0),
                               ("institutions", options.institutions ?? 0), ("enterprises", options.enterprises ?? 0)] where value >= limit {
-            throw CorpusError("--\(name) must be below \(limit)")
+            throw DuijieError(.invalidInput, "--\(name) must be below \(limit)")
         }
         self.options = options
     }
@@ -103,20 +104,20 @@ public struct CorpusGenerator: Sendable {
     ///   - directory: The corpus directory to write; created if absent.
     ///   - replaceExisting: Replace a non-empty `directory` (otherwise that is an error).
     /// - Returns: What was written.
-    /// - Throws: `CorpusError` for an unusable template, missing datasets (with `.datasets`),
+    /// - Throws: `DuijieError` for an unusable template, missing datasets (with `.datasets`),
     ///   an occupied destination, or a failed write; nothing is left at `directory` then.
-    public func generate(into directory: String, replaceExisting: Bool = false) throws(CorpusError) -> Report {
+    public func generate(into directory: String, replaceExisting: Bool = false) throws(DuijieError) -> Report {
         let target = (directory as NSString).standardizingPath
         if target == (options.template as NSString).standardizingPath {
-            throw CorpusError("\(directory): is the template itself; choose another output directory")
+            throw DuijieError(.invalidInput, "\(directory): is the template itself; choose another output directory")
         }
         try CorpusDirectoryWriter.checkDestination(target, replaceExisting: replaceExisting)
         let profile = try TemplateProfile(directory: options.template)
         if profile.corpus.experts.isEmpty, let experts = options.experts, experts > 0 {
-            throw CorpusError("--experts: the template \(options.template) has no experts to imitate")
+            throw DuijieError(.invalidInput, "--experts: the template \(options.template) has no experts to imitate")
         }
         for id in profile.corpus.regions.map(\.id) + profile.corpus.fields.map(\.id) where Self.looksGenerated(id) {
-            throw CorpusError("template \(options.template): taxonomy id \(id) would clash with generated ids (I-1, E-1, C-1, A-1, D-1 …)")
+            throw DuijieError(.invalidInput, "template \(options.template): taxonomy id \(id) would clash with generated ids (I-1, E-1, C-1, A-1, D-1 …)")
         }
         let (documents, usedDatasets, description) = try sourceDocuments(profile: profile)
         let counts = GenerationCounts(template: profile, achievements: options.achievements, demands: options.demands,
@@ -147,7 +148,7 @@ public struct CorpusGenerator: Sendable {
         return parts.count == 2 && ["I", "E", "C", "A", "D"].contains(parts[0]) && !parts[1].isEmpty && parts[1].allSatisfy(\.isASCII) && Int(parts[1]) != nil
     }
 
-    private func sourceDocuments(profile: TemplateProfile) throws(CorpusError) -> ([SourceDocument], Bool, String) {
+    private func sourceDocuments(profile: TemplateProfile) throws(DuijieError) -> ([SourceDocument], Bool, String) {
         if options.textSource != .template {
             var isDirectory: ObjCBool = false
             let present = FileManager.default.fileExists(atPath: options.datasets, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -155,12 +156,12 @@ public struct CorpusGenerator: Sendable {
                 return (found.all, true, "\(found.papers.count) CSL papers and \(found.patents.count) patents from \(options.datasets)")
             }
             if options.textSource == .datasets {
-                throw CorpusError("\(options.datasets): no datasets there (csl/csl_sample.tsv, csl/benchmark/*/dev.tsv or kppatent-zh/data_A.json)")
+                throw DuijieError(.invalidInput, "\(options.datasets): no datasets there (csl/csl_sample.tsv, csl/benchmark/*/dev.tsv or kppatent-zh/data_A.json)")
             }
         }
         let documents = SourceLibrary.template(profile.corpus)
         guard !documents.isEmpty else {
-            throw CorpusError("template \(options.template): its achievements have no titles and abstracts to draw texts from")
+            throw DuijieError(.invalidInput, "template \(options.template): its achievements have no titles and abstracts to draw texts from")
         }
         let reason = options.textSource == .template ? "" : " (no datasets at \(options.datasets))"
         return (documents, false, "the \(documents.count) achievements of the template \(options.template)\(reason)")

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import DuijieVectors
@@ -21,7 +22,7 @@ struct RecordWriter {
 
     private var template: Corpus { context.profile.corpus }
 
-    func writeTaxonomy(to writer: CorpusDirectoryWriter) throws(CorpusError) {
+    func writeTaxonomy(to writer: CorpusDirectoryWriter) throws(DuijieError) {
         let regions = try writer.open(RecordKind.region.fileName)
         for region in template.regions { try regions.writeLine(region.jsonValue) }
         try regions.close()
@@ -42,7 +43,7 @@ struct RecordWriter {
     private func institutionRegion(_ index: Int) -> String? { template.institutions[plan.institutionTemplate[index]].region }
     private func enterpriseRegion(_ index: Int) -> String { template.enterprises[plan.enterpriseTemplate[index]].region }
 
-    mutating func writeInstitutions(to writer: CorpusDirectoryWriter) throws(CorpusError) {
+    mutating func writeInstitutions(to writer: CorpusDirectoryWriter) throws(DuijieError) {
         let file = try writer.open(RecordKind.institution.fileName)
         for index in 0..<plan.counts.institutions {
             var random = GeneratorRandom(seed: context.seed, .names, index)
@@ -63,7 +64,7 @@ struct RecordWriter {
         try file.close()
     }
 
-    func writeExperts(to writer: CorpusDirectoryWriter) throws(CorpusError) {
+    func writeExperts(to writer: CorpusDirectoryWriter) throws(DuijieError) {
         let file = try writer.open(RecordKind.expert.fileName)
         for index in 0..<plan.counts.experts {
             var random = GeneratorRandom(seed: context.seed, .names, plan.counts.institutions + index)
@@ -83,7 +84,7 @@ struct RecordWriter {
         try file.close()
     }
 
-    mutating func writeEnterprises(to writer: CorpusDirectoryWriter) throws(CorpusError) {
+    mutating func writeEnterprises(to writer: CorpusDirectoryWriter) throws(DuijieError) {
         let file = try writer.open(RecordKind.enterprise.fileName)
         for index in 0..<plan.counts.enterprises {
             var random = GeneratorRandom(seed: context.seed, .names, plan.counts.institutions + plan.counts.experts + index)
@@ -101,7 +102,7 @@ struct RecordWriter {
         try file.close()
     }
 
-    func writeAchievements(to writer: CorpusDirectoryWriter) throws(CorpusError) {
+    func writeAchievements(to writer: CorpusDirectoryWriter) throws(DuijieError) {
         let file = try writer.open(RecordKind.achievement.fileName)
         let context = self.context
         let plan = self.plan
@@ -112,7 +113,7 @@ struct RecordWriter {
         try file.close()
     }
 
-    func writeDemands(to writer: CorpusDirectoryWriter) throws(CorpusError) {
+    func writeDemands(to writer: CorpusDirectoryWriter) throws(DuijieError) {
         let file = try writer.open(RecordKind.demand.fileName)
         let context = self.context
         let plan = self.plan
@@ -124,7 +125,7 @@ struct RecordWriter {
     }
 
     /// Composes records in windows of chunks on `parallelism` threads and writes the chunks in order.
-    private func writeInParallel(count: Int, to file: BufferedFile, _ encode: @escaping @Sendable (Int, inout [UInt8]) -> Void) throws(CorpusError) {
+    private func writeInParallel(count: Int, to file: BufferedFile, _ encode: @escaping @Sendable (Int, inout [UInt8]) -> Void) throws(DuijieError) {
         let window = 8192 * parallelism.threads
         var start = 0
         while start < count {
@@ -200,7 +201,7 @@ struct RecordWriter {
     }
 
     /// Writes the relations; returns how many.
-    func writeRelations(_ relations: RelationPlan, to writer: CorpusDirectoryWriter) throws(CorpusError) -> Int {
+    func writeRelations(_ relations: RelationPlan, to writer: CorpusDirectoryWriter) throws(DuijieError) -> Int {
         let file = try writer.open(RecordKind.relation.fileName)
         let types = context.profile.relationTypes
         for (position, entry) in relations.entries.enumerated() {

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import Foundation
@@ -110,8 +111,8 @@ enum SourceLibrary {
 
     /// The CSL papers and patents under `directory`, or `nil` when it holds neither.
     ///
-    /// - Throws: `CorpusError` when a dataset file is there but cannot be read or parsed.
-    static func datasets(at directory: String) throws(CorpusError) -> DatasetDocuments? {
+    /// - Throws: `DuijieError` when a dataset file is there but cannot be read or parsed.
+    static func datasets(at directory: String) throws(DuijieError) -> DatasetDocuments? {
         var found = DatasetDocuments()
         // The datasets repeat some records (KPPatent-ZH has 51 abstracts more than once, and
         // near-copies under one title); a repeated document would be its own nearest neighbour
@@ -133,10 +134,10 @@ enum SourceLibrary {
         }.filter { !$0.title.isEmpty && !$0.sentences.isEmpty }
     }
 
-    private static func readLines(_ path: String) throws(CorpusError) -> [Substring]? {
+    private static func readLines(_ path: String) throws(DuijieError) -> [Substring]? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw CorpusError("\(path): cannot read the file") }
-        guard let text = String(validating: data, as: UTF8.self) else { throw CorpusError("\(path): not valid UTF-8") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw DuijieError(.io, "\(path): cannot read the file") }
+        guard let text = String(validating: data, as: UTF8.self) else { throw DuijieError(.invalidInput, "\(path): not valid UTF-8") }
         return text.split(whereSeparator: \.isNewline)
     }
 
@@ -146,7 +147,7 @@ enum SourceLibrary {
 
     /// `csl_sample.tsv` (title, abstract, keywords joined by `_`, discipline, category) and the
     /// benchmark's four `dev.tsv` files joined line by line; papers seen twice are kept once.
-    static func cslPapers(_ directory: String) throws(CorpusError) -> [SourceDocument] {
+    static func cslPapers(_ directory: String) throws(DuijieError) -> [SourceDocument] {
         var papers: [SourceDocument] = []
         var titles = Set<String>()
         func add(title: String, abstract: String, keywords: String, category: String) {
@@ -160,7 +161,7 @@ enum SourceLibrary {
             for (number, line) in lines.enumerated() {
                 let fields = columns(line)
                 guard fields.count == 5 else {
-                    throw CorpusError("\(samplePath):\(number + 1): expected 5 tab-separated columns, found \(fields.count)")
+                    throw DuijieError(.invalidInput, "\(samplePath):\(number + 1): expected 5 tab-separated columns, found \(fields.count)")
                 }
                 add(title: fields[0], abstract: fields[1], keywords: fields[2], category: fields[4])
             }
@@ -170,14 +171,14 @@ enum SourceLibrary {
               let keywordLines = try readLines(benchmark + "/kg/dev.tsv"),
               let categoryLines = try readLines(benchmark + "/cls_ctg/dev.tsv") else { return papers }
         guard titleLines.count == keywordLines.count && titleLines.count == categoryLines.count else {
-            throw CorpusError("\(benchmark): ts, kg and cls_ctg dev.tsv differ in length; they must be the same papers line by line")
+            throw DuijieError(.invalidInput, "\(benchmark): ts, kg and cls_ctg dev.tsv differ in length; they must be the same papers line by line")
         }
         for index in titleLines.indices {
             let ts = columns(titleLines[index])
             let kg = columns(keywordLines[index])
             let ctg = columns(categoryLines[index])
             guard ts.count == 3, kg.count == 3, ctg.count == 3 else {
-                throw CorpusError("\(benchmark)/*/dev.tsv:\(index + 1): expected 3 tab-separated columns")
+                throw DuijieError(.invalidInput, "\(benchmark)/*/dev.tsv:\(index + 1): expected 3 tab-separated columns")
             }
             add(title: ts[2], abstract: ts[1], keywords: kg[2], category: ctg[2])
         }
@@ -187,21 +188,21 @@ enum SourceLibrary {
     /// KPPatent-ZH `data_A.json`: `input` = "摘要：" + abstract, `output` = comma-separated
     /// keyphrases. Patents have no title there, so one is taken from the abstract's opening
     /// clause; patents whose opening is not title-like are left out.
-    static func patents(_ path: String) throws(CorpusError) -> [SourceDocument] {
+    static func patents(_ path: String) throws(DuijieError) -> [SourceDocument] {
         guard FileManager.default.fileExists(atPath: path) else { return [] }
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
         }
         guard case .success(let value) = parsed else {
-            if case .failure(let error) = parsed { throw CorpusError("\(path): malformed JSON at byte \(error.column): \(error.message)") }
+            if case .failure(let error) = parsed { throw DuijieError(.invalidInput, "\(path): malformed JSON at byte \(error.column): \(error.message)") }
             return []
         }
-        guard case .array(let records) = value else { throw CorpusError("\(path): expected a JSON array of records") }
+        guard case .array(let records) = value else { throw DuijieError(.invalidInput, "\(path): expected a JSON array of records") }
         var patents: [SourceDocument] = []
         for (index, record) in records.enumerated() {
             guard case .string(let input)? = record["input"], case .string(let output)? = record["output"] else {
-                throw CorpusError("\(path): record \(index + 1) lacks an \"input\" or \"output\" string")
+                throw DuijieError(.invalidInput, "\(path): record \(index + 1) lacks an \"input\" or \"output\" string")
             }
             let abstract = SentenceSplitter.trimmed(input.hasPrefix("摘要：") ? String(input.dropFirst(3)) : input)
             let phrases = output.split(whereSeparator: { $0 == "," || $0 == "，" })

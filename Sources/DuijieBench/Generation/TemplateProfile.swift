@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import Foundation
 
@@ -43,20 +44,20 @@ struct TemplateProfile: Sendable {
 
     /// Reads `directory` as the template.
     ///
-    /// - Throws: `CorpusError` when it cannot be loaded, has errors, or lacks records to imitate.
-    init(directory: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` when it cannot be loaded, has errors, or lacks records to imitate.
+    init(directory: String) throws(DuijieError) {
         let loaded: CorpusLoadResult
         do { loaded = try CorpusLoader.loadValidated(directory) } catch {
-            throw CorpusError("template \(error.message)", issues: error.issues)
+            throw error.prefixed("template")
         }
         try self.init(corpus: loaded.corpus, name: directory)
     }
 
     /// Profiles an already loaded template corpus.
-    init(corpus: Corpus, name: String) throws(CorpusError) {
+    init(corpus: Corpus, name: String) throws(DuijieError) {
         for (kind, count) in [(RecordKind.achievement, corpus.achievements.count), (.demand, corpus.demands.count),
                               (.institution, corpus.institutions.count), (.enterprise, corpus.enterprises.count)] where count == 0 {
-            throw CorpusError("template \(name): it has no \(kind.pluralName) to imitate")
+            throw DuijieError(.invalidInput, "template \(name): it has no \(kind.pluralName) to imitate")
         }
         self.corpus = corpus
         let owners = Set(corpus.achievements.compactMap(\.owner))

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors
@@ -13,16 +14,16 @@ extension QualitySuite {
         let category: String
     }
 
-    static func cslPapers(datasets: String) throws(CorpusError) -> [Paper] {
+    static func cslPapers(datasets: String) throws(DuijieError) -> [Paper] {
         let path = datasets + "/csl/csl_sample.tsv"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw CorpusError("\(path): cannot read the CSL sample (is ../shared/datasets beside the repository?)")
+            throw DuijieError(.io, "\(path): cannot read the CSL sample (is ../shared/datasets beside the repository?)")
         }
         var papers: [Paper] = []
         for (index, line) in text.split(whereSeparator: \.isNewline).enumerated() {
             let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard columns.count == 5 else {
-                throw CorpusError("\(path):\(index + 1): expected 5 tab-separated columns, found \(columns.count)")
+                throw DuijieError(.invalidInput, "\(path):\(index + 1): expected 5 tab-separated columns, found \(columns.count)")
             }
             papers.append(Paper(title: columns[0], abstract: columns[1], keywords: columns[2].split(separator: "_").map(String.init),
                                 discipline: columns[3], category: columns[4]))
@@ -72,7 +73,7 @@ extension QualitySuite {
     /// CSL papers. Documents are the abstracts alone. Known-item: a paper's title must find its
     /// own abstract. Topical: a title against the other papers, same discipline grade 2, same
     /// category only grade 1.
-    static func csl(topical: Bool, datasets: String, queryCount: Int, seed: UInt64) throws(CorpusError) -> QualitySuite {
+    static func csl(topical: Bool, datasets: String, queryCount: Int, seed: UInt64) throws(DuijieError) -> QualitySuite {
         let papers = try cslPapers(datasets: datasets)
         let achievements = papers.enumerated().map { Achievement(id: "csl-\($0.offset)", title: "", abstract: $0.element.abstract) }
         var qrels = Qrels()
@@ -98,7 +99,7 @@ extension QualitySuite {
     /// CSL keywords: an author keyword carried by 5–50 papers is the query; the papers carrying it
     /// are relevant. Every query keyword is removed from all titles and abstracts, so a paper must
     /// be found by what it is about, not by the keyword's string.
-    static func cslKeyword(datasets: String, queryCount: Int, seed: UInt64) throws(CorpusError) -> QualitySuite {
+    static func cslKeyword(datasets: String, queryCount: Int, seed: UInt64) throws(DuijieError) -> QualitySuite {
         let papers = try cslPapers(datasets: datasets)
         var carriers: [String: [Int]] = [:]
         for (index, paper) in papers.enumerated() {

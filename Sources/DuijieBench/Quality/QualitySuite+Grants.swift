@@ -1,4 +1,5 @@
 import CSV
+import DuijieBase
 import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors
@@ -12,7 +13,7 @@ extension QualitySuite {
     /// relevant answer. Every leader is a document whose text is the titles and disciplines of
     /// their projects other than the held-out ones, owned by an institution record (so the graph
     /// links colleagues) and placed in a province region (NSSF gives 所在省区市).
-    static func grantExperts(datasets: String, queryCount: Int, seed: UInt64) throws(CorpusError) -> QualitySuite {
+    static func grantExperts(datasets: String, queryCount: Int, seed: UInt64) throws(DuijieError) -> QualitySuite {
         struct Project { let title: String; let discipline: String }
         var projects: [String: [Project]] = [:]  // leader key → projects, in file order
         var order: [String] = []
@@ -68,21 +69,21 @@ extension QualitySuite {
 
     /// The rows of a CSV file inside a zip archive, by header name. Extracts with ZIPFoundation
     /// (checking the entry's CRC-32) and parses with CSV.swift.
-    static func csvRows(archive: String, member: String) throws(CorpusError) -> [[String: String]] {
-        guard FileManager.default.isReadableFile(atPath: archive) else { throw CorpusError("\(archive): cannot read the archive") }
+    static func csvRows(archive: String, member: String) throws(DuijieError) -> [[String: String]] {
+        guard FileManager.default.isReadableFile(atPath: archive) else { throw DuijieError(.io, "\(archive): cannot read the archive") }
         var data = Data()
         do {
             let zip = try Archive(url: URL(fileURLWithPath: archive), accessMode: .read)
-            guard let entry = zip[member] else { throw CorpusError("\(archive): no member \(member)") }
+            guard let entry = zip[member] else { throw DuijieError(.invalidInput, "\(archive): no member \(member)") }
             _ = try zip.extract(entry) { data.append($0) }
-        } catch let error as CorpusError {
+        } catch let error as DuijieError {
             throw error
         } catch {
-            throw CorpusError("\(archive): cannot extract \(member) (\(error))")
+            throw DuijieError(.io, "\(archive): cannot extract \(member) (\(error))")
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw CorpusError("\(archive): \(member) is not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else { throw DuijieError(.invalidInput, "\(archive): \(member) is not UTF-8 text") }
         let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch { throw CorpusError("\(archive): \(member) has no header row") }
+        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch { throw DuijieError(.invalidInput, "\(archive): \(member) has no header row") }
         let headers = reader.headerRow ?? []
         var rows: [[String: String]] = []
         while let row = reader.next() {

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieEvaluation
 import DuijieJSON
@@ -9,7 +10,7 @@ extension QualitySuite {
     /// query, the patents carrying it are relevant, and every query keyphrase is hidden from the
     /// indexed abstracts. Related suite: a patent's abstract is the query; the other patents
     /// sharing keyphrases with it are relevant, graded by how many they share (at most 3).
-    static func patents(related: Bool, datasets: String, queryCount: Int, seed: UInt64) throws(CorpusError) -> QualitySuite {
+    static func patents(related: Bool, datasets: String, queryCount: Int, seed: UInt64) throws(DuijieError) -> QualitySuite {
         let path = datasets + "/kppatent-zh/data_A.json"
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
@@ -18,14 +19,14 @@ extension QualitySuite {
         let value: JSONValue
         switch parsed {
         case .success(let parsedValue): value = parsedValue
-        case .failure(let error): throw CorpusError("\(path): malformed JSON at byte \(error.column): \(error.message)")
+        case .failure(let error): throw DuijieError(.invalidInput, "\(path): malformed JSON at byte \(error.column): \(error.message)")
         }
-        guard case .array(let records) = value else { throw CorpusError("\(path): expected a JSON array of records") }
+        guard case .array(let records) = value else { throw DuijieError(.invalidInput, "\(path): expected a JSON array of records") }
         var abstracts: [String] = []
         var phrases: [[String]] = []
         for (index, record) in records.enumerated() {
             guard case .string(let input)? = record["input"], case .string(let output)? = record["output"] else {
-                throw CorpusError("\(path): record \(index + 1) lacks an \"input\" or \"output\" string")
+                throw DuijieError(.invalidInput, "\(path): record \(index + 1) lacks an \"input\" or \"output\" string")
             }
             abstracts.append(input.hasPrefix("摘要：") ? String(input.dropFirst(3)) : input)
             phrases.append(Array(Set(output.split(whereSeparator: { $0 == "," || $0 == "，" })

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieEvaluation
 import DuijieRanking
@@ -77,9 +78,9 @@ public struct QualitySuite: Sendable {
     ///   - demoCorpus: The demo corpus folder (for `demo`).
     ///   - queryCount: For CSL suites, how many papers become queries (a seeded sample).
     ///   - seed: The sampling seed.
-    /// - Throws: `CorpusError` when a file is missing or malformed.
+    /// - Throws: `DuijieError` when a file is missing or malformed.
     public static func load(_ name: String, datasets: String, demoCorpus: String = "Corpus/demo",
-                            queryCount: Int = 500, seed: UInt64 = 2026) throws(CorpusError) -> QualitySuite {
+                            queryCount: Int = 500, seed: UInt64 = 2026) throws(DuijieError) -> QualitySuite {
         switch name {
         case "demo": return try demo(corpusPath: demoCorpus)
         case "csl-known-item", "csl-topical":
@@ -91,17 +92,17 @@ public struct QualitySuite: Sendable {
         case "nsfc-expert":
             return try grantExperts(datasets: datasets, queryCount: queryCount, seed: seed)
         default:
-            throw CorpusError("unknown suite \"\(name)\" (known: \(names.joined(separator: ", ")))")
+            throw DuijieError(.invalidInput, "unknown suite \"\(name)\" (known: \(names.joined(separator: ", ")))")
         }
     }
 
     /// The demo corpus: each judged demand against all achievements, with the hand judgments.
-    static func demo(corpusPath: String) throws(CorpusError) -> QualitySuite {
+    static func demo(corpusPath: String) throws(DuijieError) -> QualitySuite {
         let corpus = try CorpusLoader.loadValidated(corpusPath).corpus
         let path = corpusPath + "/qrels/demand-achievement.qrels"
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw CorpusError("\(path): cannot read the judgments") }
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw DuijieError(.io, "\(path): cannot read the judgments") }
         let qrels: Qrels
-        do { qrels = try Qrels(parsing: text, fileName: path) } catch { throw CorpusError(error.description) }
+        do { qrels = try Qrels(parsing: text, fileName: path) } catch { throw DuijieError(.invalidInput, error.description) }
         let queries = qrels.queryIDs.map { Query(id: $0, text: nil, demandID: $0, excludedDocument: nil) }
         return QualitySuite(name: "demo", corpus: corpus, queries: queries, qrels: qrels)
     }

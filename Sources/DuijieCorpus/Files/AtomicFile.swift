@@ -1,3 +1,4 @@
+import DuijieBase
 import Foundation
 
 /// Writes files so that a reader never sees a half-written one: the data goes to a temporary
@@ -6,8 +7,8 @@ import Foundation
 public enum AtomicFile {
     /// Replaces the file at `path` with `data`.
     ///
-    /// - Throws: `CorpusError` naming the path and the system's reason.
-    public static func write(_ data: Data, to path: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` naming the path and the system's reason.
+    public static func write(_ data: Data, to path: String) throws(DuijieError) {
         try write(to: path) { descriptor in data.withUnsafeBytes { writeAll(descriptor, $0) } }
     }
 
@@ -15,14 +16,14 @@ public enum AtomicFile {
     /// (for files too large to assemble in memory first). `body` returns the `errno` of a
     /// failure, or 0, or throws its own error; either way the temporary file is removed.
     ///
-    /// - Throws: `CorpusError` naming the path and the system's reason, or `body`'s error.
-    package static func write(to path: String, _ body: (Int32) throws(CorpusError) -> Int32) throws(CorpusError) {
+    /// - Throws: `DuijieError` naming the path and the system's reason, or `body`'s error.
+    package static func write(to path: String, _ body: (Int32) throws(DuijieError) -> Int32) throws(DuijieError) {
         let directory = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {
-            throw CorpusError("\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
+            throw DuijieError(.io, "\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
         }
         var failure: String? = nil
         let code: Int32
@@ -37,14 +38,14 @@ public enum AtomicFile {
         if failure == nil && rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
         if let failure {
             unlink(temporary)
-            throw CorpusError("\(path): cannot write (\(failure)); any existing file is unchanged")
+            throw DuijieError(.io, "\(path): cannot write (\(failure)); any existing file is unchanged")
         }
     }
 
     /// Replaces the file at `path` with UTF-8 `text`.
     ///
-    /// - Throws: `CorpusError` naming the path.
-    public static func write(_ text: String, to path: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` naming the path.
+    public static func write(_ text: String, to path: String) throws(DuijieError) {
         try write(Data(text.utf8), to: path)
     }
 }

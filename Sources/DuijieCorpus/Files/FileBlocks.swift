@@ -1,3 +1,4 @@
+import DuijieBase
 import Foundation
 
 /// Reads a file a block at a time, so a file of any size passes through a fixed buffer.
@@ -9,10 +10,10 @@ package enum FileBlocks {
     /// Calls `body` with each successive block of the file at `path` (the last may be shorter;
     /// an empty file gives no call).
     ///
-    /// - Throws: `CorpusError` naming `displayName` when the file cannot be opened or read.
+    /// - Throws: `DuijieError` naming `displayName` when the file cannot be opened or read.
     package static func forEach(in path: String, displayName: String, blockSize: Int = defaultBlockSize,
-                        _ body: (UnsafeRawBufferPointer) throws(CorpusError) -> Void) throws(CorpusError) {
-        func failure() -> CorpusError { CorpusError("\(displayName): cannot read the file (\(String(cString: strerror(errno))))") }
+                        _ body: (UnsafeRawBufferPointer) throws(DuijieError) -> Void) throws(DuijieError) {
+        func failure() -> DuijieError { DuijieError(.io, "\(displayName): cannot read the file (\(String(cString: strerror(errno))))") }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw failure() }
         defer { close(descriptor) }

@@ -1,9 +1,10 @@
+import DuijieBase
 import Foundation
 
 /// Writes a directory of files as a whole: into a new sibling directory first, which then takes
 /// the place of the old one, so a failure never leaves a half-written report where a good one was.
 package enum ReportDirectory {
-    package static func replace(_ directory: String, with files: [(path: String, text: String)]) throws(CorpusError) {
+    package static func replace(_ directory: String, with files: [(path: String, text: String)]) throws(DuijieError) {
         let manager = FileManager.default
         let trimmed = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
         let parent = (trimmed as NSString).deletingLastPathComponent
@@ -13,7 +14,7 @@ package enum ReportDirectory {
         let retired = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\(base).old-\(suffix)")
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: trimmed, isDirectory: &isDirectory)
-        if exists && !isDirectory.boolValue { throw CorpusError("\(directory): exists and is not a directory") }
+        if exists && !isDirectory.boolValue { throw DuijieError(.invalidInput, "\(directory): exists and is not a directory") }
         do {
             for file in files {
                 let path = (staging as NSString).appendingPathComponent(file.path)
@@ -29,12 +30,12 @@ package enum ReportDirectory {
                 throw error
             }
             if exists { try? manager.removeItem(atPath: retired) }
-        } catch let error as CorpusError {
+        } catch let error as DuijieError {
             try? manager.removeItem(atPath: staging)
             throw error
         } catch {
             try? manager.removeItem(atPath: staging)
-            throw CorpusError("\(directory): cannot write the report (\(error.localizedDescription)); any existing report is unchanged")
+            throw DuijieError(.io, "\(directory): cannot write the report (\(error.localizedDescription)); any existing report is unchanged")
         }
     }
 }

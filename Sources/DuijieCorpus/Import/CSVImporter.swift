@@ -1,4 +1,5 @@
 import CSV
+import DuijieBase
 import DuijieJSON
 import Foundation
 
@@ -59,8 +60,8 @@ public enum CSVImporter {
     ///   - path: The CSV or TSV file.
     ///   - options: What the rows are and how to read them.
     /// - Returns: The converted records and every problem found.
-    /// - Throws: `CorpusError` when the file cannot be read or decoded, or has no header.
-    public static func importFile(_ path: String, options: CSVImportOptions) throws(CorpusError) -> CSVImportResult {
+    /// - Throws: `DuijieError` when the file cannot be read or decoded, or has no header.
+    public static func importFile(_ path: String, options: CSVImportOptions) throws(DuijieError) -> CSVImportResult {
         let name = (path as NSString).lastPathComponent
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let (text, encoding) = try options.encoding.decode(bytes, fileName: name)
@@ -71,21 +72,21 @@ public enum CSVImporter {
 
     /// Converts spreadsheet text that is already decoded.
     ///
-    /// - Throws: `CorpusError` when the text has no header row or the delimiter is not one character.
+    /// - Throws: `DuijieError` when the text has no header row or the delimiter is not one character.
     public static func convert(text: String, fileName: String, encoding: TextEncoding = .utf8,
-                               delimiter: Character, options: CSVImportOptions) throws(CorpusError) -> CSVImportResult {
+                               delimiter: Character, options: CSVImportOptions) throws(DuijieError) -> CSVImportResult {
         guard let delimiterScalar = delimiter.unicodeScalars.first, delimiter.unicodeScalars.count == 1 else {
-            throw CorpusError("the delimiter must be a single character")
+            throw DuijieError(.invalidInput, "the delimiter must be a single character")
         }
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
         let reader: CSVReader
         do {
             reader = try CSVReader(string: body, hasHeaderRow: true, delimiter: delimiterScalar)
         } catch {
-            throw CorpusError("\(fileName): cannot read the header row")
+            throw DuijieError(.invalidInput, "\(fileName): cannot read the header row")
         }
         guard let headers = reader.headerRow, headers.contains(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
-            throw CorpusError("\(fileName): the file has no header row")
+            throw DuijieError(.invalidInput, "\(fileName): the file has no header row")
         }
 
         var issues: [CorpusIssue] = []
@@ -145,7 +146,7 @@ public enum CSVImporter {
             records.append(value)
         }
         if let error = reader.error {
-            throw CorpusError("\(fileName):row \(rowNumber + 1): cannot parse the spreadsheet (\(error))")
+            throw DuijieError(.invalidInput, "\(fileName):row \(rowNumber + 1): cannot parse the spreadsheet (\(error))")
         }
         return CSVImportResult(records: records, issues: issues, skippedRows: skipped, encoding: encoding, columns: columns)
     }

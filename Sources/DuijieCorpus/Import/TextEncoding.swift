@@ -1,3 +1,4 @@
+import DuijieBase
 import Foundation
 import Glibc
 
@@ -24,9 +25,9 @@ public enum TextEncoding: String, Sendable, CaseIterable {
     ///   - bytes: The file's contents.
     ///   - fileName: The name used in error messages.
     /// - Returns: The text and the encoding it was read as (never `.auto`).
-    /// - Throws: `CorpusError` naming the line and byte of the first invalid sequence.
+    /// - Throws: `DuijieError` naming the line and byte of the first invalid sequence.
     /// - Complexity: O(n) in the number of bytes.
-    public func decode(_ bytes: [UInt8], fileName: String) throws(CorpusError) -> (text: String, encoding: TextEncoding) {
+    public func decode(_ bytes: [UInt8], fileName: String) throws(DuijieError) -> (text: String, encoding: TextEncoding) {
         var body = bytes[...]
         let hasUTF8BOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         switch self {
@@ -51,18 +52,18 @@ public enum TextEncoding: String, Sendable, CaseIterable {
         bytes.withUnsafeBufferPointer { JSONLinesReader.firstInvalidUTF8Offset($0) == nil }
     }
 
-    private static func invalidSequence(in bytes: ArraySlice<UInt8>, at offset: Int, encoding: TextEncoding, fileName: String) -> CorpusError {
+    private static func invalidSequence(in bytes: ArraySlice<UInt8>, at offset: Int, encoding: TextEncoding, fileName: String) -> DuijieError {
         let prefix = bytes.prefix(offset)
         let line = prefix.reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
         let lineStart = prefix.lastIndex(of: 0x0A).map { $0 + 1 } ?? bytes.startIndex
         let column = bytes.startIndex + offset - lineStart + 1
-        return CorpusError("\(fileName):\(line): byte \(column) of the line is not valid \(encoding.rawValue) (use --encoding to name the file's encoding)")
+        return DuijieError(.invalidInput, "\(fileName):\(line): byte \(column) of the line is not valid \(encoding.rawValue) (use --encoding to name the file's encoding)")
     }
 
-    private func convertToUTF8(_ input: ArraySlice<UInt8>, from sourceEncoding: String, fileName: String) throws(CorpusError) -> String {
+    private func convertToUTF8(_ input: ArraySlice<UInt8>, from sourceEncoding: String, fileName: String) throws(DuijieError) -> String {
         let converter = iconv_open("UTF-8", sourceEncoding)
         guard let converter, converter != iconv_t(bitPattern: -1) else {
-            throw CorpusError("\(fileName): the C library cannot convert from \(sourceEncoding) (iconv_open failed)")
+            throw DuijieError(.io, "\(fileName): the C library cannot convert from \(sourceEncoding) (iconv_open failed)")
         }
         defer { iconv_close(converter) }
         var output = [UInt8](repeating: 0, count: input.count * 2 + 16)

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import Foundation
 
@@ -15,7 +16,7 @@ import Foundation
 ///
 /// Reading maps the file into memory and checks the magic, the version and that every section
 /// lies inside the file before anything is used; each section's checksum is checked when it is
-/// read, before its bytes are used. A truncated or corrupted file gives an `IndexError` naming
+/// read, before its bytes are used. A truncated or corrupted file gives an `DuijieError` naming
 /// what is wrong; it never crashes the reader.
 struct IndexFile {
     static let magic: [UInt8] = Array("DUIJIEIX".utf8)
@@ -32,7 +33,7 @@ struct IndexFile {
             /// The file the bytes come from, when they do not come from memory.
             let file: String?
             /// Calls its argument with the section's bytes, a block at a time.
-            let blocks: ((UnsafeRawBufferPointer) throws(CorpusError) -> Void) throws(CorpusError) -> Void
+            let blocks: ((UnsafeRawBufferPointer) throws(DuijieError) -> Void) throws(DuijieError) -> Void
         }
 
         private var sections: [Section] = []
@@ -44,10 +45,10 @@ struct IndexFile {
             #if _endian(big)
             preconditionFailure("index files are written on little-endian hosts only")
             #endif
-            sections.append(Section(name: name, file: nil, blocks: { body throws(CorpusError) in
-                var failure: CorpusError?
+            sections.append(Section(name: name, file: nil, blocks: { body throws(DuijieError) in
+                var failure: DuijieError?
                 values.withUnsafeBytes { bytes in
-                    do throws(CorpusError) { try body(bytes) } catch { failure = error }
+                    do throws(DuijieError) { try body(bytes) } catch { failure = error }
                 }
                 if let failure { throw failure }
             }))
@@ -60,16 +61,16 @@ struct IndexFile {
         /// is written (twice: for the checksum, then for the copy) and never held whole.
         mutating func add(_ name: String, contentsOf path: String, displayName: String) {
             precondition(name.utf8.count <= 16, "section names have at most 16 bytes")
-            sections.append(Section(name: name, file: displayName, blocks: { body throws(CorpusError) in
+            sections.append(Section(name: name, file: displayName, blocks: { body throws(DuijieError) in
                 try FileBlocks.forEach(in: path, displayName: displayName, body)
             }))
         }
 
         /// Writes the file atomically (temporary file, fsync, rename).
         ///
-        /// - Throws: `CorpusError` when the file cannot be written, or when a file section
+        /// - Throws: `DuijieError` when the file cannot be written, or when a file section
         ///   changed between its checksum and its copy (the index is then not replaced).
-        func write(to path: String) throws(CorpusError) {
+        func write(to path: String) throws(DuijieError) {
             var header = Data(IndexFile.magic)
             header.append(littleEndian: IndexFile.version)
             header.append(littleEndian: UInt32(sections.count))
@@ -96,7 +97,7 @@ struct IndexFile {
                 header.append(littleEndian: UInt32(0))
                 offset += length
             }
-            try AtomicFile.write(to: path) { descriptor throws(CorpusError) in
+            try AtomicFile.write(to: path) { descriptor throws(DuijieError) in
                 var code = header.withUnsafeBytes { writeAll(descriptor, $0) }
                 let zeros = [UInt8](repeating: 0, count: 8)
                 for (index, section) in sections.enumerated() where code == 0 {
@@ -110,7 +111,7 @@ struct IndexFile {
                         code = writeAll(descriptor, bytes)
                     }
                     if let file = section.file, code == 0, length != measured[index].length || checksum != measured[index].checksum {
-                        throw CorpusError("\(path): \(file) changed while the index was being written; any existing index is unchanged")
+                        throw DuijieError(.invalidInput, "\(path): \(file) changed while the index was being written; any existing index is unchanged")
                     }
                 }
                 return code
@@ -126,23 +127,23 @@ struct IndexFile {
     /// Maps the file at `path` and checks its header and section table: the magic, the version,
     /// and that every section lies inside the file. Checksums are checked as sections are read.
     ///
-    /// - Throws: `IndexError` for a missing, truncated or foreign file.
-    init(path: String) throws(IndexError) {
+    /// - Throws: `DuijieError` for a missing, truncated or foreign file.
+    init(path: String) throws(DuijieError) {
         let mapping = try FileMapping(path: path)
         let bytes = mapping.bytes
         func integer<Value: FixedWidthInteger>(at offset: Int, _ type: Value.Type) -> Value {
             Value(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Value.self))
         }
         guard bytes.count >= 16, Array(bytes.prefix(8)) == IndexFile.magic else {
-            throw IndexError(path, "not a Duijie index (wrong magic bytes)")
+            throw DuijieError.index(path, "not a Duijie index (wrong magic bytes)")
         }
         let version = integer(at: 8, UInt32.self)
         guard version == IndexFile.version else {
-            throw IndexError(path, "index format version \(version); this duijie reads version \(IndexFile.version) — rebuild it with `duijie index`")
+            throw DuijieError.index(path, "index format version \(version); this duijie reads version \(IndexFile.version) — rebuild it with `duijie index`")
         }
         let count = Int(integer(at: 12, UInt32.self))
         guard count <= 1_000, 16 + count * IndexFile.entrySize <= bytes.count else {
-            throw IndexError(path, "truncated: the section table does not fit in \(bytes.count) bytes")
+            throw DuijieError.index(path, "truncated: the section table does not fit in \(bytes.count) bytes")
         }
         var sections: [String: (range: Range<Int>, checksum: UInt32)] = [:]
         for index in 0..<count {
@@ -151,7 +152,7 @@ struct IndexFile {
             let offset = integer(at: entry + 16, UInt64.self)
             let length = integer(at: entry + 24, UInt64.self)
             guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else {
-                throw IndexError(path, "truncated: section \(name) needs bytes up to \(offset &+ length), the file has \(bytes.count)")
+                throw DuijieError.index(path, "truncated: section \(name) needs bytes up to \(offset &+ length), the file has \(bytes.count)")
             }
             sections[name] = (Int(offset)..<Int(offset + length), integer(at: entry + 32, UInt32.self))
         }
@@ -161,11 +162,11 @@ struct IndexFile {
 
     /// The bytes of a section, after checking its CRC-32. They stay valid while the file is.
     ///
-    /// - Throws: `IndexError` for a missing section or one that fails its checksum.
-    func section(_ name: String, in path: String) throws(IndexError) -> UnsafeRawBufferPointer {
-        guard let (range, expected) = sections[name] else { throw IndexError(path, "missing section \(name)") }
+    /// - Throws: `DuijieError` for a missing section or one that fails its checksum.
+    func section(_ name: String, in path: String) throws(DuijieError) -> UnsafeRawBufferPointer {
+        guard let (range, expected) = sections[name] else { throw DuijieError.index(path, "missing section \(name)") }
         let bytes = UnsafeRawBufferPointer(rebasing: mapping.bytes[range])
-        guard CRC32.checksum(bytes) == expected else { throw IndexError(path, "corrupted: section \(name) fails its checksum") }
+        guard CRC32.checksum(bytes) == expected else { throw DuijieError.index(path, "corrupted: section \(name) fails its checksum") }
         return bytes
     }
 
@@ -182,19 +183,19 @@ final class FileMapping: @unchecked Sendable {
     /// The file's bytes.
     let bytes: UnsafeRawBufferPointer
 
-    init(path: String) throws(IndexError) {
+    init(path: String) throws(DuijieError) {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw IndexError(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        guard descriptor >= 0 else { throw DuijieError.index(path, "cannot read the index (\(String(cString: strerror(errno))))") }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0 else { throw IndexError(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        guard fstat(descriptor, &status) == 0 else { throw DuijieError.index(path, "cannot read the index (\(String(cString: strerror(errno))))") }
         let size = Int(status.st_size)
         guard size > 0 else {
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)
             return
         }
         guard let address = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), address != MAP_FAILED else {
-            throw IndexError(path, "cannot map the index (\(String(cString: strerror(errno))))")
+            throw DuijieError.index(path, "cannot map the index (\(String(cString: strerror(errno))))")
         }
         bytes = UnsafeRawBufferPointer(start: address, count: size)
     }
@@ -213,19 +214,16 @@ final class FileMapping: @unchecked Sendable {
     }
 }
 
-/// A problem reading or writing an index.
-public struct IndexError: Error, Sendable, CustomStringConvertible {
-    /// The index file.
-    public let path: String
-    /// What is wrong.
-    public let message: String
+extension DuijieError.Code {
+    /// A saved index is missing, unreadable, corrupted, or of another version or kind.
+    public static let index = DuijieError.Code("index")
+}
 
-    init(_ path: String, _ message: String) {
-        self.path = path
-        self.message = message
+extension DuijieError {
+    /// A problem with the index file at `path`.
+    static func index(_ path: String, _ message: String) -> DuijieError {
+        DuijieError(.index, message, at: Location(file: path))
     }
-
-    public var description: String { "\(path): \(message)" }
 }
 
 extension Data {

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieJSON
 import Foundation
 
@@ -25,7 +26,7 @@ struct IndexReader {
     func contains(_ name: String) -> Bool { file.sections[prefix + name] != nil }
 
     /// A copy of the section's bytes (checksum checked); the mapped pages are released after.
-    func bytes(_ name: String) throws(IndexError) -> [UInt8] {
+    func bytes(_ name: String) throws(DuijieError) -> [UInt8] {
         let copy = [UInt8](try file.section(prefix + name, in: path))
         file.release(prefix + name)
         return copy
@@ -33,11 +34,11 @@ struct IndexReader {
 
     /// A section of `count` values of a fixed-size type, copied out in one block (checksum
     /// checked); the mapped pages are released after.
-    func values<Value: BitwiseCopyable>(_ name: String, count: Int, as type: Value.Type) throws(IndexError) -> [Value] {
+    func values<Value: BitwiseCopyable>(_ name: String, count: Int, as type: Value.Type) throws(DuijieError) -> [Value] {
         let raw = try file.section(prefix + name, in: path)
         let size = MemoryLayout<Value>.stride
         guard count >= 0, raw.count == count * size else {
-            throw IndexError(path, "inconsistent: \(prefix + name) has \(raw.count) bytes, expected \(count * size)")
+            throw DuijieError.index(path, "inconsistent: \(prefix + name) has \(raw.count) bytes, expected \(count * size)")
         }
         let copy = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
             if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
@@ -48,26 +49,26 @@ struct IndexReader {
     }
 
     /// A section of `count` 64-bit offsets.
-    func offsets(_ name: String, count: Int) throws(IndexError) -> [Int] {
+    func offsets(_ name: String, count: Int) throws(DuijieError) -> [Int] {
         try values(name, count: count, as: Int.self)
     }
 
     /// A section of lines of UTF-8 text; `expected` of them.
-    func lines(_ name: String, expected: Int) throws(IndexError) -> [String] {
+    func lines(_ name: String, expected: Int) throws(DuijieError) -> [String] {
         let text = String(decoding: try bytes(name), as: UTF8.self)
         let list = expected == 0 ? [] : text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard list.count == expected else {
-            throw IndexError(path, "inconsistent: \(prefix + name) has \(list.count) entries, expected \(expected)")
+            throw DuijieError.index(path, "inconsistent: \(prefix + name) has \(list.count) entries, expected \(expected)")
         }
         return list
     }
 
     /// A section holding a JSON object.
-    func json(_ name: String) throws(IndexError) -> JSONValue {
+    func json(_ name: String) throws(DuijieError) -> JSONValue {
         let parsed = try bytes(name).withUnsafeBufferPointer { buffer -> Result<JSONValue, JSONSyntaxError> in
             do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
         }
-        guard case .success(let value) = parsed else { throw IndexError(path, "corrupted: \(prefix + name) is not JSON") }
+        guard case .success(let value) = parsed else { throw DuijieError.index(path, "corrupted: \(prefix + name) is not JSON") }
         return value
     }
 }
@@ -77,15 +78,15 @@ struct IndexMetadata {
     let object: JSONValue
     let path: String
 
-    func number(_ key: String) throws(IndexError) -> Int {
+    func number(_ key: String) throws(DuijieError) -> Int {
         guard case .number(let value)? = object[key], value >= 0, value == value.rounded(), value < 1e12 else {
-            throw IndexError(path, "metadata lacks \(key)")
+            throw DuijieError.index(path, "metadata lacks \(key)")
         }
         return Int(value)
     }
 
-    func string(_ key: String) throws(IndexError) -> String {
-        guard case .string(let value)? = object[key] else { throw IndexError(path, "metadata lacks \(key)") }
+    func string(_ key: String) throws(DuijieError) -> String {
+        guard case .string(let value)? = object[key] else { throw DuijieError.index(path, "metadata lacks \(key)") }
         return value
     }
 

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieGraph
 import DuijieJSON
@@ -26,8 +27,8 @@ public enum RecommenderIndex {
     ///   - corpusDirectory: The corpus the recommender was built from; its record files are
     ///     copied into the index a block at a time (never held in memory whole).
     ///   - corpusFingerprint: `TextIndex.fingerprint(ofCorpus:)` of the corpus.
-    /// - Throws: `CorpusError` when the file cannot be written.
-    public static func write(_ recommender: Recommender, corpusDirectory: String, corpusFingerprint: String, to path: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` when the file cannot be written.
+    public static func write(_ recommender: Recommender, corpusDirectory: String, corpusFingerprint: String, to path: String) throws(DuijieError) {
         var writer = IndexFile.Writer()
         TextIndex.add(recommender.achievements, titles: recommender.corpus.achievements.map(\.title), corpusFingerprint: corpusFingerprint, to: &writer)
         for kind in Recommender.profileKinds {
@@ -49,20 +50,20 @@ public enum RecommenderIndex {
 
     /// Whether the index at `path` holds a whole recommender (not only a text index).
     ///
-    /// - Throws: `IndexError` for a missing, truncated or corrupted file.
-    public static func holdsRecommender(_ path: String) throws(IndexError) -> Bool {
+    /// - Throws: `DuijieError` for a missing, truncated or corrupted file.
+    public static func holdsRecommender(_ path: String) throws(DuijieError) -> Bool {
         try IndexFile(path: path).sections["recommender"] != nil
     }
 
     /// Loads a recommender: the corpus from its embedded files, every text index, the graph.
     ///
-    /// - Throws: `IndexError` for a missing, truncated, corrupted or inconsistent file, or a
-    ///   text index without the recommender's parts; `CorpusError` when the embedded corpus has
-    ///   errors; `TextError` when the analyzer cannot be made.
+    /// - Throws: `DuijieError` for a missing, truncated, corrupted or inconsistent file, or a
+    ///   text index without the recommender's parts; `DuijieError` when the embedded corpus has
+    ///   errors; `DuijieError` when the analyzer cannot be made.
     public static func load(_ path: String) throws -> Recommender {
         let reader = IndexReader(file: try IndexFile(path: path), path: path)
         guard reader.contains("recommender") else {
-            throw IndexError(path, "a text index only (from an older duijie or the match cache); rebuild it with `duijie index`")
+            throw DuijieError.index(path, "a text index only (from an older duijie or the match cache); rebuild it with `duijie index`")
         }
         let meta = IndexMetadata(object: try reader.json("recommender"), path: path)
         let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
@@ -80,13 +81,13 @@ public enum RecommenderIndex {
             matchers[kind] = try TextIndex.read(reader.with(prefix: prefixes[kind]!), analyzer: achievements.analyzer).matcher
         }
         for (kind, matcher) in matchers where matcher.documentIDs != expectedIDs(of: kind, in: corpus) {
-            throw IndexError(path, "inconsistent: the \(kind.rawValue) index does not match the embedded corpus")
+            throw DuijieError.index(path, "inconsistent: the \(kind.rawValue) index does not match the embedded corpus")
         }
         guard let graph = WeightedGraph(nodeCount: nodeCount, offsets: try reader.offsets("graph/offsets", count: nodeCount + 1),
                                         targets: try reader.values("graph/targets", count: edgeCount, as: Int32.self),
                                         weights: try reader.values("graph/weights", count: edgeCount, as: Float.self)),
               let corpusGraph = CorpusGraph(corpus: corpus, graph: graph) else {
-            throw IndexError(path, "inconsistent: the graph is malformed or does not match the embedded corpus")
+            throw DuijieError.index(path, "inconsistent: the graph is malformed or does not match the embedded corpus")
         }
         let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph)
         FreedMemory.release()  // the temporaries of reading (lines, validation) go back to the system

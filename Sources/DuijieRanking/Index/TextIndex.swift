@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import DuijieText
@@ -53,8 +54,8 @@ public enum TextIndex {
 
     /// Writes `matcher` to `path` atomically.
     ///
-    /// - Throws: `CorpusError` when the file cannot be written.
-    public static func write(_ matcher: TextMatcher, titles: [String], corpusFingerprint: String, to path: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` when the file cannot be written.
+    public static func write(_ matcher: TextMatcher, titles: [String], corpusFingerprint: String, to path: String) throws(DuijieError) {
         var writer = IndexFile.Writer()
         add(matcher, titles: titles, corpusFingerprint: corpusFingerprint, to: &writer)
         try writer.write(to: path)
@@ -114,8 +115,8 @@ public enum TextIndex {
 
     /// Loads an index: the matcher, ready to match, and its metadata.
     ///
-    /// - Throws: `IndexError` for a missing, truncated, corrupted or inconsistent file;
-    ///   `TextError` when the analyzer cannot be made (no jieba dictionary, say).
+    /// - Throws: `DuijieError` for a missing, truncated, corrupted or inconsistent file;
+    ///   `DuijieError` when the analyzer cannot be made (no jieba dictionary, say).
     public static func load(_ path: String) throws -> (matcher: TextMatcher, metadata: Metadata) {
         try read(IndexReader(file: try IndexFile(path: path), path: path), analyzer: nil)
     }
@@ -125,7 +126,7 @@ public enum TextIndex {
     static func read(_ reader: IndexReader, analyzer given: Analyzer?) throws -> (matcher: TextMatcher, metadata: Metadata) {
         let path = reader.path
         let meta = IndexMetadata(object: try reader.json("meta"), path: path)
-        guard let mode = TokenizerMode(rawValue: try meta.string("tokenizer")) else { throw IndexError(path, "unknown tokenizer in the metadata") }
+        guard let mode = TokenizerMode(rawValue: try meta.string("tokenizer")) else { throw DuijieError.index(path, "unknown tokenizer in the metadata") }
         let options = AnalyzerOptions(mode: mode, includesUnigrams: meta.flag("unigrams"), stemsEnglish: meta.flag("stemming"), simplifiesChinese: meta.flag("simplify"))
         let documentCount = try meta.number("documents"), termCount = try meta.number("terms"), nonzeros = try meta.number("nonzeros"), rank = try meta.number("lsaDimensions")
         let ids = try reader.lines("ids", expected: documentCount)
@@ -134,7 +135,7 @@ public enum TextIndex {
         let offsets = try reader.offsets("p-offsets", count: termCount + 1)
         let documents = try reader.values("p-documents", count: nonzeros, as: Int32.self)
         guard offsets.first == 0, offsets.last == nonzeros, Self.postingsAreOrdered(offsets: offsets, documents: documents, documentCount: documentCount) else {
-            throw IndexError(path, "inconsistent: the postings of \(reader.prefix.isEmpty ? "the index" : reader.prefix) are malformed")
+            throw DuijieError.index(path, "inconsistent: the postings of \(reader.prefix.isEmpty ? "the index" : reader.prefix) are malformed")
         }
         let postings = SparseMatrix(rows: termCount, columns: documentCount, rowOffsets: offsets, columnIndices: documents,
                                     values: try reader.values("p-weights", count: nonzeros, as: Float.self))
@@ -152,7 +153,7 @@ public enum TextIndex {
         if case .array(let values)? = meta.object["fieldWeights"], values.count == 3, case .number(let t) = values[0], case .number(let k) = values[1], case .number(let a) = values[2] {
             fieldWeights = FieldWeights(title: Float(t), keywords: Float(k), abstract: Float(a))
         }
-        if let given, given.options != options { throw IndexError(path, "inconsistent: \(reader.prefix) was analyzed with other options") }
+        if let given, given.options != options { throw DuijieError.index(path, "inconsistent: \(reader.prefix) was analyzed with other options") }
         let analyzer = try given ?? TextResources.makeAnalyzer(options: options)
         let matcher = TextMatcher(analyzer: analyzer, terms: weighted, postings: postings, fieldWeights: fieldWeights, documentIDs: ids, semanticModel: model)
         return (matcher, Metadata(analyzer: options, weighting: try meta.string("weighting"), corpusFingerprint: try meta.string("corpus"), titles: titles))

@@ -1,3 +1,5 @@
+import DuijieCorpus
+
 // Written by `DuijieBench recommender --all --write Corpus/weights/recommender.json --swift <this file>`:
 // the same bytes as Corpus/weights/recommender.json (a test checks). Do not edit by hand.
 

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 
@@ -48,31 +49,31 @@ public struct WeightsFile: Sendable {
 
     /// Reads a weights file's text.
     ///
-    /// - Throws: `CorpusError` naming the file and the field that is missing or wrong.
-    public init(parsing text: String, fileName: String) throws(CorpusError) {
+    /// - Throws: `DuijieError` naming the file and the field that is missing or wrong.
+    public init(parsing text: String, fileName: String) throws(DuijieError) {
         let bytes = Array(text.utf8)
         let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
             do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
         }
-        guard case .success(let document) = parsed else { throw CorpusError("\(fileName): not a JSON document") }
+        guard case .success(let document) = parsed else { throw DuijieError(.invalidInput, "\(fileName): not a JSON document") }
         guard let fitting = document["fitting"], case .array(let targets)? = document["targets"] else {
-            throw CorpusError("\(fileName): expected an object with \"fitting\" and a \"targets\" list")
+            throw DuijieError(.invalidInput, "\(fileName): expected an object with \"fitting\" and a \"targets\" list")
         }
         var entries: [Entry] = []
         for (position, item) in targets.enumerated() {
             let place = "\(fileName): targets[\(position)]"
-            func number(_ value: JSONValue?, _ field: String) throws(CorpusError) -> Double {
-                guard case .number(let number)? = value, number.isFinite else { throw CorpusError("\(place): \(field) must be a number") }
+            func number(_ value: JSONValue?, _ field: String) throws(DuijieError) -> Double {
+                guard case .number(let number)? = value, number.isFinite else { throw DuijieError(.invalidInput, "\(place): \(field) must be a number") }
                 return number
             }
-            guard case .string(let source)? = item["source"] else { throw CorpusError("\(place): source must be a string") }
+            guard case .string(let source)? = item["source"] else { throw DuijieError(.invalidInput, "\(place): source must be a string") }
             guard case .string(let name)? = item["target"], let target = RecommendationTarget(rawValue: name) else {
-                throw CorpusError("\(place): target must be one of \(RecommendationTarget.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw DuijieError(.invalidInput, "\(place): target must be one of \(RecommendationTarget.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             var values: [Float] = []
             for feature in RankingFeatures.Name.allCases {
                 let value = try number(item["weights"]?[feature.rawValue], "weights.\(feature.rawValue)")
-                guard value >= 0 else { throw CorpusError("\(place): weights.\(feature.rawValue) must not be negative") }
+                guard value >= 0 else { throw DuijieError(.invalidInput, "\(place): weights.\(feature.rawValue) must not be negative") }
                 values.append(Float(value))
             }
             entries.append(Entry(source: source, target: target, weights: RecommendationWeights(values),
@@ -81,7 +82,7 @@ public struct WeightsFile: Sendable {
                                  queries: Int(try number(item["queries"], "queries"))))
         }
         for target in RecommendationTarget.allCases where !entries.contains(where: { $0.target == target }) {
-            throw CorpusError("\(fileName): no weights for target \(target.rawValue)")
+            throw DuijieError(.invalidInput, "\(fileName): no weights for target \(target.rawValue)")
         }
         self.init(fitting: fitting, entries: entries)
     }

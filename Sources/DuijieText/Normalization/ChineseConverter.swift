@@ -1,4 +1,5 @@
 import COpenCC
+import DuijieBase
 import Foundation
 
 /// Converts traditional Chinese to simplified Chinese with OpenCC (`t2s.json`: phrase-aware,
@@ -25,11 +26,11 @@ public final class ChineseConverter: @unchecked Sendable {
     ///
     /// - Parameter configuration: An OpenCC configuration file name (looked up in OpenCC's
     ///   data directory) or path; `t2s.json` converts traditional to simplified.
-    /// - Throws: `TextError` when OpenCC cannot load the configuration.
-    public init(configuration: String = "t2s.json") throws(TextError) {
+    /// - Throws: `DuijieError` when OpenCC cannot load the configuration.
+    public init(configuration: String = "t2s.json") throws(DuijieError) {
         guard let opened = opencc_open(configuration), Int(bitPattern: opened) != -1 else {
             let reason = opencc_error().map { String(cString: $0) } ?? "unknown error"
-            throw TextError("cannot open OpenCC configuration \(configuration): \(reason)")
+            throw DuijieError.text("cannot open OpenCC configuration \(configuration): \(reason)")
         }
         handle = opened
         // Ask OpenCC about every character at once, one per line so that no phrase rule can
@@ -97,14 +98,12 @@ public final class ChineseConverter: @unchecked Sendable {
     }
 }
 
-/// A problem with text-analysis resources: a dictionary that cannot be read, an OpenCC
-/// configuration that cannot be opened.
-public struct TextError: Error, Sendable, CustomStringConvertible {
-    /// What went wrong.
-    public let message: String
+extension DuijieError.Code {
+    /// A text resource (OpenCC, a dictionary, a stopword file) is missing or malformed.
+    public static let textResource = DuijieError.Code("text-resource")
+}
 
-    /// Creates an error.
-    public init(_ message: String) { self.message = message }
-
-    public var description: String { message }
+extension DuijieError {
+    /// A problem with a text resource; the message names the file when there is one.
+    package static func text(_ message: String) -> DuijieError { DuijieError(.textResource, message) }
 }

@@ -1,3 +1,5 @@
+import DuijieBase
+
 /// How Chinese text is cut into terms.
 public enum TokenizerMode: String, Sendable, CaseIterable {
     /// Every character and every pair of adjacent characters: no dictionary needed, robust to
@@ -55,14 +57,14 @@ public final class Analyzer: Sendable {
     ///   - stopwords: The stopwords to remove (`.standard` by default).
     ///   - converter: The traditional → simplified converter; required when
     ///     `options.simplifiesChinese` is set, ignored otherwise.
-    /// - Throws: `TextError` when a dictionary mode has no lexicon, or simplification no converter.
+    /// - Throws: `DuijieError` when a dictionary mode has no lexicon, or simplification no converter.
     public init(options: AnalyzerOptions = .init(), lexicon: Lexicon? = nil, stopwords: StopwordList = .standard,
-                converter: ChineseConverter? = nil) throws(TextError) {
+                converter: ChineseConverter? = nil) throws(DuijieError) {
         if options.mode != .bigram && lexicon == nil {
-            throw TextError("the \(options.mode.rawValue) tokenizer needs a dictionary")
+            throw DuijieError.text("the \(options.mode.rawValue) tokenizer needs a dictionary")
         }
         if options.simplifiesChinese && converter == nil {
-            throw TextError("traditional → simplified conversion needs an OpenCC converter")
+            throw DuijieError.text("traditional → simplified conversion needs an OpenCC converter")
         }
         self.options = options
         self.stopwords = stopwords

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieVectors
 import Foundation
 
@@ -140,13 +141,13 @@ public struct Lexicon: Sendable {
     /// Lines are `word frequency [tag]`; a line with a word alone counts as frequency 1. Blank
     /// lines and lines starting with `#` are skipped.
     ///
-    /// - Throws: `TextError` naming the file and line of a malformed entry, or an unreadable file.
-    public mutating func load(contentsOf path: String, normalizer: TextNormalizer) throws(TextError) {
+    /// - Throws: `DuijieError` naming the file and line of a malformed entry, or an unreadable file.
+    public mutating func load(contentsOf path: String, normalizer: TextNormalizer) throws(DuijieError) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TextError("\(path): cannot read the dictionary")
+            throw DuijieError.text("\(path): cannot read the dictionary")
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            throw TextError("\(path): the dictionary is not valid UTF-8")
+            throw DuijieError.text("\(path): the dictionary is not valid UTF-8")
         }
         var lineNumber = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -156,7 +157,7 @@ public struct Lexicon: Sendable {
             var frequency = 1.0
             if columns.count >= 2 {
                 guard let parsed = Double(columns[1]), parsed >= 0, parsed.isFinite else {
-                    throw TextError("\(path):\(lineNumber): frequency \"\(columns[1])\" is not a non-negative number")
+                    throw DuijieError.text("\(path):\(lineNumber): frequency \"\(columns[1])\" is not a non-negative number")
                 }
                 frequency = parsed
             }
