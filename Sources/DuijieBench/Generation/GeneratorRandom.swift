@@ -5,7 +5,7 @@ import Foundation
 /// draws depend only on the seed, the purpose and the record's position — not on what was drawn
 /// before it, nor on how many threads compose records.
 ///
-/// Draws are written out here (Lemire's bounded integers, 53-bit doubles) rather than taken
+/// Draws are Duijie's own (`SplitMix64`'s bounded integers and shuffle, 53-bit doubles here) rather than taken
 /// from the standard library's `random(in:using:)`, whose algorithms are not promised to stay
 /// the same across Swift versions: the same options and seed must give the same bytes.
 struct GeneratorRandom {
@@ -29,17 +29,8 @@ struct GeneratorRandom {
     /// The next 64 random bits.
     mutating func next() -> UInt64 { generator.next() }
 
-    /// A uniform integer in `0..<bound` (Lemire's nearly divisionless method, unbiased).
-    mutating func below(_ bound: Int) -> Int {
-        precondition(bound > 0, "bound must be positive")
-        let range = UInt64(bound)
-        var product = next().multipliedFullWidth(by: range)
-        if product.low < range {
-            let threshold = (0 &- range) % range
-            while product.low < threshold { product = next().multipliedFullWidth(by: range) }
-        }
-        return Int(product.high)
-    }
+    /// A uniform integer in `0..<bound` (Lemire's method, `SplitMix64.nextIndex(below:)`).
+    mutating func below(_ bound: Int) -> Int { generator.nextIndex(below: bound) }
 
     /// A uniform double in [0, 1) with 53 random bits.
     mutating func unit() -> Double { Double(next() >> 11) * 0x1p-53 }
@@ -66,11 +57,6 @@ struct GeneratorRandom {
         min(count - 1, Int(Double(count) * pow(unit(), power)))
     }
 
-    /// Shuffles `array` in place (Fisher–Yates).
-    mutating func shuffle<Element>(_ array: inout [Element]) {
-        guard array.count > 1 else { return }
-        for index in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(index, below(index + 1))
-        }
-    }
+    /// Shuffles `array` in place (Fisher–Yates, `seededShuffle(using:)`).
+    mutating func shuffle<Element>(_ array: inout [Element]) { array.seededShuffle(using: &generator) }
 }
