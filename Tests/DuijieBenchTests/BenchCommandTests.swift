@@ -1,6 +1,5 @@
 @testable import DuijieBench
 @testable import DuijieCorpus
-@testable import DuijieEvaluation
 @testable import DuijieRanking
 import DuijieTestSupport
 @testable import DuijieVectors

@@ -1,9 +1,7 @@
 @testable import DuijieBench
 @testable import DuijieCorpus
-@testable import DuijieEvaluation
 @testable import DuijieRanking
 import DuijieTestSupport
-@testable import DuijieVectors
 import Foundation
 import Testing
 

@@ -1,7 +1,6 @@
 import DuijieBase
 @testable import DuijieBench
 @testable import DuijieCorpus
-@testable import DuijieEvaluation
 import DuijieJSON
 @testable import DuijieRanking
 import DuijieTestSupport

@@ -1,6 +1,5 @@
 @testable import DuijieCorpus
 import DuijieEvaluation
-@testable import DuijieJSON
 import DuijieTestSupport
 import Foundation
 import Testing

@@ -1,7 +1,6 @@
 import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvents
-@testable import DuijieMatching
 @testable import DuijieRanking
 import DuijieTestSupport
 import Foundation

@@ -1,5 +1,4 @@
 @testable import DuijieCorpus
-@testable import DuijieEvaluation
 @testable import DuijieGraph
 @testable import DuijieRanking
 import DuijieTestSupport

@@ -1,11 +1,9 @@
 import DuijieBase
 @testable import DuijieCorpus
-@testable import DuijieEvaluation
 @testable import DuijieGraph
 @testable import DuijieRanking
 import DuijieTestSupport
 @testable import DuijieText
-@testable import DuijieVectors
 import Foundation
 import Testing
 
