@@ -48,15 +48,15 @@ let package = Package(
             providers: [.apt(["libopencc-dev"])]
         ),
 
-        // The error type every module throws.
+        // What every module shares: the error type, the seeded generator, the hash.
         .target(name: "DuijieBase"),
 
         // Numerics, text, graphs, combinatorial optimization, metrics: no domain records.
-        .target(name: "DuijieVectors", dependencies: ["CBLAS"]),
+        .target(name: "DuijieVectors", dependencies: ["DuijieBase", "CBLAS"]),
         .target(name: "DuijieText", dependencies: ["DuijieBase", "DuijieVectors", "COpenCC"]),
         .target(name: "DuijieGraph", dependencies: ["DuijieVectors"]),
         .target(name: "DuijieMatching", dependencies: [.product(name: "HeapModule", package: "swift-collections")]),
-        .target(name: "DuijieEvaluation"),
+        .target(name: "DuijieEvaluation", dependencies: ["DuijieBase"]),
 
         // The domain: records and files, ranking and the saved index, events.
         .target(name: "DuijieJSON"),
@@ -114,12 +114,12 @@ let package = Package(
             path: "Tests/DuijieTestSupport"
         ),
         .testTarget(name: "DuijieBaseTests", dependencies: ["DuijieBase"]),
-        .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieVectors"]),
+        .testTarget(name: "DuijieVectorsTests", dependencies: ["DuijieBase", "DuijieVectors"]),
         .testTarget(name: "DuijieTextTests", dependencies: ["DuijieBase", "DuijieText", "DuijieVectors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieGraph", "DuijieVectors"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieMatchingTests", dependencies: ["DuijieMatching", "DuijieVectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieBase", "DuijieGraph", "DuijieVectors"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieMatchingTests", dependencies: ["DuijieBase", "DuijieMatching"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieJSONTests", dependencies: ["DuijieJSON", "DuijieVectors"]),
+        .testTarget(name: "DuijieJSONTests", dependencies: ["DuijieBase", "DuijieJSON"]),
         .testTarget(
             name: "DuijieCorpusTests",
             dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieEvaluation", "DuijieTestSupport"]

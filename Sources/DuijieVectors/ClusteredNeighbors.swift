@@ -1,3 +1,5 @@
+import DuijieBase
+
 /// Approximate nearest neighbours of every row among all rows, for collections too large for
 /// the exact all-pairs search: an inverted file (IVF) over spherical k-means clusters.
 ///

@@ -1,3 +1,4 @@
+import DuijieBase
 import Foundation
 
 /// A truncated singular value decomposition of a sparse matrix by randomized subspace

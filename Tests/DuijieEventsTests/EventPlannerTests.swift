@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieCorpus
 @testable import DuijieEvents
 @testable import DuijieMatching

@@ -1,5 +1,5 @@
+import DuijieBase
 @testable import DuijieGraph
-import DuijieVectors
 import Foundation
 import Testing
 

@@ -1,5 +1,5 @@
+import DuijieBase
 @testable import DuijieJSON
-@testable import DuijieVectors
 import Testing
 
 @Suite struct JSONParserTests {

@@ -1,5 +1,5 @@
+import DuijieBase
 @testable import DuijieMatching
-import DuijieVectors
 import Testing
 
 @Suite struct MeetingSchedulerTests {

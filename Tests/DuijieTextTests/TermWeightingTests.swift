@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieText
 import DuijieVectors
 import Foundation

@@ -1,6 +1,5 @@
 import DuijieBase
 @testable import DuijieText
-import DuijieVectors
 import Foundation
 import Testing
 

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieVectors
 import Testing
 

@@ -1,3 +1,4 @@
+import DuijieBase
 import Testing
 @testable import DuijieVectors
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieJSON

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCorpus
 import DuijieEvents
 import DuijieGraph

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieVectors
 import Foundation
 

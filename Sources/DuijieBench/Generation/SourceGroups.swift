@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieVectors
 import Foundation

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieVectors
 
 /// The split of judged queries into a half that weights are fitted on and a half they are

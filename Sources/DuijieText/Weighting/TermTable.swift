@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieVectors
 
 /// A hash table from terms to dense ids, keyed on the terms' UTF-8 bytes.

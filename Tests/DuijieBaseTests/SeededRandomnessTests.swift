@@ -1,4 +1,4 @@
-@testable import DuijieVectors
+@testable import DuijieBase
 import Testing
 
 /// The seeded draws and shuffle are fixed algorithms (SplitMix64, Lemire's bounded draw,
