@@ -19,7 +19,13 @@ public struct Corpus: Sendable {
     /// Relations.
     public let relations: [Relation]
 
-    private let positionByID: [String: (kind: RecordKind, index: Int)]
+    /// Each record's kind and position in its array. Visible to inlined look-ups: the ranking
+    /// module reads single fields of records (`corpus.achievement(id)?.region`) per candidate,
+    /// and inlined, such a read copies one field instead of the whole record. Measured on the
+    /// demo corpus (`DuijieBench latency --batch 0 --queries 2000`, four runs): shortlist p50
+    /// 2.39 ms with opaque look-ups across the module boundary, 2.07 ms inlined, as before the
+    /// corpus had a module of its own.
+    @usableFromInline let positionByID: [String: (kind: RecordKind, index: Int)]
 
     /// Creates a corpus from records whose ids are unique and whose references resolve.
     public init(
@@ -64,24 +70,24 @@ public struct Corpus: Sendable {
     }
 
     /// The kind of the record with `id`, or `nil` when there is none.
-    public func kind(of id: String) -> RecordKind? { positionByID[id]?.kind }
+    @inlinable public func kind(of id: String) -> RecordKind? { positionByID[id]?.kind }
 
     /// The region with `id`.
-    public func region(_ id: String) -> Region? { record(id, .region, in: regions) }
+    @inlinable public func region(_ id: String) -> Region? { record(id, .region, in: regions) }
     /// The field with `id`.
-    public func field(_ id: String) -> Field? { record(id, .field, in: fields) }
+    @inlinable public func field(_ id: String) -> Field? { record(id, .field, in: fields) }
     /// The institution with `id`.
-    public func institution(_ id: String) -> Institution? { record(id, .institution, in: institutions) }
+    @inlinable public func institution(_ id: String) -> Institution? { record(id, .institution, in: institutions) }
     /// The expert with `id`.
-    public func expert(_ id: String) -> Expert? { record(id, .expert, in: experts) }
+    @inlinable public func expert(_ id: String) -> Expert? { record(id, .expert, in: experts) }
     /// The enterprise with `id`.
-    public func enterprise(_ id: String) -> Enterprise? { record(id, .enterprise, in: enterprises) }
+    @inlinable public func enterprise(_ id: String) -> Enterprise? { record(id, .enterprise, in: enterprises) }
     /// The achievement with `id`.
-    public func achievement(_ id: String) -> Achievement? { record(id, .achievement, in: achievements) }
+    @inlinable public func achievement(_ id: String) -> Achievement? { record(id, .achievement, in: achievements) }
     /// The demand with `id`.
-    public func demand(_ id: String) -> Demand? { record(id, .demand, in: demands) }
+    @inlinable public func demand(_ id: String) -> Demand? { record(id, .demand, in: demands) }
 
-    private func record<Record>(_ id: String, _ kind: RecordKind, in records: [Record]) -> Record? {
+    @inlinable func record<Record>(_ id: String, _ kind: RecordKind, in records: [Record]) -> Record? {
         guard let position = positionByID[id], position.kind == kind else { return nil }
         return records[position.index]
     }
