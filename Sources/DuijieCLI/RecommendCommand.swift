@@ -15,7 +15,7 @@ struct RecommendCommand: ParsableCommand {
         discussion: """
         Scores add text (TF-IDF), semantic (LSA) and graph (personalized PageRank) similarity to
         region, field, maturity, transfer-mode and budget fit, with weights fitted on the demo
-        judgments (`duijie bench recommender`). The source may be any record: a demand (→
+        judgments by cross-validation (Corpus/weights/recommender.json). The source may be any record: a demand (→
         achievements, experts, institutions), an achievement (→ demands, enterprises), an expert,
         an institution or an enterprise. Examples:
           duijie recommend D-1012 --corpus Corpus/demo --explain

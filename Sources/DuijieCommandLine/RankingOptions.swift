@@ -28,7 +28,7 @@ package struct RankingOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores).")
     package var threads: Int?
 
-    @Option(help: "A weights file from `duijie tune`: rank by its weighted TF-IDF, BM25 and LSA scores (overrides --ranking).")
+    @Option(help: "A weights file from `DuijieBench tune`: rank by its weighted TF-IDF, BM25 and LSA scores (overrides --ranking).")
     package var weights: String?
 
     package enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }

@@ -5,7 +5,7 @@ import DuijieText
 import DuijieVectors
 import Foundation
 
-/// Weights of the text features a `FusedMatcher` adds up, as `duijie tune` fits them.
+/// Weights of the text features a `FusedMatcher` adds up, as `DuijieBench tune` fits them.
 public struct FusionWeights: Sendable, Equatable {
     /// The weight of the TF-IDF cosine.
     public var tfidf: Float
@@ -31,7 +31,7 @@ public struct FusionWeights: Sendable, Equatable {
     /// The weights in feature order: TF-IDF, BM25, LSA, graph.
     public var vector: [Float] { [tfidf, bm25, lsa, graph] }
 
-    /// The weights as a JSON object (the file `duijie tune` writes).
+    /// The weights as a JSON object (the file `DuijieBench tune` writes).
     public var jsonValue: JSONValue {
         .object([("tfidf", .number(Double(tfidf))), ("bm25", .number(Double(bm25))), ("lsa", .number(Double(lsa))),
                  ("graph", .number(Double(graph))), ("lsaDimensions", .number(Double(lsaDimensions)))])
@@ -39,7 +39,7 @@ public struct FusionWeights: Sendable, Equatable {
 
     /// Reads weights from a JSON file holding an object with `tfidf`, `bm25`, `lsa`, optionally
     /// `graph` (0 when absent), and `lsaDimensions` (directly, or under a `weights` key, as
-    /// `duijie tune` writes).
+    /// `DuijieBench tune` writes).
     ///
     /// - Throws: `DuijieError` naming the file and the missing or bad field.
     public static func load(_ path: String) throws(DuijieError) -> FusionWeights {
@@ -64,7 +64,7 @@ public struct FusionWeights: Sendable, Equatable {
 }
 
 /// Ranks achievements by a weighted sum of features — TF-IDF cosine, normalized BM25, LSA
-/// cosine and graph proximity — with weights fitted by `duijie tune`.
+/// cosine and graph proximity — with weights fitted by `DuijieBench tune`.
 public struct FusedMatcher: Sendable {
     /// TF-IDF, with the LSA model.
     public let tfidf: TextMatcher

@@ -8,7 +8,7 @@ import DuijieText
 import DuijieVectors
 import Foundation
 
-/// `duijie bench dense-speed`: BLAS peak, tiled dense top-k throughput, Float16 storage, and
+/// `DuijieBench dense-speed`: BLAS peak, tiled dense top-k throughput, Float16 storage, and
 /// randomized SVD time; prints one JSON object.
 struct DenseSpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

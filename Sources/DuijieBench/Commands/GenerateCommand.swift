@@ -5,7 +5,7 @@ import DuijieCorpus
 import DuijieVectors
 import Foundation
 
-/// `duijie generate --achievements N --demands M --seed S -o DIR`: a realistic corpus of any size.
+/// `DuijieBench generate --achievements N --demands M --seed S -o DIR`: a realistic corpus of any size.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",

@@ -7,7 +7,7 @@ import DuijieRanking
 import DuijieVectors
 import Foundation
 
-/// `duijie bench latency --corpus DIR`: what a corpus costs at its size — load and build
+/// `DuijieBench latency --corpus DIR`: what a corpus costs at its size — load and build
 /// time, peak memory, shortlist latency percentiles and batch throughput; prints JSON.
 struct LatencyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

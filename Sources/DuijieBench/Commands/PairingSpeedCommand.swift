@@ -8,7 +8,7 @@ import DuijieMatching
 import DuijieVectors
 import Foundation
 
-/// `duijie bench pairing`: time the exact pairing and the schedule of a large synthetic event.
+/// `DuijieBench pairing`: time the exact pairing and the schedule of a large synthetic event.
 struct PairingSpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pairing",

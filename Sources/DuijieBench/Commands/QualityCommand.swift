@@ -7,7 +7,7 @@ import DuijieText
 import DuijieVectors
 import Foundation
 
-/// `duijie bench quality --suite NAME`: ranking quality of Duijie's rankers on a suite.
+/// `DuijieBench quality --suite NAME`: ranking quality of Duijie's rankers on a suite.
 struct QualityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quality",

@@ -8,7 +8,7 @@ import DuijieText
 import DuijieVectors
 import Foundation
 
-/// `duijie bench text-speed --input DOCS.jsonl`: time tokenization, TF-IDF build and batch
+/// `DuijieBench text-speed --input DOCS.jsonl`: time tokenization, TF-IDF build and batch
 /// top-k on a plain document file, phase by phase, and print one JSON object.
 struct TextSpeedCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -6,7 +6,7 @@ import DuijieRanking
 import DuijieText
 import Foundation
 
-/// `duijie tune --suite NAME -o weights.json`: fit fusion weights on a suite's tuning queries.
+/// `DuijieBench tune --suite NAME -o weights.json`: fit fusion weights on a suite's tuning queries.
 struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",

@@ -3,7 +3,7 @@ import DuijieCorpus
 import DuijieVectors
 import Foundation
 
-/// Generates a realistic corpus of any size for scale benchmarks (`duijie generate`).
+/// Generates a realistic corpus of any size for scale benchmarks (`DuijieBench generate`).
 ///
 /// The template corpus (the demo by default) sets the shape: its taxonomy is copied, so field and
 /// region ids are real; metadata are bootstrapped from its records, so fields, regions, kinds,
