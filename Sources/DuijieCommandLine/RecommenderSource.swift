@@ -21,7 +21,7 @@ package struct RecommenderSource: ParsableArguments {
     /// The corpus directory or the index file, for messages.
     package var name: String { location.name }
 
-    /// The recommender; a problem is printed and ends the command with a failure.
+    /// The recommender, loaded from the index or built from the corpus.
     package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
         try location.makeRecommender(analysis: analysis)
     }
@@ -53,15 +53,10 @@ package struct RecommenderLocation: Sendable {
     /// The corpus directory or the index file, for messages.
     package var name: String { corpus ?? index ?? "" }
 
-    /// The recommender; a problem is printed and ends the command with a failure.
+    /// The recommender, loaded from the index or built from the corpus.
     package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
-        do {
-            if let index { return try RecommenderIndex.load(index) }
-            let loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
-            return try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
-        } catch let error as CustomStringConvertible {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        if let index { return try RecommenderIndex.load(index) }
+        let loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
+        return try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
     }
 }

@@ -83,9 +83,9 @@ public struct FusedMatcher: Sendable {
     /// Builds the indexes over `corpus`; with `includesGraph`, also the corpus graph with each
     /// achievement linked to its 10 nearest by TF-IDF.
     ///
-    /// - Throws: `LinearAlgebraError` when the SVD fails.
+    /// - Throws: `DuijieError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int, includesGraph: Bool = false,
-                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+                parallelism: Parallelism = .automatic) throws(DuijieError) {
         tfidf = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
         bm25 = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()), parallelism: parallelism)
         if includesGraph {

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieText
 import DuijieVectors
@@ -32,9 +33,9 @@ public final class Recommender: Sendable {
     ///   - lsaDimensions: LSA dimensions (capped by the corpus size).
     ///   - progress: Called after each part is built (the achievements' index, each profile
     ///     index, the graph) with a line saying what was built.
-    /// - Throws: `LinearAlgebraError` when the SVD fails.
+    /// - Throws: `DuijieError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, parallelism: Parallelism = .automatic,
-                progress: ((String) -> Void)? = nil) throws(LinearAlgebraError) {
+                progress: ((String) -> Void)? = nil) throws(DuijieError) {
         self.corpus = corpus
         let (achievements, neighbors) = try Self.achievementIndex(of: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, parallelism: parallelism)
         self.achievements = achievements
@@ -62,7 +63,7 @@ public final class Recommender: Sendable {
     /// n^1.5, not n². The document-major matrix is gone when this returns, before the next
     /// index is built.
     private static func achievementIndex(of corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int,
-                                         parallelism: Parallelism) throws(LinearAlgebraError) -> (TextMatcher, [[ScoredIndex]]) {
+                                         parallelism: Parallelism) throws(DuijieError) -> (TextMatcher, [[ScoredIndex]]) {
         let built = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
         let neighbors = corpus.achievements.count > exactNeighborLimit
             ? ClusteredNeighbors.neighbors(of: built.semanticModel!.documentVectors, k: 10, parallelism: parallelism)

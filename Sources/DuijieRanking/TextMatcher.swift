@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieCorpus
 import DuijieText
 import DuijieVectors
@@ -95,11 +96,11 @@ public struct TextMatcher: Sendable {
     ///     `nil` builds none (lexical matching only).
     ///   - semanticStorage: How LSA document vectors are stored for search (Float16 halves memory).
     ///   - parallelism: Threads for analysis, counting and the SVD's sparse products.
-    /// - Throws: `LinearAlgebraError` when the SVD fails.
+    /// - Throws: `DuijieError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
                 fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
                 semanticStorage: DenseSimilarity.Storage = .float32,
-                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+                parallelism: Parallelism = .automatic) throws(DuijieError) {
         let achievements = corpus.achievements
         try self.init(ids: achievements.map(\.id), document: { IndexedDocument(achievements[$0]) }, analyzer: analyzer, weighting: weighting,
                       fieldWeights: fieldWeights, semantic: semantic, semanticStorage: semanticStorage, parallelism: parallelism)
@@ -110,7 +111,7 @@ public struct TextMatcher: Sendable {
     init(ids: [String], document: @Sendable (Int) -> IndexedDocument, analyzer: Analyzer, weighting: TermWeighting = .tfidf(TFIDFOptions(sublinearTF: true)),
          fieldWeights: FieldWeights = FieldWeights(), semantic: RandomizedSVD.Options? = nil,
          semanticStorage: DenseSimilarity.Storage = .float32,
-         parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+         parallelism: Parallelism = .automatic) throws(DuijieError) {
         // Analyzed a chunk at a time inside the counting, so all documents' terms never coexist.
         let statistics = TermCounts(count: ids.count, document: { index in
             let indexed = document(index)

@@ -1,4 +1,5 @@
 import CBLAS
+import DuijieBase
 
 /// LAPACK routines beyond the SVD, through LAPACKE.
 public enum LAPACK {
@@ -13,10 +14,10 @@ public enum LAPACK {
     /// ill-conditioned), the columns are orthonormalized by Householder QR instead
     /// (`sgeqrf` + `sorgqr`).
     ///
-    /// - Throws: `LinearAlgebraError` when LAPACK reports a failure in the fallback.
+    /// - Throws: `DuijieError` when LAPACK reports a failure in the fallback.
     /// - Complexity: O(m · n²).
     @discardableResult
-    public static func orthonormalizeColumns(_ matrix: inout DenseMatrix, passes: Int = 2, parallelism: Parallelism = .automatic) throws(LinearAlgebraError) -> DenseMatrix {
+    public static func orthonormalizeColumns(_ matrix: inout DenseMatrix, passes: Int = 2, parallelism: Parallelism = .automatic) throws(DuijieError) -> DenseMatrix {
         let n = matrix.columns
         precondition(matrix.rows >= n, "orthonormalizeColumns needs at least as many rows as columns")
         guard n > 0 else { return DenseMatrix(rows: 0, columns: 0) }
@@ -57,7 +58,7 @@ public enum LAPACK {
     }
 
     /// Householder QR through LAPACKE's row-major interface: Q into `matrix`, R returned.
-    private static func householder(_ matrix: inout DenseMatrix) throws(LinearAlgebraError) -> DenseMatrix {
+    private static func householder(_ matrix: inout DenseMatrix) throws(DuijieError) -> DenseMatrix {
         let m = matrix.rows
         let n = matrix.columns
         var tau = [Float](repeating: 0, count: n)
@@ -66,7 +67,7 @@ public enum LAPACK {
                 LAPACKE_sgeqrf(LAPACK_ROW_MAJOR, duijie_lapack_int(m), duijie_lapack_int(n), a.baseAddress, duijie_lapack_int(n), tau.baseAddress)
             }
         }
-        if factorInfo != 0 { throw LinearAlgebraError(routine: "sgeqrf", info: Int(factorInfo)) }
+        if factorInfo != 0 { throw DuijieError.lapack("sgeqrf", info: Int(factorInfo)) }
         var r = DenseMatrix(rows: n, columns: n)
         for row in 0..<n {
             for column in row..<n { r.elements[row * n + column] = matrix.elements[row * n + column] }
@@ -77,15 +78,15 @@ public enum LAPACK {
                                a.baseAddress, duijie_lapack_int(n), tau.baseAddress)
             }
         }
-        if formInfo != 0 { throw LinearAlgebraError(routine: "sorgqr", info: Int(formInfo)) }
+        if formInfo != 0 { throw DuijieError.lapack("sorgqr", info: Int(formInfo)) }
         return r
     }
 
     /// The eigen-decomposition of a symmetric n × n matrix by `LAPACKE_ssyevd`: eigenvalues in
     /// decreasing order, and the eigenvectors as the columns of an n × n row-major matrix.
     ///
-    /// - Throws: `LinearAlgebraError` when LAPACK fails to converge.
-    public static func symmetricEigen(_ matrix: DenseMatrix) throws(LinearAlgebraError) -> (values: [Float], vectors: DenseMatrix) {
+    /// - Throws: `DuijieError` when LAPACK fails to converge.
+    public static func symmetricEigen(_ matrix: DenseMatrix) throws(DuijieError) -> (values: [Float], vectors: DenseMatrix) {
         let n = matrix.rows
         precondition(matrix.columns == n, "the matrix must be square")
         guard n > 0 else { return ([], DenseMatrix(rows: 0, columns: 0)) }
@@ -98,7 +99,7 @@ public enum LAPACK {
                 LAPACKE_ssyevd(LAPACK_ROW_MAJOR, Int8(UInt8(ascii: "V")), Int8(UInt8(ascii: "U")), duijie_lapack_int(n), a.baseAddress, duijie_lapack_int(n), w.baseAddress)
             }
         }
-        if info != 0 { throw LinearAlgebraError(routine: "ssyevd", info: Int(info)) }
+        if info != 0 { throw DuijieError.lapack("ssyevd", info: Int(info)) }
         // LAPACK returns ascending eigenvalues: reverse values and eigenvector columns.
         var vectors = DenseMatrix(rows: n, columns: n)
         for row in 0..<n {

@@ -53,10 +53,10 @@ public struct RandomizedSVD: Sendable {
     ///     index); otherwise it is formed here, for the time of the decomposition.
     ///   - options: Rank, oversampling, power iterations and seed.
     ///   - parallelism: Threads for the sparse products.
-    /// - Throws: `LinearAlgebraError` when a LAPACK routine fails.
+    /// - Throws: `DuijieError` when a LAPACK routine fails.
     /// - Complexity: O((q + 1) · nnz · l + (m + n) · l²) for q power iterations.
     public init(_ matrix: SparseMatrix, transposed: SparseMatrix? = nil, options: Options = Options(),
-                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+                parallelism: Parallelism = .automatic) throws(DuijieError) {
         precondition(transposed.map { $0.rows == matrix.columns && $0.columns == matrix.rows } ?? true, "not the matrix's transpose")
         let m = matrix.rows
         let n = matrix.columns

@@ -1,4 +1,5 @@
 import CBLAS
+import DuijieBase
 
 /// The thin singular value decomposition `A = U · diag(S) · Vᵀ` of an m × n matrix, computed
 /// with LAPACK's divide-and-conquer driver `sgesdd` (through `LAPACKE_sgesdd`).
@@ -18,9 +19,9 @@ public struct SingularValueDecomposition: Sendable {
     /// Computes the thin SVD of `matrix`.
     ///
     /// - Parameter matrix: Any m × n matrix with finite elements.
-    /// - Throws: `LinearAlgebraError` when LAPACK reports an illegal argument or fails to converge.
+    /// - Throws: `DuijieError` when LAPACK reports an illegal argument or fails to converge.
     /// - Complexity: O(m · n · min(m, n)).
-    public init(_ matrix: DenseMatrix) throws(LinearAlgebraError) {
+    public init(_ matrix: DenseMatrix) throws(DuijieError) {
         let m = matrix.rows
         let n = matrix.columns
         let r = min(m, n)
@@ -47,7 +48,7 @@ public struct SingularValueDecomposition: Sendable {
                 }
             }
             if info != 0 {
-                throw LinearAlgebraError(routine: "sgesdd", info: Int(info))
+                throw DuijieError.lapack("sgesdd", info: Int(info))
             }
         }
         self.u = left
@@ -56,18 +57,16 @@ public struct SingularValueDecomposition: Sendable {
     }
 }
 
-/// A failure reported by a LAPACK routine through its `info` result.
-public struct LinearAlgebraError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The LAPACK routine that failed, such as `sgesdd`.
-    public let routine: String
-    /// LAPACK's `info`: negative for an illegal argument (its position), positive for a
-    /// failure to converge.
-    public let info: Int
+extension DuijieError.Code {
+    /// A numerical routine (LAPACK) failed: an illegal argument, or no convergence.
+    public static let numerical = DuijieError.Code("numerical")
+}
 
-    public var description: String {
-        if info < 0 {
-            return "\(routine): argument \(-info) had an illegal value"
-        }
-        return "\(routine): the algorithm did not converge (info = \(info))"
+extension DuijieError {
+    /// A failure reported by the LAPACK routine `routine` (such as `sgesdd`) through its `info`
+    /// result: negative for an illegal argument (its position), positive for no convergence.
+    static func lapack(_ routine: String, info: Int) -> DuijieError {
+        let message = info < 0 ? "argument \(-info) had an illegal value" : "the algorithm did not converge (info = \(info))"
+        return DuijieError(.numerical, "\(routine): " + message)
     }
 }

@@ -1,3 +1,4 @@
+import DuijieBase
 import DuijieVectors
 
 /// Latent semantic analysis (Deerwester et al., "Indexing by latent semantic analysis", JASIS
@@ -25,9 +26,9 @@ public struct LatentSemanticModel: Sendable {
     ///     index), so the decomposition does not form a second copy.
     ///   - options: Rank, oversampling, power iterations, seed of the randomized SVD.
     ///   - parallelism: Threads for the sparse products.
-    /// - Throws: `LinearAlgebraError` when LAPACK fails.
+    /// - Throws: `DuijieError` when LAPACK fails.
     public init(documents: SparseMatrix, postings: SparseMatrix? = nil, options: RandomizedSVD.Options = .init(),
-                parallelism: Parallelism = .automatic) throws(LinearAlgebraError) {
+                parallelism: Parallelism = .automatic) throws(DuijieError) {
         let svd = try RandomizedSVD(documents, transposed: postings, options: options, parallelism: parallelism)
         singularValues = svd.singularValues
         termVectors = svd.v
