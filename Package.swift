@@ -27,6 +27,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
     ],
     targets: [
         // C: OpenBLAS (cblas.h) and LAPACKE (lapacke.h), from Debian's libopenblas-dev and liblapacke-dev.
@@ -62,15 +63,15 @@ let package = Package(
         .target(name: "DuijieJSON"),
         .target(
             name: "DuijieCorpus",
-            dependencies: ["DuijieBase", "DuijieJSON", "DuijieEvaluation", "CDuijieZlib", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieBase", "DuijieJSON", "DuijieEvaluation", "CDuijieZlib", .product(name: "CSV", package: "CSV.swift"), .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "DuijieRanking",
-            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieEvaluation"]
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieEvaluation", .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "DuijieEvents",
-            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift"), .product(name: "SystemPackage", package: "swift-system")]
         ),
         .target(
             name: "Duijie",
@@ -86,6 +87,7 @@ let package = Package(
             dependencies: [
                 "DuijieBase", "DuijieCorpus", "DuijieRanking", "DuijieText", "DuijieVectors",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
@@ -94,6 +96,7 @@ let package = Package(
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
                 "DuijieText", "DuijieVectors", "DuijieJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .executableTarget(
@@ -104,6 +107,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
 

@@ -3,6 +3,7 @@ import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import Foundation
+import SystemPackage
 
 /// `duijie corpus check DIR`: load and validate a corpus, print what it holds.
 struct CorpusCheckCommand: ParsableCommand {
@@ -34,7 +35,7 @@ struct CorpusCheckCommand: ParsableCommand {
         var judgmentIssues: [CorpusIssue] = []
         var judgmentLines: [String] = []
         for file in qrelsFiles() {
-            let report = JudgmentCheck.check((path as NSString).appendingPathComponent(file), displayName: file, against: result.corpus)
+            let report = JudgmentCheck.check(FilePath(path).appending(file).string, displayName: file, against: result.corpus)
             judgmentIssues += report.issues
             if let qrels = report.qrels {
                 judgmentLines.append("  \(file): \(qrels.queryIDs.count) queries, \(qrels.count) judgments")
@@ -75,7 +76,7 @@ struct CorpusCheckCommand: ParsableCommand {
     }
 
     private func qrelsFiles() -> [String] {
-        let directory = (path as NSString).appendingPathComponent("qrels")
+        let directory = FilePath(path).appending("qrels").string
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { $0.hasSuffix(".qrels") }.sorted().map { "qrels/\($0)" }
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DuijieCommandLine
 import DuijieEvaluation
 import Foundation
+import SystemPackage
 
 /// `duijie eval --qrels Q --run R [--run R2 …]`: measure runs, compare them.
 struct EvalCommand: ParsableCommand {
@@ -53,7 +54,7 @@ struct EvalCommand: ParsableCommand {
         do {
             judgments = try Qrels(parsing: qrelsText, fileName: qrels)
             for (path, text) in zip(runFiles, runTexts) {
-                runs.append(try TRECRun(parsing: text, name: (path as NSString).lastPathComponent))
+                runs.append(try TRECRun(parsing: text, name: (FilePath(path).lastComponent?.string ?? path)))
             }
         } catch {
             printError(error.description)

@@ -4,6 +4,7 @@ import DuijieRanking
 import DuijieText
 import DuijieVectors
 import Foundation
+import SystemPackage
 
 /// Options shared by the commands that rank achievements (`match`, `run`).
 package struct RankingOptions: ParsableArguments {
@@ -77,8 +78,8 @@ package struct RankingOptions: ParsableArguments {
         let options = analyzer.options
         let key = [weighting.rawValue, String(ranking == .lexical ? 0 : textDimensions), options.mode.rawValue,
                    options.includesUnigrams ? "u" : "", options.stemsEnglish ? "s" : "", options.simplifiesChinese ? "t" : ""].joined(separator: "-")
-        let directory = (corpusPath as NSString).appendingPathComponent(".duijie")
-        let path = (directory as NSString).appendingPathComponent("match-\(key).index")
+        let directory = FilePath(corpusPath).appending(".duijie").string
+        let path = FilePath(directory).appending("match-\(key).index").string
         let fingerprint = TextIndex.fingerprint(ofCorpus: corpusPath)
         if FileManager.default.fileExists(atPath: path), let cached = try? TextIndex.load(path),
            cached.metadata.corpusFingerprint == fingerprint, cached.matcher.documentIDs == corpus.achievements.map(\.id) {

@@ -1,5 +1,6 @@
 import DuijieBase
 import Foundation
+import SystemPackage
 
 /// How a corpus is loaded.
 public struct CorpusLoadOptions: Sendable {
@@ -146,13 +147,13 @@ struct LoadSession {
 
     private func fileExists(_ kind: RecordKind) -> Bool {
         if let embeddedFiles { return embeddedFiles[kind.fileName] != nil }
-        return FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(kind.fileName))
+        return FileManager.default.fileExists(atPath: FilePath(directory).appending(kind.fileName).string)
     }
 
     private mutating func read<Record: CorpusRecord>(_ type: Record.Type) throws(DuijieError) -> [LoadedRecord<Record>] {
         let kind = Record.recordKind
         guard fileExists(kind) else { return [] }
-        let path = (directory as NSString).appendingPathComponent(kind.fileName)
+        let path = FilePath(directory).appending(kind.fileName).string
         let bytes: [UInt8]
         if let embedded = embeddedFiles?[kind.fileName] { bytes = embedded } else { bytes = try CorpusLoader.readBytes(path, displayName: kind.fileName) }
         var records: [LoadedRecord<Record>] = []

@@ -1,11 +1,12 @@
 import DuijieBase
 import Foundation
+import SystemPackage
 
 /// Loads a plain document file — one `{"id", "title", "text"}` object per line — as a corpus
 /// of achievements without metadata. This is how a public dataset becomes a corpus.
 enum PlainDocumentLoader {
     static func load(file path: String, options: CorpusLoadOptions) throws(DuijieError) -> CorpusLoadResult {
-        let name = (path as NSString).lastPathComponent
+        let name = FilePath(path).lastComponent?.string ?? path
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         var issues: [CorpusIssue] = []
         var skipped: [SourceLocation] = []

@@ -1,5 +1,6 @@
 import DuijieBase
 import Foundation
+import SystemPackage
 
 /// A query file: one `{"id": …, "text": …}` object per line, the companion of a plain document
 /// file for benchmarking (`duijie run`).
@@ -17,7 +18,7 @@ public enum QueryFile {
     /// - Throws: `DuijieError` listing every bad line (file:line: field: message), or when the
     ///   file cannot be read.
     public static func load(_ path: String) throws(DuijieError) -> [Query] {
-        let name = (path as NSString).lastPathComponent
+        let name = FilePath(path).lastComponent?.string ?? path
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         var queries: [Query] = []
         var issues: [CorpusIssue] = []

@@ -3,6 +3,7 @@ import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import Foundation
+import SystemPackage
 
 /// Reads an event directory (`docs/event-format.md`): `event.json` (optional: name, venue,
 /// default meeting limits), `participants`, `slots` and optionally `locked`, each as JSON Lines
@@ -20,7 +21,7 @@ public enum EventLoader {
         }
         var issues: [CorpusIssue] = []
         var header = EventHeader()
-        let headerPath = (directory as NSString).appendingPathComponent("event.json")
+        let headerPath = FilePath(directory).appending("event.json").string
         if FileManager.default.fileExists(atPath: headerPath) {
             header = try readHeader(headerPath, issues: &issues)
         }
@@ -35,7 +36,7 @@ public enum EventLoader {
         issues += validator.issues
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw DuijieError(.invalidInput, "\(directory): the event has \(errors.count) error(s)", issues: errors) }
-        return Event(name: header.name ?? (directory as NSString).lastPathComponent, venue: header.venue,
+        return Event(name: header.name ?? (FilePath(directory).lastComponent?.string ?? directory), venue: header.venue,
                      participants: participants, slots: slots, locked: locked)
     }
 
@@ -48,8 +49,8 @@ public enum EventLoader {
 
     /// The rows of `name.jsonl` or `name.csv` in `directory` (not both).
     static func rows(_ directory: String, _ name: String, required: Bool) throws(DuijieError) -> [Row] {
-        let jsonPath = (directory as NSString).appendingPathComponent(name + ".jsonl")
-        let csvPath = (directory as NSString).appendingPathComponent(name + ".csv")
+        let jsonPath = FilePath(directory).appending(name + ".jsonl").string
+        let csvPath = FilePath(directory).appending(name + ".csv").string
         let hasJSON = FileManager.default.fileExists(atPath: jsonPath)
         let hasCSV = FileManager.default.fileExists(atPath: csvPath)
         if hasJSON && hasCSV { throw DuijieError(.invalidInput, "\(directory): both \(name).jsonl and \(name).csv; keep one") }

@@ -2,6 +2,7 @@ import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 import Foundation
+import SystemPackage
 
 /// Writes a corpus directory so that nothing half-written is ever seen at the destination: the
 /// files go to a temporary directory beside it, each is flushed to disk when closed, and the
@@ -18,12 +19,12 @@ final class CorpusDirectoryWriter {
     /// - Throws: `DuijieError` when the destination is a file, or a non-empty directory and
     ///   `replaceExisting` is false, or when the temporary directory cannot be made.
     init(destination: String, replaceExisting: Bool) throws(DuijieError) {
-        let standardized = (destination as NSString).standardizingPath
+        let standardized = FilePath(destination).lexicallyNormalized().string
         self.destination = standardized
         self.replaceExisting = replaceExisting
         try Self.checkDestination(standardized, replaceExisting: replaceExisting)
-        let parent = (standardized as NSString).deletingLastPathComponent
-        let base = (standardized as NSString).lastPathComponent
+        let parent = FilePath(standardized).removingLastComponent().string
+        let base = FilePath(standardized).lastComponent?.string ?? standardized
         let parentDirectory = parent.isEmpty ? "." : parent
         do {
             try FileManager.default.createDirectory(atPath: parentDirectory, withIntermediateDirectories: true)
@@ -82,7 +83,7 @@ final class CorpusDirectoryWriter {
             }
         }
         finished = true
-        let parent = (destination as NSString).deletingLastPathComponent
+        let parent = FilePath(destination).removingLastComponent().string
         let descriptor = Foundation.open(parent.isEmpty ? "." : parent, O_RDONLY)
         if descriptor >= 0 {
             fsync(descriptor)

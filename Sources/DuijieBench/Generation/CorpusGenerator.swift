@@ -2,6 +2,7 @@ import DuijieBase
 import DuijieCorpus
 import DuijieVectors
 import Foundation
+import SystemPackage
 
 /// Generates a realistic corpus of any size for scale benchmarks (`DuijieBench generate`).
 ///
@@ -107,8 +108,8 @@ public struct CorpusGenerator: Sendable {
     /// - Throws: `DuijieError` for an unusable template, missing datasets (with `.datasets`),
     ///   an occupied destination, or a failed write; nothing is left at `directory` then.
     public func generate(into directory: String, replaceExisting: Bool = false) throws(DuijieError) -> Report {
-        let target = (directory as NSString).standardizingPath
-        if target == (options.template as NSString).standardizingPath {
+        let target = FilePath(directory).lexicallyNormalized().string
+        if target == FilePath(options.template).lexicallyNormalized().string {
             throw DuijieError(.invalidInput, "\(directory): is the template itself; choose another output directory")
         }
         try CorpusDirectoryWriter.checkDestination(target, replaceExisting: replaceExisting)

@@ -1,5 +1,6 @@
 import DuijieBase
 import Foundation
+import SystemPackage
 
 /// Writes files so that a reader never sees a half-written one: the data goes to a temporary
 /// file in the same directory, is flushed to disk, and is renamed over the destination.
@@ -18,8 +19,8 @@ public enum AtomicFile {
     ///
     /// - Throws: `DuijieError` naming the path and the system's reason, or `body`'s error.
     package static func write(to path: String, _ body: (Int32) throws(DuijieError) -> Int32) throws(DuijieError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        let base = (path as NSString).lastPathComponent
+        let directory = FilePath(path).removingLastComponent().string
+        let base = FilePath(path).lastComponent?.string ?? path
         let temporary = (directory.isEmpty ? "." : directory) + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
         guard descriptor >= 0 else {

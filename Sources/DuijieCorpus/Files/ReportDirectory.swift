@@ -1,5 +1,6 @@
 import DuijieBase
 import Foundation
+import SystemPackage
 
 /// Writes a directory of files as a whole: into a new sibling directory first, which then takes
 /// the place of the old one, so a failure never leaves a half-written report where a good one was.
@@ -7,18 +8,18 @@ package enum ReportDirectory {
     package static func replace(_ directory: String, with files: [(path: String, text: String)]) throws(DuijieError) {
         let manager = FileManager.default
         let trimmed = directory.hasSuffix("/") && directory.count > 1 ? String(directory.dropLast()) : directory
-        let parent = (trimmed as NSString).deletingLastPathComponent
-        let base = (trimmed as NSString).lastPathComponent
+        let parent = FilePath(trimmed).removingLastComponent().string
+        let base = FilePath(trimmed).lastComponent?.string ?? trimmed
         let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\(base).new-\(suffix)")
-        let retired = ((parent.isEmpty ? "." : parent) as NSString).appendingPathComponent(".\(base).old-\(suffix)")
+        let staging = FilePath(parent.isEmpty ? "." : parent).appending(".\(base).new-\(suffix)").string
+        let retired = FilePath(parent.isEmpty ? "." : parent).appending(".\(base).old-\(suffix)").string
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: trimmed, isDirectory: &isDirectory)
         if exists && !isDirectory.boolValue { throw DuijieError(.invalidInput, "\(directory): exists and is not a directory") }
         do {
             for file in files {
-                let path = (staging as NSString).appendingPathComponent(file.path)
-                try manager.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                let path = FilePath(staging).appending(file.path).string
+                try manager.createDirectory(atPath: FilePath(path).removingLastComponent().string, withIntermediateDirectories: true)
                 try AtomicFile.write(file.text, to: path)
             }
             if files.isEmpty { try manager.createDirectory(atPath: staging, withIntermediateDirectories: true) }

@@ -2,6 +2,7 @@ import CSV
 import DuijieBase
 import DuijieJSON
 import Foundation
+import SystemPackage
 
 /// How a spreadsheet is read.
 public struct CSVImportOptions: Sendable {
@@ -62,10 +63,10 @@ public enum CSVImporter {
     /// - Returns: The converted records and every problem found.
     /// - Throws: `DuijieError` when the file cannot be read or decoded, or has no header.
     public static func importFile(_ path: String, options: CSVImportOptions) throws(DuijieError) -> CSVImportResult {
-        let name = (path as NSString).lastPathComponent
+        let name = FilePath(path).lastComponent?.string ?? path
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         let (text, encoding) = try options.encoding.decode(bytes, fileName: name)
-        let extensionName = (path as NSString).pathExtension.lowercased()
+        let extensionName = (FilePath(path).extension ?? "").lowercased()
         let delimiter = options.delimiter ?? (extensionName == "tsv" || extensionName == "txt" ? "\t" : ",")
         return try convert(text: text, fileName: name, encoding: encoding, delimiter: delimiter, options: options)
     }

@@ -4,6 +4,7 @@ import DuijieGraph
 import DuijieJSON
 import DuijieText
 import Foundation
+import SystemPackage
 
 /// A saved `Recommender`: what `duijie index` writes and `recommend`, `pair` and `match` load
 /// with `--index`, so a corpus is analyzed, weighted, decomposed and linked once.
@@ -39,7 +40,7 @@ public enum RecommenderIndex {
         writer.add("graph/targets", graph.targets)
         writer.add("graph/weights", graph.weights)
         for kind in RecordKind.allCases {
-            let file = (corpusDirectory as NSString).appendingPathComponent(kind.fileName)
+            let file = FilePath(corpusDirectory).appending(kind.fileName).string
             if FileManager.default.fileExists(atPath: file) { writer.add("c/" + kind.rawValue, contentsOf: file, displayName: kind.fileName) }
         }
         let meta = JSONValue.object([("format", .string("duijie-recommender")), ("corpus", .string(corpusFingerprint)),

@@ -4,6 +4,7 @@ import DuijieJSON
 import DuijieText
 import DuijieVectors
 import Foundation
+import SystemPackage
 
 /// A saved `TextMatcher`: what `duijie index` writes and `duijie match --index` loads, so a
 /// large corpus is analyzed, weighted and decomposed once.
@@ -44,7 +45,7 @@ public enum TextIndex {
         }
         for file in files {
             Array(file.utf8).withUnsafeBytes { mix($0) }
-            let full = file.isEmpty ? path : (path as NSString).appendingPathComponent(file)
+            let full = file.isEmpty ? path : FilePath(path).appending(file).string
             // A block at a time: a million achievements' file is more than a gigabyte. An
             // unreadable file counts as its bytes so far (the corpus load reports it).
             try? FileBlocks.forEach(in: full, displayName: file) { mix($0) }
