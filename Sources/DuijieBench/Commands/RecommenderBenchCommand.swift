@@ -12,12 +12,12 @@ struct RecommenderBenchCommand: ParsableCommand {
         commandName: "recommender",
         abstract: "Fit the recommender's feature weights on the demo corpus's judgments, by cross-validation.",
         discussion: """
-        For one direction (--source, --target): the judged sources are dealt into --folds folds by a
-        seeded shuffle; each fold is ranked by weights fitted (coordinate ascent on nDCG@10) on the
-        others. Prints the cross-validated nDCG@10 beside text similarity alone and the shipped
-        weights, and the fitted weights (the folds' mean, rounded to 0.05). With --all, does every
-        direction; --write saves the result as the shipped weights file and --swift as the
-        compiled-in copy:
+        For one direction (--source, --target): the judged sources are dealt into --folds folds \
+        by a seeded shuffle; each fold is ranked by weights fitted (coordinate ascent on nDCG@10) \
+        on the others. Prints the cross-validated nDCG@10 beside text similarity alone, and the \
+        fitted weights (the folds' mean, rounded to 0.05). With --all, does every direction; \
+        --write saves the result as the shipped weights file and --swift as its compiled-in copy:
+
           DuijieBench recommender --all --write Corpus/weights/recommender.json \\
             --swift Sources/DuijieRanking/Pipeline/ShippedWeights+File.swift
         """
