@@ -18,9 +18,6 @@ package struct RecommenderSource: ParsableArguments {
     /// The parsed options as a value that other commands can make too.
     package var location: RecommenderLocation { RecommenderLocation(corpus: corpus, index: index, dimensions: dimensions) }
 
-    /// The corpus directory or the index file, for messages.
-    package var name: String { location.name }
-
     /// The recommender, loaded from the index or built from the corpus.
     package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
         try location.makeRecommender(analysis: analysis)

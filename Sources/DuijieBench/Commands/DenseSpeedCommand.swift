@@ -87,12 +87,7 @@ struct DenseSpeedCommand: ParsableCommand {
 
         if let svdInput {
             let texts: [String]
-            do {
-                texts = try CorpusLoader.loadValidated(svdInput).corpus.achievements.map { [$0.title, $0.abstract ?? ""].joined(separator: "\n") }
-            } catch {
-                printError(error.description)
-                throw ExitCode.failure
-            }
+            texts = try CorpusLoader.loadValidated(svdInput).corpus.achievements.map { [$0.title, $0.abstract ?? ""].joined(separator: "\n") }
             let analyzer = try TextResources.makeAnalyzer(options: AnalyzerOptions(mode: .dictionary))
             let tokens = parallelism.mapChunks(count: texts.count, minimumChunk: 32) { range in texts[range].map(analyzer.terms) }.flatMap { $0 }
             if let tokensOut {

@@ -40,21 +40,15 @@ struct LatencyCommand: ParsableCommand {
         let loadStart = ContinuousClock.now
         var recommender: Recommender?
         let loaded: Corpus
-        do {
-            if let index {
-                recommender = try RecommenderIndex.load(index)
-                loaded = recommender!.corpus
-            } else {
-                loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
-            }
-        } catch let error as CustomStringConvertible {
-            printError(error.description)
-            throw ExitCode.failure
+        if let index {
+            recommender = try RecommenderIndex.load(index)
+            loaded = recommender!.corpus
+        } else {
+            loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
         }
         let loadSeconds = seconds(ContinuousClock.now - loadStart)
         guard !loaded.demands.isEmpty else {
-            printError("\(corpus ?? index ?? ""): the corpus has no demands to query with")
-            throw ExitCode.failure
+            throw DuijieError(.invalidInput, "\(corpus ?? index ?? ""): the corpus has no demands to query with")
         }
         report += [("achievements", .number(Double(loaded.achievements.count))), ("demands", .number(Double(loaded.demands.count))),
                    ("source", .string(index == nil ? "corpus" : "index")),

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 
@@ -19,13 +20,8 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Seed of the query sample.")
     var seed: UInt64 = 2026
 
-    /// Builds the suite, or prints why not and fails.
+    /// Builds the suite; a `DuijieError` says why it cannot.
     func load() throws -> QualitySuite {
-        do {
-            return try QualitySuite.load(suite, datasets: datasets, demoCorpus: demoCorpus, queryCount: queries, seed: seed)
-        } catch {
-            printError(error.description)
-            throw ExitCode.failure
-        }
+        try QualitySuite.load(suite, datasets: datasets, demoCorpus: demoCorpus, queryCount: queries, seed: seed)
     }
 }

@@ -14,24 +14,13 @@ package struct QueryContext: Sendable {
     /// For an achievement as the source: its maturity and price, fitted against demands.
     let maturity: Maturity?
     let price: Double?
+}
 
+extension QueryContext {
     /// A free-text query: no seed record and no metadata (metadata features are then neutral).
     init(text: String) {
         self.init(text: text, seedID: nil, region: nil, fields: [], minimumMaturity: nil, transferModes: [], budget: nil,
                   maturity: nil, price: nil)
-    }
-
-    init(text: String, seedID: String?, region: String?, fields: [String], minimumMaturity: Maturity?, transferModes: [TransferMode],
-         budget: Double?, maturity: Maturity?, price: Double?) {
-        self.text = text
-        self.seedID = seedID
-        self.region = region
-        self.fields = fields
-        self.minimumMaturity = minimumMaturity
-        self.transferModes = transferModes
-        self.budget = budget
-        self.maturity = maturity
-        self.price = price
     }
 }
 

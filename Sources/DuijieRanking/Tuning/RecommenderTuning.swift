@@ -3,21 +3,9 @@ import DuijieCorpus
 import DuijieEvaluation
 import DuijieVectors
 
-/// Fits `RecommendationWeights` on judgments by `CoordinateAscent` on nDCG@10 over the tuning
-/// half of the source records (a seeded split), and measures the test half.
+/// Fits `RecommendationWeights` on judgments by `CoordinateAscent` on nDCG@10, by k-fold
+/// cross-validation over the judged source records.
 public enum RecommenderTuning {
-    /// The fitted weights and what they score on the test half.
-    public struct Result: Sendable {
-        /// The fitted weights.
-        public let weights: RecommendationWeights
-        /// Mean nDCG@10 on the tuning sources.
-        public let tuneNDCG: Double
-        /// Mean nDCG@10 on the test sources: fitted weights, the shipped defaults, text alone.
-        public let testNDCG: (tuned: Double, defaults: Double, textOnly: Double)
-        /// The test sources that have a relevant candidate.
-        public let testQueries: Int
-    }
-
     /// Judgments for a source → target direction, from the demo corpus's two judgment files:
     /// demand → achievement and demand → expert as they are; demand → institution from both (an
     /// institution gets the best grade of the achievements it owns and experts it employs);
@@ -45,20 +33,6 @@ public enum RecommenderTuning {
         default: return nil
         }
         return derived
-    }
-
-    /// Tunes the weights for `target` on the tuning half of the judged sources in `qrels` and
-    /// measures them on the test half, beside the shipped weights and text alone.
-    public static func tune(_ recommender: Recommender, qrels: Qrels, target: RecommendationTarget,
-                            parallelism: Parallelism = .automatic) -> Result {
-        let judged = judgedSources(qrels)
-        let tuningHalf = TuningSplit.tuningHalf(of: judged)
-        let tune = JudgedQueries(recommender, sources: judged.filter { tuningHalf.contains($0) }, target: target, qrels: qrels, parallelism: parallelism)
-        let test = JudgedQueries(recommender, sources: judged.filter { !tuningHalf.contains($0) }, target: target, qrels: qrels, parallelism: parallelism)
-        let (weights, best) = CoordinateAscent.maximize(count: featureCount) { tune.meanNDCG($0) }
-        return Result(weights: RecommendationWeights(weights), tuneNDCG: best,
-                      testNDCG: (test.meanNDCG(weights), test.meanNDCG(RecommendationWeights.defaults(for: target).values), test.meanNDCG(textOnly)),
-                      testQueries: test.count)
     }
 
     /// What k-fold cross-validation gives: weights, and how well weights fitted without a query
