@@ -122,7 +122,7 @@ let package = Package(
         .testTarget(name: "DuijieTextTests", dependencies: ["DuijieBase", "DuijieText", "DuijieVectors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieGraphTests", dependencies: ["DuijieBase", "DuijieGraph", "DuijieVectors"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieMatchingTests", dependencies: ["DuijieBase", "DuijieMatching"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieEvaluation"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DuijieEvaluationTests", dependencies: ["DuijieBase", "DuijieEvaluation"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DuijieJSONTests", dependencies: ["DuijieBase", "DuijieJSON"]),
         .testTarget(
             name: "DuijieCorpusTests",

@@ -74,8 +74,11 @@ struct ShortlistReport {
         }
     }
 
+    /// The features a shortlist lists: those the recommender computes.
+    private static let features = RankingConfiguration.recommender.features
+
     private var csvHeader: String {
-        let header = ["query", "rank", "score", "id", "name", "organization", "region"] + RankingFeatures.Name.allCases.map { $0.name(chinese: false) }
+        let header = ["query", "rank", "score", "id", "name", "organization", "region"] + Self.features.map { $0.name(chinese: false) }
             + ["matched_terms", "path"]
         return String(CSVText.render([header], lineBreak: .lf).dropLast())
     }
@@ -85,7 +88,7 @@ struct ShortlistReport {
         let rows = results.enumerated().map { rank, result in
             [queryID, String(rank + 1), String(format: "%.4f", result.score), result.id, corpus.displayName(of: result.id),
                           owner(result.id, corpus), result.explanation.regionRelation.name(chinese: chinese)]
-                + result.features.values.map { String(format: "%.4f", $0) }
+                + Self.features.map { String(format: "%.4f", result.features[$0]) }
                 + [result.explanation.matchedTerms.map(\.term).joined(separator: " "), (result.explanation.path ?? []).map(corpus.displayName(of:)).joined(separator: " → ")]
         }
         print(CSVText.render(rows, lineBreak: .lf), terminator: "")
@@ -130,7 +133,7 @@ struct ShortlistReport {
         for (index, result) in results.enumerated() {
             print(lines[index + 1])
             guard explain else { continue }
-            let features = RankingFeatures.Name.allCases.map { "\($0.name(chinese: chinese)) \(String(format: "%.2f", result.features[$0]))" }
+            let features = Self.features.map { "\($0.name(chinese: chinese)) \(String(format: "%.2f", result.features[$0]))" }
             print("     " + features.joined(separator: " · "))
             if !result.explanation.matchedTerms.isEmpty {
                 print("     " + (chinese ? "匹配词: " : "terms: ") + result.explanation.matchedTerms.map(\.term).joined(separator: " "))
@@ -146,7 +149,7 @@ struct ShortlistReport {
             var members: [(key: String, value: JSONValue)] = [
                 ("query", .string(queryID)), ("rank", .number(Double(rank + 1))), ("id", .string(result.id)), ("score", .number(Double(result.score))),
                 ("name", .string(corpus.displayName(of: result.id))), ("regionRelation", .string(result.explanation.regionRelation.name(chinese: false))),
-                ("features", .object(RankingFeatures.Name.allCases.map { ($0.name(chinese: false), .number(Double(result.features[$0]))) })),
+                ("features", .object(Self.features.map { ($0.name(chinese: false), .number(Double(result.features[$0]))) })),
                 ("matchedTerms", .array(result.explanation.matchedTerms.map { .string($0.term) })),
             ]
             if let path = result.explanation.path { members.append(("path", .array(path.map { .string($0) }))) }

@@ -29,7 +29,7 @@ package struct RankingOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores).")
     package var threads: Int?
 
-    @Option(help: "A weights file from `DuijieBench tune`: rank by its weighted TF-IDF, BM25 and LSA scores (overrides --ranking).")
+    @Option(help: "A weights file from `DuijieBench tune` (as in Corpus/weights/): rank by its weighted TF-IDF, BM25, LSA and graph scores (overrides --ranking).")
     package var weights: String?
 
     package enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
@@ -50,20 +50,21 @@ package struct RankingOptions: ParsableArguments {
         }
     }
 
-    /// Ranks free text with these options: a fused matcher when `--weights` is given, else a
-    /// text matcher in the chosen mode.
+    /// Ranks free text with these options: by the ranking pipeline in its plain-document
+    /// configuration with the weights of `--weights` when given, else by a text matcher in the
+    /// chosen mode.
     package func makeRanker(corpus: Corpus, analyzer: Analyzer) throws -> (String, Int) -> [TextMatch] {
         guard let weights else {
             let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
             let mode = self.mode
             return { text, top in matcher.match(text: text, top: top, ranking: mode) }
         }
-        let fitted: FusionWeights = try FusionWeights.load(weights)
-        let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, includesGraph: fitted.graph > 0,
-                                     parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+        let fitted = try DocumentWeights.load(weights)
+        let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, configuration: .documents,
+                                       parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
         return { text, top in
-            fused.match(text: text, top: top, weights: fitted).map {
-                TextMatch(documentID: $0.documentID, score: $0.score, matchedTerms: fused.tfidf.explain(text: text, documentID: $0.documentID))
+            pipeline.recommend(text: text, target: .achievement, top: top, weights: fitted.weights).map {
+                TextMatch(documentID: $0.id, score: $0.score, matchedTerms: $0.explanation.matchedTerms)
             }
         }
     }

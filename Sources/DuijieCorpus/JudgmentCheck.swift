@@ -29,7 +29,7 @@ public enum JudgmentCheck {
         do {
             qrels = try Qrels(parsing: text, fileName: displayName)
         } catch {
-            return Report(qrels: nil, issues: [CorpusIssue(.error, .invalidJudgment, at: SourceLocation(file: error.file, line: error.line), error.message)])
+            return Report(qrels: nil, issues: [CorpusIssue(.error, .invalidJudgment, at: SourceLocation(file: error.location?.file ?? displayName, line: error.location?.line ?? 0), error.message)])
         }
         var issues: [CorpusIssue] = []
         for query in qrels.queryIDs where corpus.kind(of: query) == nil {

@@ -1,3 +1,5 @@
+import DuijieBase
+
 /// Relevance judgments in the TREC qrels format: for each query, a graded judgment per document.
 ///
 /// A qrels line is `QUERY ITERATION DOCUMENT GRADE`, separated by white space; the iteration
@@ -33,10 +35,10 @@ public struct Qrels: Sendable, Equatable {
     /// - Parameters:
     ///   - text: The file's contents.
     ///   - fileName: The name used in error messages.
-    /// - Throws: `TRECFormatError` for the first malformed line, a repeated judgment, or a
+    /// - Throws: `DuijieError` (`invalid-input`, located at the file and line) for the first malformed line, a repeated judgment, or a
     ///   non-integer grade.
     /// - Complexity: O(n) in the length of `text`.
-    public init(parsing text: String, fileName: String = "qrels") throws(TRECFormatError) {
+    public init(parsing text: String, fileName: String = "qrels") throws(DuijieError) {
         self.init()
         var lineNumber = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
@@ -44,19 +46,15 @@ public struct Qrels: Sendable, Equatable {
             let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if columns.isEmpty { continue }
             guard columns.count == 4 else {
-                throw TRECFormatError(
-                    file: fileName, line: lineNumber,
-                    message: "expected 4 columns (query, iteration, document, grade), found \(columns.count)")
+                throw DuijieError.malformedLine(fileName, lineNumber, "expected 4 columns (query, iteration, document, grade), found \(columns.count)")
             }
             guard let grade = Int(columns[3]) else {
-                throw TRECFormatError(file: fileName, line: lineNumber, message: "grade \"\(columns[3])\" is not an integer")
+                throw DuijieError.malformedLine(fileName, lineNumber, "grade \"\(columns[3])\" is not an integer")
             }
             let query = String(columns[0])
             let document = String(columns[2])
             if self.grade(query: query, document: document) != nil {
-                throw TRECFormatError(
-                    file: fileName, line: lineNumber,
-                    message: "document \(document) is judged twice for query \(query)")
+                throw DuijieError.malformedLine(fileName, lineNumber, "document \(document) is judged twice for query \(query)")
             }
             setGrade(grade, query: query, document: document)
         }
@@ -74,14 +72,9 @@ public struct Qrels: Sendable, Equatable {
     }
 }
 
-/// A malformed line in a TREC qrels or run file.
-public struct TRECFormatError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The file name given to the parser.
-    public let file: String
-    /// The 1-based line number.
-    public let line: Int
-    /// What is wrong.
-    public let message: String
-
-    public var description: String { "\(file):\(line): \(message)" }
+extension DuijieError {
+    /// A malformed line of a TREC qrels or run file: `invalid-input`, located at the file and line.
+    static func malformedLine(_ file: String, _ line: Int, _ message: String) -> DuijieError {
+        DuijieError(.invalidInput, message, at: Location(file: file, line: line))
+    }
 }

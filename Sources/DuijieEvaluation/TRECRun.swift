@@ -1,3 +1,5 @@
+import DuijieBase
+
 /// A ranking run in the TREC format: for each query, documents with scores, best first.
 ///
 /// A line is `QUERY Q0 DOCUMENT RANK SCORE TAG`. As trec_eval and ranx do, the order comes from
@@ -39,8 +41,8 @@ public struct TRECRun: Sendable {
 
     /// Parses a run file.
     ///
-    /// - Throws: `TRECFormatError` for the first malformed line or a document ranked twice for one query.
-    public init(parsing text: String, name: String) throws(TRECFormatError) {
+    /// - Throws: `DuijieError` (`invalid-input`, located at the file and line) for the first malformed line or a document ranked twice for one query.
+    public init(parsing text: String, name: String) throws(DuijieError) {
         var lists: [String: [(entry: Entry, line: Int)]] = [:]
         var seen: Set<String> = []
         var lineNumber = 0
@@ -49,16 +51,15 @@ public struct TRECRun: Sendable {
             let columns = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
             if columns.isEmpty { continue }
             guard columns.count == 6 else {
-                throw TRECFormatError(file: name, line: lineNumber,
-                                      message: "expected 6 columns (query, Q0, document, rank, score, tag), found \(columns.count)")
+                throw DuijieError.malformedLine(name, lineNumber, "expected 6 columns (query, Q0, document, rank, score, tag), found \(columns.count)")
             }
             guard let score = Double(columns[4]), score.isFinite else {
-                throw TRECFormatError(file: name, line: lineNumber, message: "score \"\(columns[4])\" is not a finite number")
+                throw DuijieError.malformedLine(name, lineNumber, "score \"\(columns[4])\" is not a finite number")
             }
             let query = String(columns[0])
             let document = String(columns[2])
             guard seen.insert(query + "\u{0}" + document).inserted else {
-                throw TRECFormatError(file: name, line: lineNumber, message: "document \(document) is ranked twice for query \(query)")
+                throw DuijieError.malformedLine(name, lineNumber, "document \(document) is ranked twice for query \(query)")
             }
             lists[query, default: []].append((Entry(document: document, score: score), lineNumber))
         }

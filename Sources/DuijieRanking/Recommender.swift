@@ -11,11 +11,18 @@ import DuijieVectors
 /// Candidates are the union of the best 100 by text, by LSA and by graph proximity; every
 /// candidate's features are computed exactly; filters apply before ranking and the
 /// per-institution limit after. Ties go to corpus order.
+///
+/// The same pipeline ranks plain documents (achievements without metadata) in the `documents`
+/// configuration: TF-IDF, BM25, LSA and graph (`RankingConfiguration`).
 public final class Recommender: Sendable {
     /// The corpus.
     public let corpus: Corpus
+    /// Which features are computed, over how large a pool.
+    public let configuration: RankingConfiguration
     /// The achievements' text index (TF-IDF and LSA).
     public let achievements: TextMatcher
+    /// The achievements' BM25 index, when the configuration computes BM25.
+    let achievementsBM25: TextMatcher?
     let matchers: [RecordKind: TextMatcher]
     /// Writes the text profile of any expert, institution, demand or enterprise on demand.
     let profileSources: ProfileSources
@@ -31,15 +38,21 @@ public final class Recommender: Sendable {
     ///
     /// - Parameters:
     ///   - lsaDimensions: LSA dimensions (capped by the corpus size).
+    ///   - configuration: The features to compute (`recommender` by default).
     ///   - progress: Called after each part is built (the achievements' index, each profile
     ///     index, the graph) with a line saying what was built.
     /// - Throws: `DuijieError` when the SVD fails.
-    public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, parallelism: Parallelism = .automatic,
-                progress: ((String) -> Void)? = nil) throws(DuijieError) {
+    public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, configuration: RankingConfiguration = .recommender,
+                parallelism: Parallelism = .automatic, progress: ((String) -> Void)? = nil) throws(DuijieError) {
         self.corpus = corpus
-        let (achievements, neighbors) = try Self.achievementIndex(of: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, parallelism: parallelism)
+        self.configuration = configuration
+        let (achievements, neighbors) = try Self.achievementIndex(of: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions,
+                                                                 linksNeighbors: configuration.computes(.graph), parallelism: parallelism)
         self.achievements = achievements
         progress?("achievements indexed: \(achievements.terms.statistics.terms.count) terms")
+        achievementsBM25 = configuration.computes(.bm25)
+            ? try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()), parallelism: parallelism).retainingPostingsOnly()
+            : nil
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
         let sources = ProfileSources(corpus: corpus)
         for kind in Self.profileKinds {
@@ -58,13 +71,14 @@ public final class Recommender: Sendable {
     }
 
     /// The achievements' text index, keeping only what ranking needs (the inverted index), and
-    /// each achievement's text neighbours: exact lexical ones, or, for large corpora,
-    /// approximate neighbours of the LSA vectors (`ClusteredNeighbors`), whose cost grows as
-    /// n^1.5, not n². The document-major matrix is gone when this returns, before the next
-    /// index is built.
-    private static func achievementIndex(of corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int,
-                                         parallelism: Parallelism) throws(DuijieError) -> (TextMatcher, [[ScoredIndex]]) {
+    /// each achievement's text neighbours (when `linksNeighbors`): exact lexical ones, or, for
+    /// large corpora, approximate neighbours of the LSA vectors (`ClusteredNeighbors`), whose
+    /// cost grows as n^1.5, not n². The document-major matrix is gone when this returns, before
+    /// the next index is built.
+    private static func achievementIndex(of corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int, linksNeighbors: Bool,
+                                         parallelism: Parallelism) throws(DuijieError) -> (TextMatcher, [[ScoredIndex]]?) {
         let built = try TextMatcher(corpus: corpus, analyzer: analyzer, semantic: RandomizedSVD.Options(rank: lsaDimensions), parallelism: parallelism)
+        guard linksNeighbors else { return (built.retainingPostingsOnly(), nil) }
         let neighbors = corpus.achievements.count > exactNeighborLimit
             ? ClusteredNeighbors.neighbors(of: built.semanticModel!.documentVectors, k: 10, parallelism: parallelism)
             : built.nearestNeighbors(k: 10, parallelism: parallelism)
@@ -73,10 +87,13 @@ public final class Recommender: Sendable {
 
     /// Restores a recommender from saved parts (`RecommenderIndex`): the corpus, the text
     /// index of each record kind (achievements and the four profile kinds) and the corpus graph.
+    /// A saved index holds the `recommender` configuration.
     init(corpus: Corpus, matchers: [RecordKind: TextMatcher], graph: CorpusGraph) {
         precondition(matchers.keys.count == Self.profileKinds.count + 1 && matchers[.achievement] != nil, "one matcher per kind")
         self.corpus = corpus
+        configuration = .recommender
         achievements = matchers[.achievement]!
+        achievementsBM25 = nil
         self.matchers = matchers
         profileSources = ProfileSources(corpus: corpus)
         self.graph = graph

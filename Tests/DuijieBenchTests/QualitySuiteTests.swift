@@ -1,7 +1,5 @@
-import DuijieBase
 @testable import DuijieBench
 @testable import DuijieCorpus
-import DuijieJSON
 @testable import DuijieRanking
 import DuijieTestSupport
 @testable import DuijieVectors
@@ -57,25 +55,22 @@ import Testing
         #expect(hider.hide(in: "退役锂电池与锂电材料") == "退役 与 材料")
     }
 
-    @Test func weightFilesRoundTripAndBadOnesAreReported() throws {
-        let directory = TemporaryDirectory()
-        let weights = FusionWeights(tfidf: 0.5, bm25: 0.25, lsa: 0.25, lsaDimensions: 64)
-        let path = directory.write("w.json", JSONWriter.string(.object([("weights", weights.jsonValue)])))
-        #expect(try FusionWeights.load(path) == weights)
-        let bad = directory.write("bad.json", #"{"tfidf":0.5,"bm25":"x","lsa":0,"lsaDimensions":8}"#)
-        #expect { try FusionWeights.load(bad) } throws: { ($0 as? DuijieError)?.message.contains("bm25 must be a number") ?? false }
-    }
-
-    @Test func tuningFindsWeightsAtLeastAsGoodAsItsStartOnTheTuningQueries() throws {
+    @Test func tuningCrossValidatesWeightsOnTheGridOfTheComputedFeatures() throws {
         let suite = try QualitySuite.load("demo", datasets: RepositoryFiles.datasets, demoCorpus: RepositoryFiles.demoCorpus)
-        let matcher = try FusedMatcher(corpus: suite.corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 32)
-        let candidates = FusionTuning.candidates(suite, part: .tune, matcher: matcher, parallelism: .automatic)
-        let start = FusionTuning.score(candidates, [1.0 / 3, 1.0 / 3, 1.0 / 3], suite.qrels)
-        #expect(matcher.graph == nil && candidates.allSatisfy { $0.features.allSatisfy { $0.count == 3 } })
-        let result = FusionTuning.tune(suite, matcher: matcher)
-        #expect(result.tuneNDCG >= start)
-        let sum = result.weights.tfidf + result.weights.bm25 + result.weights.lsa + result.weights.graph
-        #expect(abs(sum - 1) < 1e-5 && result.weights.lsaDimensions == 32)
-        #expect(FusionTuning.tune(suite, matcher: matcher).weights == result.weights)  // deterministic
+        let configuration = RankingConfiguration(features: [.text, .bm25, .semantic], poolPerSource: 200)
+        let recommender = try Recommender(corpus: suite.corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 32,
+                                          configuration: configuration)
+        let result = SuiteTuning.tune(suite, recommender: recommender)
+        let weights = result.crossValidation.weights.features
+        #expect(weights.graph == 0 && weights.region == 0 && weights.field == 0)
+        #expect(weights.values.allSatisfy { ($0 * 20).rounded() == $0 * 20 }, "\(weights)")  // the 0.05 grid
+        #expect(abs(weights.values.reduce(0, +) - 1) <= 0.1)  // each fold's weights sum to 1; rounding moves the sum a little
+        #expect(result.crossValidation.queries == suite.queries(.tune).filter { suite.qrels.judgments[$0.id]?.values.contains { $0 > 0 } ?? false }.count)
+        #expect(result.testNDCGByFeature.map(\.feature) == [.text, .bm25, .semantic])
+        // The test score of the fitted weights, recomputed from the test half's candidates.
+        let test = SuiteTuning.judged(suite, part: .test, recommender: recommender, parallelism: .automatic)
+        #expect(abs(test.meanNDCG(weights) - result.testNDCG) < 1e-12)
+        let again = SuiteTuning.tune(suite, recommender: recommender, parallelism: Parallelism(threads: 1))
+        #expect(again.crossValidation.weights == result.crossValidation.weights && again.testNDCG == result.testNDCG)  // deterministic
     }
 }

@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieEvaluation
 import Testing
 
@@ -21,8 +22,8 @@ import Testing
         #expect {
             try Qrels(parsing: text, fileName: "x.qrels")
         } throws: { error in
-            guard let error = error as? TRECFormatError else { return false }
-            return error.line == line && error.file == "x.qrels" && error.description.contains(message)
+            guard let error = error as? DuijieError else { return false }
+            return error.code == .invalidInput && error.location == .init(file: "x.qrels", line: line) && error.description.contains(message)
         }
     }
 }

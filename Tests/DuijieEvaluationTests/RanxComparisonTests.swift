@@ -1,3 +1,4 @@
+import DuijieBase
 @testable import DuijieEvaluation
 import Foundation
 import Testing
@@ -84,7 +85,7 @@ import Testing
         #expect {
             try TRECRun(parsing: text, name: "r.run")
         } throws: { error in
-            (error as? TRECFormatError).map { $0.file == "r.run" && $0.description.contains(message) } ?? false
+            (error as? DuijieError).map { $0.location?.file == "r.run" && $0.location?.line != nil && $0.description.hasPrefix("r.run:") && $0.description.contains(message) } ?? false
         }
     }
 

@@ -46,7 +46,7 @@ import Testing
         #expect(error("[]").contains("w.json: expected an object"))
         #expect(error(#"{"fitting":{},"targets":[\#(entry)]}"#).contains("w.json: no weights for target expert"))
         #expect(error(#"{"fitting":{},"targets":[\#(entry.replacingOccurrences(of: #""field":0"#, with: #""field":-1"#))]}"#)
-                    .contains("targets[0]: weights.field must not be negative"))
+                    .contains("targets[0]: weights.field must be a non-negative number"))
         #expect(error(#"{"fitting":{},"targets":[\#(entry.replacingOccurrences(of: #""target":"achievement""#, with: #""target":"robot""#))]}"#)
                     .contains("targets[0]: target must be one of"))
     }

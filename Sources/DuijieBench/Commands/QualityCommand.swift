@@ -17,7 +17,8 @@ struct QualityCommand: ParsableCommand {
         ../shared/datasets in place. Rankers: TF-IDF, BM25, LSA at each --dimensions value,
         TF-IDF + LSA fused at each --lexical-weights value, graph proximity (personalized PageRank
         from the query's 10 best TF-IDF matches through the corpus graph with text-neighbour
-        links), and TF-IDF + LSA + graph (weights 0.4, 0.3, 0.3; LSA at the last --dimensions). Scores are over the queries of --part
+        links), and TF-IDF + LSA + graph (weights 0.4, 0.3, 0.3; LSA at the last --dimensions), the last two
+        by the ranking pipeline in its plain-document configuration. Scores are over the queries of --part
         (test by default: a fixed seeded half) that have a relevant document; * and ** mark an
         nDCG@10 different from BM25's at p < 0.05 and p < 0.01 (paired randomization test).
         """
@@ -73,11 +74,12 @@ struct QualityCommand: ParsableCommand {
             }
         }
         if !noGraph, let rank = dimensions.last {
-            let fused = try FusedMatcher(corpus: corpus, analyzer: analyzer, lsaDimensions: rank, includesGraph: true)
-            for (name, weights) in [("graph", FusionWeights(tfidf: 0, bm25: 0, lsa: 0, graph: 1, lsaDimensions: rank)),
-                                    ("TF-IDF + LSA + graph", FusionWeights(tfidf: 0.4, bm25: 0, lsa: 0.3, graph: 0.3, lsaDimensions: rank))] {
+            let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: rank, configuration: .documents)
+            for (name, weights) in [("graph", RankingFeatures(graph: 1)), ("TF-IDF + LSA + graph", RankingFeatures(text: 0.4, semantic: 0.3, graph: 0.3))] {
                 let run = loaded.run(named: name, part: part) { query in
-                    return fused.match(text: query.text(in: corpus), top: 101, weights: weights).map { ($0.documentID, Double($0.score)) }
+                    pipeline.shortlist(QueryContext(text: query.text(in: corpus)), target: .achievement, top: 101,
+                                       weights: RecommendationWeights(weights), filters: .init())
+                        .filter { $0.score > 0 }.map { ($0.id, Double($0.score)) }
                 }
                 try save(run, name)
                 results.append((name, Evaluator.evaluate(run, qrels: qrels, metrics: metrics, options: EvaluationOptions(onlyAnswerable: true))))

@@ -71,9 +71,8 @@ struct RecommenderBenchCommand: ParsableCommand {
             }
             let result = RecommenderTuning.crossValidate(recommender, qrels: qrels, target: target, folds: folds, seed: seed)
             let shipped = RecommendationWeights.defaults(for: target)
-            let names = RankingFeatures.Name.allCases.map { $0.name(chinese: false) }
             print("\(source.rawValue) → \(target.rawValue): \(result.queries) judged \(source.rawValue)s, \(folds) folds, seed \(seed)")
-            let weights: [String] = zip(names, result.weights.values).map { name, value in name + " " + String(value) }
+            let weights = recommender.configuration.features.map { $0.name(chinese: false) + " " + String(result.weights.features[$0]) }
             print("  weights: " + weights.joined(separator: ", "))
             let measured = "  nDCG@10 held out " + String(format: "%.4f", result.heldOutNDCG) + ", text alone " + String(format: "%.4f", result.textOnlyNDCG)
             print(measured + (shipped == result.weights ? " (the shipped weights)" : ""))

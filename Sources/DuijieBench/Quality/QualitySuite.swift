@@ -101,8 +101,7 @@ public struct QualitySuite: Sendable {
         let corpus = try CorpusLoader.loadValidated(corpusPath).corpus
         let path = corpusPath + "/qrels/demand-achievement.qrels"
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw DuijieError(.io, "\(path): cannot read the judgments") }
-        let qrels: Qrels
-        do { qrels = try Qrels(parsing: text, fileName: path) } catch { throw DuijieError(.invalidInput, error.description) }
+        let qrels = try Qrels(parsing: text, fileName: path)
         let queries = qrels.queryIDs.map { Query(id: $0, text: nil, demandID: $0, excludedDocument: nil) }
         return QualitySuite(name: "demo", corpus: corpus, queries: queries, qrels: qrels)
     }

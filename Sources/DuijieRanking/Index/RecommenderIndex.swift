@@ -28,8 +28,12 @@ public enum RecommenderIndex {
     ///   - corpusDirectory: The corpus the recommender was built from; its record files are
     ///     copied into the index a block at a time (never held in memory whole).
     ///   - corpusFingerprint: `TextIndex.fingerprint(ofCorpus:)` of the corpus.
-    /// - Throws: `DuijieError` when the file cannot be written.
+    /// - Throws: `DuijieError` when the file cannot be written, or when `recommender` is not in
+    ///   the `recommender` configuration (the format holds no BM25 index).
     public static func write(_ recommender: Recommender, corpusDirectory: String, corpusFingerprint: String, to path: String) throws(DuijieError) {
+        guard recommender.configuration == .recommender else {
+            throw DuijieError(.invalidInput, "\(path): only a recommender in the recommender configuration can be saved")
+        }
         var writer = IndexFile.Writer()
         TextIndex.add(recommender.achievements, titles: recommender.corpus.achievements.map(\.title), corpusFingerprint: corpusFingerprint, to: &writer)
         for kind in Recommender.profileKinds {

@@ -18,7 +18,7 @@ package struct QueryContext: Sendable {
 
 extension QueryContext {
     /// A free-text query: no seed record and no metadata (metadata features are then neutral).
-    init(text: String) {
+    package init(text: String) {
         self.init(text: text, seedID: nil, region: nil, fields: [], minimumMaturity: nil, transferModes: [], budget: nil,
                   maturity: nil, price: nil)
     }

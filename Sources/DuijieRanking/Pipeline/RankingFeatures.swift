@@ -7,6 +7,8 @@ public struct RankingFeatures: Sendable, Equatable {
     public enum Name: String, Sendable, CaseIterable {
         /// Lexical similarity of the texts (TF-IDF cosine).
         case text
+        /// Lexical relevance by BM25, divided by the query's best BM25 score.
+        case bm25
         /// Semantic similarity (LSA cosine, negative values as 0).
         case semantic
         /// Graph proximity (personalized PageRank from the query, divided by its maximum).
@@ -22,10 +24,14 @@ public struct RankingFeatures: Sendable, Equatable {
         /// Whether the price fits the budget.
         case budget
 
+        /// The features read from records' metadata rather than their text or links.
+        public static let metadata: Set<Name> = [.region, .field, .maturity, .transferMode, .budget]
+
         /// The feature's name in Chinese or English.
         public func name(chinese: Bool) -> String {
             switch self {
             case .text: return chinese ? "文本相似" : "text"
+            case .bm25: return chinese ? "关键词相关(BM25)" : "BM25"
             case .semantic: return chinese ? "语义相似" : "semantic"
             case .graph: return chinese ? "关系图谱" : "graph"
             case .region: return chinese ? "地区" : "region"
@@ -39,6 +45,8 @@ public struct RankingFeatures: Sendable, Equatable {
 
     /// Lexical similarity.
     public var text: Float
+    /// BM25 relevance.
+    public var bm25: Float
     /// Semantic similarity.
     public var semantic: Float
     /// Graph proximity.
@@ -54,10 +62,11 @@ public struct RankingFeatures: Sendable, Equatable {
     /// Budget fit.
     public var budget: Float
 
-    /// Creates features from their values.
-    public init(text: Float, semantic: Float, graph: Float, region: Float, field: Float, maturity: Float, transferMode: Float,
-                budget: Float) {
+    /// Creates features from their values (a feature left out is 0).
+    public init(text: Float = 0, bm25: Float = 0, semantic: Float = 0, graph: Float = 0, region: Float = 0, field: Float = 0,
+                maturity: Float = 0, transferMode: Float = 0, budget: Float = 0) {
         self.text = text
+        self.bm25 = bm25
         self.semantic = semantic
         self.graph = graph
         self.region = region
@@ -70,18 +79,19 @@ public struct RankingFeatures: Sendable, Equatable {
     /// Creates features from one value per feature, in `Name.allCases` order.
     public init(values: [Float]) {
         precondition(values.count == Name.allCases.count, "one value per feature")
-        self.init(text: values[0], semantic: values[1], graph: values[2], region: values[3], field: values[4], maturity: values[5],
-                  transferMode: values[6], budget: values[7])
+        self.init(text: values[0], bm25: values[1], semantic: values[2], graph: values[3], region: values[4], field: values[5],
+                  maturity: values[6], transferMode: values[7], budget: values[8])
     }
 
     /// The values in `Name.allCases` order.
-    public var values: [Float] { [text, semantic, graph, region, field, maturity, transferMode, budget] }
+    public var values: [Float] { [text, bm25, semantic, graph, region, field, maturity, transferMode, budget] }
 
     /// A feature's value by name.
     public subscript(name: Name) -> Float {
         get {
             switch name {
             case .text: return text
+            case .bm25: return bm25
             case .semantic: return semantic
             case .graph: return graph
             case .region: return region
@@ -94,6 +104,7 @@ public struct RankingFeatures: Sendable, Equatable {
         set {
             switch name {
             case .text: text = newValue
+            case .bm25: bm25 = newValue
             case .semantic: semantic = newValue
             case .graph: graph = newValue
             case .region: region = newValue
@@ -107,7 +118,7 @@ public struct RankingFeatures: Sendable, Equatable {
 
     /// Each value times its weight.
     public func contributions(_ weights: RankingFeatures) -> RankingFeatures {
-        RankingFeatures(text: text * weights.text, semantic: semantic * weights.semantic, graph: graph * weights.graph,
+        RankingFeatures(text: text * weights.text, bm25: bm25 * weights.bm25, semantic: semantic * weights.semantic, graph: graph * weights.graph,
                         region: region * weights.region, field: field * weights.field, maturity: maturity * weights.maturity,
                         transferMode: transferMode * weights.transferMode, budget: budget * weights.budget)
     }
@@ -117,6 +128,7 @@ public struct RankingFeatures: Sendable, Equatable {
     public func fused(_ weights: RankingFeatures) -> Float {
         var sum: Float = 0
         sum += text * weights.text
+        sum += bm25 * weights.bm25
         sum += semantic * weights.semantic
         sum += graph * weights.graph
         sum += region * weights.region

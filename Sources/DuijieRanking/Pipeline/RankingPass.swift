@@ -13,29 +13,49 @@ package struct Candidate: Sendable {
     package var score: Float = 0
 }
 
-/// The text, LSA and graph scores of every record of the target kind for one query: what one
-/// query needs of the corpus-wide indexes, computed once and read by every candidate.
+/// The text, BM25, LSA and graph scores of every record of the target kind for one query: what
+/// one query needs of the corpus-wide indexes, computed once and read by every candidate. A
+/// score the configuration does not compute is empty.
 struct QuerySignals {
     let context: QueryContext
     let target: RecommendationTarget
     let ids: [String]
     let text: [Float]
+    /// BM25 divided by the query's best BM25 score.
+    let bm25: [Float]
     let semantic: [Float]
     let proximity: [Float]
     let graphMaximum: Float
 }
 
 extension Recommender {
-    /// How many candidates each source (text, LSA, graph) contributes.
-    public static let poolSize = 100
-
     /// How many best text matches seed the graph walk of a free-text query.
     static let freeTextGraphSeeds = 10
+
+    /// When the graph walk has converged (L1 change between iterations).
+    static let graphTolerance = 1e-8
 
     /// The ranking pipeline for one query: signals → candidate pool → filters → features →
     /// fused score → order (ties by index order) → diversity → per-institution limit → explanations.
     func rank(_ context: QueryContext, target: RecommendationTarget, top: Int, weights: RecommendationWeights,
               filters: RecommendationFilters) -> [Recommendation] {
+        let chosen = shortlist(context, target: target, top: top, weights: weights, filters: filters)
+        let matcher = matchers[target.recordKind]!
+        // One path search serves every result.
+        let paths = context.seedID.map { graph.paths(from: $0, to: chosen.map(\.id), maximumHops: 4) } ?? [:]
+        return chosen.map { candidate in
+            let explanation = Explanation(
+                contributions: candidate.features.contributions(weights.features),
+                matchedTerms: matcher.explain(text: context.text, documentID: candidate.id),
+                regionRelation: regionRelation(context, candidate.id),
+                path: paths[candidate.id])
+            return Recommendation(id: candidate.id, score: candidate.score, features: candidate.features, explanation: explanation)
+        }
+    }
+
+    /// The pipeline up to the explanations: the `top` candidates, scored, in shortlist order.
+    package func shortlist(_ context: QueryContext, target: RecommendationTarget, top: Int, weights: RecommendationWeights,
+                           filters: RecommendationFilters) -> [Candidate] {
         let signals = signals(context, target: target)
         let scored = candidates(signals, filters: filters).map { candidate in
             var weighted = candidate
@@ -57,16 +77,7 @@ extension Recommender {
             }
             chosen.append(candidate)
         }
-        // One path search serves every result.
-        let paths = context.seedID.map { graph.paths(from: $0, to: chosen.map(\.id), maximumHops: 4) } ?? [:]
-        return chosen.map { candidate in
-            let explanation = Explanation(
-                contributions: candidate.features.contributions(weights.features),
-                matchedTerms: matcher.explain(text: context.text, documentID: candidate.id),
-                regionRelation: regionRelation(context, candidate.id),
-                path: paths[candidate.id])
-            return Recommendation(id: candidate.id, score: candidate.score, features: candidate.features, explanation: explanation)
-        }
+        return chosen
     }
 
     /// Every candidate with its feature values, before weighting (what tuning fits weights on).
@@ -74,12 +85,12 @@ extension Recommender {
         candidates(signals(context, target: target), filters: filters)
     }
 
-    /// The pool — the best `poolSize` by text, by LSA and by graph proximity — less what the
-    /// filters remove, in index order.
+    /// The pool — the best `configuration.poolPerSource` by each score computed (text, BM25,
+    /// LSA, graph proximity) — less what the filters remove, in index order.
     func candidates(_ signals: QuerySignals, filters: RecommendationFilters) -> [Candidate] {
         var pool = Set<Int32>()
-        for scores in [signals.text, signals.semantic, signals.proximity] {
-            for hit in TopKSelector.best(Self.poolSize, of: scores) where hit.score > 0 { pool.insert(hit.index) }
+        for scores in [signals.text, signals.bm25, signals.semantic, signals.proximity] {
+            for hit in TopKSelector.best(configuration.poolPerSource, of: scores) where hit.score > 0 { pool.insert(hit.index) }
         }
         let filter = CandidateFilter(filters, corpus: corpus, target: signals.target)
         return pool.sorted().compactMap { index -> Candidate? in
@@ -90,12 +101,23 @@ extension Recommender {
         }
     }
 
-    /// The text, LSA and graph scores of every record of the target kind for one query.
+    /// The text, BM25, LSA and graph scores of every record of the target kind for one query
+    /// (BM25 for achievements only: the profile kinds have no BM25 index).
     func signals(_ context: QueryContext, target: RecommendationTarget) -> QuerySignals {
         let matcher = matchers[target.recordKind]!
         let ids = matcher.documentIDs
         let text = matcher.scores(text: context.text, semantic: false)
-        let semantic = matcher.scores(text: context.text, semantic: true)
+        let semantic = configuration.computes(.semantic) ? matcher.scores(text: context.text, semantic: true) : []
+        var bm25: [Float] = []
+        if target == .achievement, let achievementsBM25 {
+            bm25 = achievementsBM25.scores(text: context.text, semantic: false)
+            let best = bm25.max() ?? 0
+            if best > 0 { bm25 = bm25.map { $0 / best } }
+        }
+        guard configuration.computes(.graph) else {
+            return QuerySignals(context: context, target: target, ids: ids, text: text, bm25: bm25, semantic: semantic, proximity: [],
+                                graphMaximum: 1)
+        }
         var seeds: [String: Double] = [:]
         if let seedID = context.seedID {
             seeds[seedID] = 1
@@ -106,16 +128,22 @@ extension Recommender {
             }
         }
         var proximity = [Float](repeating: 0, count: ids.count)
-        let nodeScores = graph.proximity(from: seeds, options: .init(tolerance: 1e-8))
+        let nodeScores = graph.proximity(from: seeds, options: .init(tolerance: Self.graphTolerance))
         if let nodeScores, let nodes = graphNodes[target.recordKind] {
             for (row, node) in nodes.enumerated() where node >= 0 { proximity[row] = Float(nodeScores[Int(node)]) }
         }
-        return QuerySignals(context: context, target: target, ids: ids, text: text, semantic: semantic, proximity: proximity,
+        return QuerySignals(context: context, target: target, ids: ids, text: text, bm25: bm25, semantic: semantic, proximity: proximity,
                             graphMaximum: max(proximity.max() ?? 0, .leastNonzeroMagnitude))
     }
 
-    /// The feature values of the record at `row` of the target kind's index.
+    /// The feature values of the record at `row` of the target kind's index (0 for a feature
+    /// the configuration does not compute).
     func features(of row: Int, _ signals: QuerySignals) -> RankingFeatures {
+        var features = RankingFeatures(
+            text: signals.text[row], bm25: signals.bm25.isEmpty ? 0 : signals.bm25[row],
+            semantic: signals.semantic.isEmpty ? 0 : max(0, signals.semantic[row]),
+            graph: signals.proximity.isEmpty ? 0 : signals.proximity[row] / signals.graphMaximum)
+        guard configuration.features.contains(where: RankingFeatures.Name.metadata.contains) else { return features }
         let context = signals.context
         let target = signals.target
         let id = signals.ids[row]
@@ -129,11 +157,12 @@ extension Recommender {
                    MetadataFit.transferModes(demand.transferModes, context.transferModes),
                    MetadataFit.budget(demand.budget, price: context.price))
         }
-        return RankingFeatures(
-            text: signals.text[row], semantic: max(0, signals.semantic[row]), graph: signals.proximity[row] / signals.graphMaximum,
-            region: regionRelation(context, id).score,
-            field: context.seedID == nil ? 0.25 : MetadataFit.fields(context.fields, corpus.fieldsOfRecord(id), in: corpus),
-            maturity: fit.maturity, transferMode: fit.modes, budget: fit.budget)
+        features.region = regionRelation(context, id).score
+        features.field = context.seedID == nil ? 0.25 : MetadataFit.fields(context.fields, corpus.fieldsOfRecord(id), in: corpus)
+        features.maturity = fit.maturity
+        features.transferMode = fit.modes
+        features.budget = fit.budget
+        return configuration.restricting(features)
     }
 
     /// How the query's region relates to a record's (unknown for free text).

@@ -70,13 +70,8 @@ public struct WeightsFile: Sendable {
             guard case .string(let name)? = item["target"], let target = RecommendationTarget(rawValue: name) else {
                 throw DuijieError(.invalidInput, "\(place): target must be one of \(RecommendationTarget.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            var values: [Float] = []
-            for feature in RankingFeatures.Name.allCases {
-                let value = try number(item["weights"]?[feature.rawValue], "weights.\(feature.rawValue)")
-                guard value >= 0 else { throw DuijieError(.invalidInput, "\(place): weights.\(feature.rawValue) must not be negative") }
-                values.append(Float(value))
-            }
-            entries.append(Entry(source: source, target: target, weights: RecommendationWeights(values),
+            let weights = try RecommendationWeights(json: item["weights"], place: place)
+            entries.append(Entry(source: source, target: target, weights: weights,
                                  crossValidatedNDCG: try number(item["crossValidatedNDCG10"], "crossValidatedNDCG10"),
                                  textOnlyNDCG: try number(item["textOnlyNDCG10"], "textOnlyNDCG10"),
                                  queries: Int(try number(item["queries"], "queries"))))
@@ -89,13 +84,10 @@ public struct WeightsFile: Sendable {
 
     /// The file's text: the fitting, then one line per target.
     public var text: String {
-        func weights(_ entry: Entry) -> JSONValue {
-            // A weight prints as the shortest decimal of its Float (0.35, not 0.3499999940395355).
-            .object(RankingFeatures.Name.allCases.map { name in (name.rawValue, .number(Double(String(entry.weights.features[name]))!)) })
-        }
         let lines = entries.map { entry in
             JSONWriter.string(.object([
-                ("source", .string(entry.source)), ("target", .string(entry.target.rawValue)), ("weights", weights(entry)),
+                ("source", .string(entry.source)), ("target", .string(entry.target.rawValue)),
+                ("weights", entry.weights.jsonValue(features: RankingConfiguration.recommender.features)),
                 ("crossValidatedNDCG10", .number(entry.crossValidatedNDCG)), ("textOnlyNDCG10", .number(entry.textOnlyNDCG)),
                 ("queries", .number(Double(entry.queries))),
             ]))

@@ -51,37 +51,48 @@ public enum RecommenderTuning {
 
     /// Fits weights for `target` by `folds`-fold cross-validation: the judged sources are dealt
     /// into folds by a seeded shuffle; for each fold, coordinate ascent on nDCG@10 over the
-    /// other folds fits weights that rank the fold's sources.
+    /// other folds fits weights that rank the fold's sources. Only the features the
+    /// recommender's configuration computes get weights.
     public static func crossValidate(_ recommender: Recommender, qrels: Qrels, target: RecommendationTarget, folds: Int = 5,
                                      seed: UInt64 = 7, step: Float = 0.05, parallelism: Parallelism = .automatic) -> CrossValidation {
-        precondition(folds >= 2, "at least two folds")
         var order = judgedSources(qrels).sorted()
         var generator = SplitMix64(seed: seed)
         order.seededShuffle(using: &generator)
         let all = JudgedQueries(recommender, sources: order, target: target, qrels: qrels, parallelism: parallelism)
+        return crossValidate(all, features: recommender.configuration.features, folds: folds, step: step)
+    }
+
+    /// Cross-validates weights of `features` over `all` (dealt into folds by position: query i
+    /// is held out in fold i mod `folds`).
+    package static func crossValidate(_ all: JudgedQueries, features: [RankingFeatures.Name], folds: Int = 5,
+                                      step: Float = 0.05) -> CrossValidation {
+        precondition(folds >= 2, "at least two folds")
+        func weighting(_ values: [Float]) -> RankingFeatures {
+            var weights = RankingFeatures()
+            for (name, value) in zip(features, values) { weights[name] = value }
+            return weights
+        }
         var heldOutTotal = 0.0
-        var weightSums = [Float](repeating: 0, count: featureCount)
+        var weightSums = [Float](repeating: 0, count: features.count)
         for fold in 0..<folds {
             let training = all.subset { $0 % folds != fold }
             let heldOut = all.subset { $0 % folds == fold }
-            let (weights, _) = CoordinateAscent.maximize(count: featureCount, step: step) { training.meanNDCG($0) }
-            heldOutTotal += heldOut.meanNDCG(weights) * Double(heldOut.count)
+            let (weights, _) = CoordinateAscent.maximize(count: features.count, step: step) { training.meanNDCG(weighting($0)) }
+            heldOutTotal += heldOut.meanNDCG(weighting(weights)) * Double(heldOut.count)
             for index in weights.indices { weightSums[index] += weights[index] }
         }
         let units = (1 / step).rounded()
         let rounded = weightSums.map { ($0 / Float(folds) * units).rounded() / units }
-        return CrossValidation(weights: RecommendationWeights(rounded), heldOutNDCG: all.count == 0 ? 0 : heldOutTotal / Double(all.count),
-                               textOnlyNDCG: all.meanNDCG(textOnly), queries: all.count)
+        return CrossValidation(weights: RecommendationWeights(weighting(rounded)),
+                               heldOutNDCG: all.count == 0 ? 0 : heldOutTotal / Double(all.count),
+                               textOnlyNDCG: all.meanNDCG(RankingFeatures(text: 1)), queries: all.count)
     }
 
     /// Mean nDCG@10 of `weights` over every judged source in `qrels`.
     public static func meanNDCG(_ recommender: Recommender, qrels: Qrels, target: RecommendationTarget, weights: RecommendationWeights,
                                 parallelism: Parallelism = .automatic) -> Double {
-        JudgedQueries(recommender, sources: judgedSources(qrels), target: target, qrels: qrels, parallelism: parallelism).meanNDCG(weights.values)
+        JudgedQueries(recommender, sources: judgedSources(qrels), target: target, qrels: qrels, parallelism: parallelism).meanNDCG(weights.features)
     }
-
-    private static let featureCount = RankingFeatures.Name.allCases.count
-    private static let textOnly = RankingFeatures.Name.allCases.map { $0 == .text ? Float(1) : 0 }
 
     /// The sources in `qrels` with at least one relevant record.
     private static func judgedSources(_ qrels: Qrels) -> [String] {
@@ -89,41 +100,46 @@ public enum RecommenderTuning {
     }
 }
 
-/// Judged sources with every candidate's features, computed once, so that weights can be tried
-/// by the thousand (each try is a weighted sum and a top-10 per source).
-struct JudgedQueries {
-    let queries: [(source: String, candidates: [Candidate])]
-    let qrels: Qrels
+/// Judged queries with every candidate's features, computed once, so that weights can be tried
+/// by the thousand (each try is a weighted sum and a top-10 per query).
+package struct JudgedQueries: Sendable {
+    /// Each query's id (its key in the judgments) and candidates.
+    package let queries: [(id: String, candidates: [Candidate])]
+    /// The judgments.
+    package let qrels: Qrels
 
-    init(_ recommender: Recommender, sources: [String], target: RecommendationTarget, qrels: Qrels, parallelism: Parallelism) {
-        queries = parallelism.mapChunks(count: sources.count, minimumChunk: 2) { range in
-            range.compactMap { index in
-                recommender.context(for: sources[index]).map { (sources[index], recommender.candidates($0, target: target, filters: .init())) }
-            }
-        }.flatMap { $0 }
-        self.qrels = qrels
-    }
-
-    private init(queries: [(source: String, candidates: [Candidate])], qrels: Qrels) {
+    /// Judged queries from candidates already found.
+    package init(queries: [(id: String, candidates: [Candidate])], qrels: Qrels) {
         self.queries = queries
         self.qrels = qrels
     }
 
-    var count: Int { queries.count }
+    /// The candidates of records of the corpus as queries (`sources`, in order; an id that is
+    /// no query record is left out).
+    init(_ recommender: Recommender, sources: [String], target: RecommendationTarget, qrels: Qrels, parallelism: Parallelism) {
+        let queries = parallelism.mapChunks(count: sources.count, minimumChunk: 2) { range in
+            range.compactMap { index in
+                recommender.context(for: sources[index]).map { (sources[index], recommender.candidates($0, target: target, filters: .init())) }
+            }
+        }.flatMap { $0 }
+        self.init(queries: queries, qrels: qrels)
+    }
+
+    /// How many queries.
+    package var count: Int { queries.count }
 
     /// The queries whose position passes `isIncluded`.
-    func subset(_ isIncluded: (Int) -> Bool) -> JudgedQueries {
+    package func subset(_ isIncluded: (Int) -> Bool) -> JudgedQueries {
         JudgedQueries(queries: queries.indices.filter(isIncluded).map { queries[$0] }, qrels: qrels)
     }
 
     /// Mean nDCG@10 when candidates are ranked by `weights` (0 for no query).
-    func meanNDCG(_ weights: [Float]) -> Double {
+    package func meanNDCG(_ weights: RankingFeatures) -> Double {
         guard !queries.isEmpty else { return 0 }
-        let weighting = RankingFeatures(values: weights)
         return queries.reduce(0.0) { total, query in
-            let fused = query.candidates.map { $0.features.fused(weighting) }
+            let fused = query.candidates.map { $0.features.fused(weights) }
             let ranking = TopKSelector.best(10, of: fused).map { query.candidates[Int($0.index)].id }
-            return total + RankingMetrics.ndcg(ranking, qrels.judgments[query.source] ?? [:], k: 10)
+            return total + RankingMetrics.ndcg(ranking, qrels.judgments[query.id] ?? [:], k: 10)
         } / Double(queries.count)
     }
 }

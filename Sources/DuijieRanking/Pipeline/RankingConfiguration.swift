@@ -1,0 +1,44 @@
+/// Which features the ranking pipeline computes and how large a candidate pool it scores. The
+/// one pipeline (`Recommender`) runs in one of two configurations:
+///
+/// - `recommender`: the broker's shortlists — text, semantic and graph similarity with region,
+///   field, maturity, transfer-mode and budget fit, over the best 100 candidates of each source;
+/// - `documents`: plain documents without metadata (the quality suites, `duijie match
+///   --weights`) — TF-IDF, BM25, LSA and graph, over the best 200 of each source.
+///
+/// A feature the configuration leaves out is 0 for every candidate, whatever its weight.
+public struct RankingConfiguration: Sendable, Equatable {
+    /// The features computed, in `RankingFeatures.Name.allCases` order.
+    public let features: [RankingFeatures.Name]
+    /// How many best candidates each score source (TF-IDF, BM25, LSA, graph) adds to the pool.
+    public let poolPerSource: Int
+
+    /// A configuration computing `features` over pools of `poolPerSource` per source.
+    ///
+    /// `features` must include `text`: the graph walk of a free-text query starts from the best
+    /// text matches.
+    public init(features: Set<RankingFeatures.Name>, poolPerSource: Int) {
+        precondition(features.contains(.text), "the text feature seeds free-text graph walks")
+        precondition(poolPerSource > 0, "a pool needs members")
+        self.features = RankingFeatures.Name.allCases.filter(features.contains)
+        self.poolPerSource = poolPerSource
+    }
+
+    /// The broker's recommender: every feature except BM25 (TF-IDF carries the lexical signal,
+    /// and profiles of experts, institutions, demands and enterprises have no BM25 index).
+    public static let recommender = RankingConfiguration(
+        features: Set(RankingFeatures.Name.allCases).subtracting([.bm25]), poolPerSource: 100)
+
+    /// Plain documents: the text features and the graph, no metadata.
+    public static let documents = RankingConfiguration(features: [.text, .bm25, .semantic, .graph], poolPerSource: 200)
+
+    /// Whether the configuration computes `feature`.
+    public func computes(_ feature: RankingFeatures.Name) -> Bool { features.contains(feature) }
+
+    /// `weights` with every feature this configuration leaves out set to 0.
+    public func restricting(_ weights: RankingFeatures) -> RankingFeatures {
+        var restricted = RankingFeatures()
+        for name in features { restricted[name] = weights[name] }
+        return restricted
+    }
+}
