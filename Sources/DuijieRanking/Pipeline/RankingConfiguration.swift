@@ -8,10 +8,17 @@
 ///
 /// A feature the configuration leaves out is 0 for every candidate, whatever its weight.
 public struct RankingConfiguration: Sendable, Equatable {
+    /// Two configurations are equal when they compute the same features over the same pool.
+    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.features == rhs.features && lhs.poolPerSource == rhs.poolPerSource }
+
     /// The features computed, in `RankingFeatures.Name.allCases` order.
     public let features: [RankingFeatures.Name]
     /// How many best candidates each score source (TF-IDF, BM25, LSA, graph) adds to the pool.
     public let poolPerSource: Int
+    /// The features left out (0 for every candidate).
+    let omitted: [RankingFeatures.Name]
+    /// Whether any metadata feature (region, field, maturity, transfer mode, budget) is computed.
+    let computesMetadata: Bool
 
     /// A configuration computing `features` over pools of `poolPerSource` per source.
     ///
@@ -22,6 +29,8 @@ public struct RankingConfiguration: Sendable, Equatable {
         precondition(poolPerSource > 0, "a pool needs members")
         self.features = RankingFeatures.Name.allCases.filter(features.contains)
         self.poolPerSource = poolPerSource
+        omitted = RankingFeatures.Name.allCases.filter { !features.contains($0) }
+        computesMetadata = !features.isDisjoint(with: RankingFeatures.Name.metadata)
     }
 
     /// The broker's recommender: every feature except BM25 (TF-IDF carries the lexical signal,
@@ -35,10 +44,10 @@ public struct RankingConfiguration: Sendable, Equatable {
     /// Whether the configuration computes `feature`.
     public func computes(_ feature: RankingFeatures.Name) -> Bool { features.contains(feature) }
 
-    /// `weights` with every feature this configuration leaves out set to 0.
-    public func restricting(_ weights: RankingFeatures) -> RankingFeatures {
-        var restricted = RankingFeatures()
-        for name in features { restricted[name] = weights[name] }
+    /// `values` with every feature this configuration leaves out set to 0.
+    public func restricting(_ values: RankingFeatures) -> RankingFeatures {
+        var restricted = values
+        for name in omitted { restricted[name] = 0 }
         return restricted
     }
 }

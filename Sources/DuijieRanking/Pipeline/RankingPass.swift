@@ -143,7 +143,7 @@ extension Recommender {
             text: signals.text[row], bm25: signals.bm25.isEmpty ? 0 : signals.bm25[row],
             semantic: signals.semantic.isEmpty ? 0 : max(0, signals.semantic[row]),
             graph: signals.proximity.isEmpty ? 0 : signals.proximity[row] / signals.graphMaximum)
-        guard configuration.features.contains(where: RankingFeatures.Name.metadata.contains) else { return features }
+        guard configuration.computesMetadata else { return features }
         let context = signals.context
         let target = signals.target
         let id = signals.ids[row]
