@@ -37,7 +37,7 @@ struct ShortlistReport {
 
     /// Builds or loads the recommender, ranks, and prints.
     func run() throws {
-        let recommender = try source.makeRecommender(analysis: analysis)
+        let recommender = try source.makeRecommender(analysis: analysis, wordExplanations: true)
         let loaded = recommender.corpus
         let filters = try options.makeFilters(loaded)
         if let batch = options.batch {

@@ -18,9 +18,10 @@ package struct RecommenderSource: ParsableArguments {
     /// The parsed options as a value that other commands can make too.
     package var location: RecommenderLocation { RecommenderLocation(corpus: corpus, index: index, dimensions: dimensions) }
 
-    /// The recommender, loaded from the index or built from the corpus.
-    package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
-        try location.makeRecommender(analysis: analysis)
+    /// The recommender, loaded from the index or built from the corpus; with
+    /// `wordExplanations`, its explanations show shared words (the jieba dictionary is loaded).
+    package func makeRecommender(analysis: AnalysisOptions, wordExplanations: Bool = false) throws -> Recommender {
+        try location.makeRecommender(analysis: analysis, wordExplanations: wordExplanations)
     }
 }
 
@@ -50,10 +51,13 @@ package struct RecommenderLocation: Sendable {
     /// The corpus directory or the index file, for messages.
     package var name: String { corpus ?? index ?? "" }
 
-    /// The recommender, loaded from the index or built from the corpus.
-    package func makeRecommender(analysis: AnalysisOptions) throws -> Recommender {
-        if let index { return try RecommenderIndex.load(index) }
+    /// The recommender, loaded from the index or built from the corpus; with
+    /// `wordExplanations`, its explanations show shared words (the jieba dictionary is loaded).
+    package func makeRecommender(analysis: AnalysisOptions, wordExplanations: Bool = false) throws -> Recommender {
+        if let index { return try RecommenderIndex.load(index, wordExplanations: wordExplanations) }
         let loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
-        return try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions)
+        let analyzer = try analysis.makeAnalyzer()
+        return try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions,
+                               sharedWords: wordExplanations ? try TextResources.sharedWords(for: analyzer) : nil)
     }
 }

@@ -23,6 +23,9 @@ public final class Recommender: Sendable {
     public let achievements: TextMatcher
     /// The achievements' BM25 index, when the configuration computes BM25.
     let achievementsBM25: TextMatcher?
+    /// Finds the words a query and a record share, for explanations (without it, explanations
+    /// show the scoring terms of two or more characters).
+    public let sharedWords: SharedWords?
     let matchers: [RecordKind: TextMatcher]
     /// Writes the text profile of any expert, institution, demand or enterprise on demand.
     let profileSources: ProfileSources
@@ -39,13 +42,15 @@ public final class Recommender: Sendable {
     /// - Parameters:
     ///   - lsaDimensions: LSA dimensions (capped by the corpus size).
     ///   - configuration: The features to compute (`recommender` by default).
+    ///   - sharedWords: For explanations in words (`TextResources.sharedWords(for:)`).
     ///   - progress: Called after each part is built (the achievements' index, each profile
     ///     index, the graph) with a line saying what was built.
     /// - Throws: `DuijieError` when the SVD fails.
     public init(corpus: Corpus, analyzer: Analyzer, lsaDimensions: Int = 64, configuration: RankingConfiguration = .recommender,
-                parallelism: Parallelism = .automatic, progress: ((String) -> Void)? = nil) throws(DuijieError) {
+                sharedWords: SharedWords? = nil, parallelism: Parallelism = .automatic, progress: ((String) -> Void)? = nil) throws(DuijieError) {
         self.corpus = corpus
         self.configuration = configuration
+        self.sharedWords = sharedWords
         let (achievements, neighbors) = try Self.achievementIndex(of: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions,
                                                                  linksNeighbors: configuration.computes(.graph), parallelism: parallelism)
         self.achievements = achievements
@@ -88,10 +93,11 @@ public final class Recommender: Sendable {
     /// Restores a recommender from saved parts (`RecommenderIndex`): the corpus, the text
     /// index of each record kind (achievements and the four profile kinds) and the corpus graph.
     /// A saved index holds the `recommender` configuration.
-    init(corpus: Corpus, matchers: [RecordKind: TextMatcher], graph: CorpusGraph) {
+    init(corpus: Corpus, matchers: [RecordKind: TextMatcher], graph: CorpusGraph, sharedWords: SharedWords?) {
         precondition(matchers.keys.count == Self.profileKinds.count + 1 && matchers[.achievement] != nil, "one matcher per kind")
         self.corpus = corpus
         configuration = .recommender
+        self.sharedWords = sharedWords
         achievements = matchers[.achievement]!
         achievementsBM25 = nil
         self.matchers = matchers

@@ -2,6 +2,7 @@ import DuijieBase
 import DuijieCorpus
 import DuijieText
 import Foundation
+import Synchronization
 
 /// Finds and loads the text-analysis resources Duijie ships or reads from the system: the
 /// jieba dictionary (Debian's python3-jieba) and the domain lexicon in `Corpus/lexicon/`.
@@ -50,6 +51,22 @@ public enum TextResources {
         for path in extra { try lexicon.load(contentsOf: path, normalizer: normalizer) }
         return lexicon
     }
+
+    /// The shared-word finder for explanations: the default lexicon (jieba + the domain
+    /// lexicon), with `analyzer`'s normalization and stopwords.
+    ///
+    /// - Throws: `DuijieError` when no jieba dictionary is installed or a file is malformed.
+    public static func sharedWords(for analyzer: Analyzer) throws(DuijieError) -> SharedWords {
+        // The lexicon takes most of a second to load; one per normalization serves the process.
+        let key = analyzer.options.simplifiesChinese
+        if let cached = explanationLexicons.withLock({ $0[key] }) { return analyzer.sharedWords(lexicon: cached) }
+        let lexicon = try loadLexicon(normalizer: analyzer.textNormalizer)
+        explanationLexicons.withLock { $0[key] = lexicon }
+        return analyzer.sharedWords(lexicon: lexicon)
+    }
+
+    /// The lexicons loaded for explanations, by whether text is simplified.
+    private static let explanationLexicons = Mutex<[Bool: Lexicon]>([:])
 
     /// Makes an analyzer with the standard stopwords, OpenCC, and (for dictionary modes) the
     /// default lexicon.

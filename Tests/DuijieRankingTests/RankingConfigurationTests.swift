@@ -110,3 +110,32 @@ import Testing
         }
     }
 }
+
+@Suite struct MatchedWordsTests {
+    @Test func wordsAreCreditedWithTheScoringTermsInsideThem() {
+        // By hand: 动力电池 holds 动力 (0.3), 电池 (0.2) and 池 (0.1) = 0.6; 储能 holds 储能 (0.4);
+        // 电池 (0.3) lies inside 动力电池 and is not shown again; 用户 holds no scoring term.
+        let scoring = [TextMatch.MatchedTerm(term: "储能", contribution: 0.4), .init(term: "动力", contribution: 0.3),
+                       .init(term: "电池", contribution: 0.2), .init(term: "池", contribution: 0.1)]
+        let ranked = MatchedWords.ranked(["动力电池", "电池", "储能", "用户"], scoring: scoring)
+        #expect(ranked.map(\.term) == ["动力电池", "储能"])
+        #expect(abs(ranked[0].contribution - 0.6) < 1e-6 && abs(ranked[1].contribution - 0.4) < 1e-6)
+        #expect(MatchedWords.scoringTerms(scoring).map(\.term) == ["储能", "动力", "电池"])
+    }
+
+    @Test func theDemoShortlistExplainsInWords() throws {
+        let corpus = DemoRecommender.shared.corpus
+        let analyzer = try TextResources.makeAnalyzer()
+        let recommender = try Recommender(corpus: corpus, analyzer: analyzer, sharedWords: try TextResources.sharedWords(for: analyzer))
+        let results = try #require(recommender.recommend(demand: "D-1012", target: .achievement, top: 10))
+        let first = try #require(results.first { $0.id == "A-4003" })
+        // D-1012 (废旧动力电池梯次利用于用户侧储能) and A-4003's text share 动力电池梯次利用 verbatim.
+        #expect(first.explanation.matchedTerms.first?.term == "动力电池梯次利用")
+        for result in results {
+            let text = MatchedWords.text(of: result.id, corpus: corpus, profiles: ProfileSources(corpus: corpus)) ?? ""
+            for term in result.explanation.matchedTerms {
+                #expect(term.term.count >= 2 && analyzer.normalize(text).contains(term.term), "\(result.id): \(term.term)")
+            }
+        }
+    }
+}

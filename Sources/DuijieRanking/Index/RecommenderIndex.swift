@@ -61,11 +61,13 @@ public enum RecommenderIndex {
     }
 
     /// Loads a recommender: the corpus from its embedded files, every text index, the graph.
+    /// With `wordExplanations`, explanations show shared words (`TextResources.sharedWords`;
+    /// the jieba dictionary must be installed).
     ///
     /// - Throws: `DuijieError` for a missing, truncated, corrupted or inconsistent file, or a
     ///   text index without the recommender's parts; `DuijieError` when the embedded corpus has
     ///   errors; `DuijieError` when the analyzer cannot be made.
-    public static func load(_ path: String) throws -> Recommender {
+    public static func load(_ path: String, wordExplanations: Bool = false) throws -> Recommender {
         let reader = IndexReader(file: try IndexFile(path: path), path: path)
         guard reader.contains("recommender") else {
             throw DuijieError.index(path, "a text index only (from an older duijie or the match cache); rebuild it with `duijie index`")
@@ -94,7 +96,8 @@ public enum RecommenderIndex {
               let corpusGraph = CorpusGraph(corpus: corpus, graph: graph) else {
             throw DuijieError.index(path, "inconsistent: the graph is malformed or does not match the embedded corpus")
         }
-        let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph)
+        let sharedWords = wordExplanations ? try TextResources.sharedWords(for: achievements.analyzer) : nil
+        let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph, sharedWords: sharedWords)
         FreedMemory.release()  // the temporaries of reading (lines, validation) go back to the system
         return recommender
     }

@@ -46,7 +46,7 @@ extension Recommender {
         return chosen.map { candidate in
             let explanation = Explanation(
                 contributions: candidate.features.contributions(weights.features),
-                matchedTerms: matcher.explain(text: context.text, documentID: candidate.id),
+                matchedTerms: matchedTerms(context.text, candidate.id, matcher),
                 regionRelation: regionRelation(context, candidate.id),
                 path: paths[candidate.id])
             return Recommendation(id: candidate.id, score: candidate.score, features: candidate.features, explanation: explanation)

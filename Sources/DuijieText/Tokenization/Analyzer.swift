@@ -83,6 +83,15 @@ public final class Analyzer: Sendable {
     /// The normalized form of `text`, as the tokenizers see it.
     public func normalize(_ text: String) -> String { normalizer.normalize(text) }
 
+    /// The normalization this analyzer applies (case folding, traditional → simplified).
+    public var textNormalizer: TextNormalizer { normalizer }
+
+    /// Finds the words two texts share with `lexicon`, normalizing and dropping stopwords as
+    /// this analyzer does.
+    public func sharedWords(lexicon: Lexicon) -> SharedWords {
+        SharedWords(lexicon: lexicon, normalizer: normalizer, stopwords: stopwords)
+    }
+
     /// The terms of `text`, in order, with repeats.
     ///
     /// - Complexity: O(n) for bigrams, O(n · L) for dictionary modes (L: longest word).
