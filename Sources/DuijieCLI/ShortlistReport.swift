@@ -51,7 +51,7 @@ struct ShortlistReport {
         let results: [Recommendation]
         if let recordID {
             guard let found = recommender.recommend(for: recordID, target: target, top: top, filters: filters) else {
-                throw DuijieError(.invalidInput, "\(recordID): no demand, achievement, expert, institution or enterprise with this id in \(source.name)")
+                throw missingRecord(recordID)
             }
             results = found
             if format == .table || format == .markdown { print("\(recordID) \(loaded.displayName(of: recordID))") }
@@ -61,6 +61,18 @@ struct ShortlistReport {
         }
         if format == .csv { print(csvHeader) }
         emit(results, loaded, queryID: recordID ?? "text")
+    }
+
+    /// The error for a record id the recommender does not hold; from an index, it says
+    /// whether the corpus changed since the index was built (the id may be newer than the index).
+    private func missingRecord(_ id: String) -> DuijieError {
+        let message = "\(id): no demand, achievement, expert, institution or enterprise with this id in \(source.name)"
+        guard let index = source.index, let provenance = try? RecommenderIndex.provenance(index) else {
+            return DuijieError(.invalidInput, message)
+        }
+        if provenance.corpusChanged { return DuijieError(.invalidInput, message + "; " + provenance.staleAdvice(index: index)) }
+        let origin = provenance.corpusDirectory.map { ", nor in the corpus \($0) it was built from" } ?? ""
+        return DuijieError(.invalidInput, message + origin)
     }
 
     private func emit(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
@@ -123,18 +135,23 @@ struct ShortlistReport {
         }
         let located = target == .institution || target == .enterprise
         let organization = located ? (chinese ? "所在地" : "location") : target == .demand ? (chinese ? "企业" : "enterprise") : (chinese ? "单位" : "institution")
-        var rows = [["#", chinese ? "得分" : "score", "id", chinese ? "名称" : "name", organization, chinese ? "地区" : "region"]]
+        let flagsWeak = results.contains { $0.explanation.reasons.contains(.weakMatch) }
+        var rows = [["#", chinese ? "得分" : "score", "id", chinese ? "名称" : "name", organization, chinese ? "地区" : "region"]
+            + (flagsWeak ? [chinese ? "备注" : "note"] : [])]
         for (rank, result) in results.enumerated() {
+            let weak = result.explanation.reasons.contains(.weakMatch)
             rows.append([String(rank + 1), String(format: "%.3f", result.score), result.id, TextTable.truncate(corpus.displayName(of: result.id), width: 34),
-                         TextTable.truncate(owner(result.id, corpus), width: 20), result.explanation.regionRelation.name(chinese: chinese)])
+                         TextTable.truncate(owner(result.id, corpus), width: 20), result.explanation.regionRelation.name(chinese: chinese)]
+                + (flagsWeak ? [weak ? (chinese ? "弱匹配" : "weak match") : ""] : []))
         }
         let lines = TextTable.render(rows, rightAligned: [0, 1]).split(separator: "\n", omittingEmptySubsequences: false)
         print(lines[0])
         for (index, result) in results.enumerated() {
             print(lines[index + 1])
             guard explain else { continue }
-            let features = Self.features.map { "\($0.name(chinese: chinese)) \(String(format: "%.2f", result.features[$0]))" }
+            let features = result.explanation.applicableFeatures.map { "\($0.name(chinese: chinese)) \(String(format: "%.2f", result.features[$0]))" }
             print("     " + features.joined(separator: " · "))
+            for reason in result.explanation.reasons { print("     " + reason.sentence(chinese: chinese)) }
             if !result.explanation.matchedTerms.isEmpty {
                 print("     " + (chinese ? "匹配词: " : "terms: ") + result.explanation.matchedTerms.map(\.term).joined(separator: " "))
             }
@@ -151,6 +168,8 @@ struct ShortlistReport {
                 ("name", .string(corpus.displayName(of: result.id))), ("regionRelation", .string(result.explanation.regionRelation.name(chinese: false))),
                 ("features", .object(Self.features.map { ($0.name(chinese: false), .number(Double(result.features[$0]))) })),
                 ("matchedTerms", .array(result.explanation.matchedTerms.map { .string($0.term) })),
+                ("reasons", .array(result.explanation.reasons.map { .string($0.sentence(chinese: language == .zh)) })),
+                ("weakMatch", .bool(result.explanation.reasons.contains(.weakMatch))),
             ]
             if let path = result.explanation.path { members.append(("path", .array(path.map { .string($0) }))) }
             print(JSONWriter.string(.object(members)))

@@ -54,7 +54,12 @@ package struct RecommenderLocation: Sendable {
     /// The recommender, loaded from the index or built from the corpus; with
     /// `wordExplanations`, its explanations show shared words (the jieba dictionary is loaded).
     package func makeRecommender(analysis: AnalysisOptions, wordExplanations: Bool = false) throws -> Recommender {
-        if let index { return try RecommenderIndex.load(index, wordExplanations: wordExplanations) }
+        if let index {
+            if let provenance = try? RecommenderIndex.provenance(index), provenance.corpusChanged {
+                printError("warning: " + provenance.staleAdvice(index: index))
+            }
+            return try RecommenderIndex.load(index, wordExplanations: wordExplanations)
+        }
         let loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
         let analyzer = try analysis.makeAnalyzer()
         return try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions,

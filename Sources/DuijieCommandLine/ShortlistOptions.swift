@@ -19,7 +19,8 @@ package struct ShortlistOptions: ParsableArguments {
     @Option(help: "Keep only dual-use (yes) or only civil (no) achievements.") package var dualUse: YesNo?
     @Option(help: "At most this many results per institution.") package var maxPerInstitution: Int?
     @Option(help: "Diversify by maximal marginal relevance: λ in 0…1 (1 = none; 0.7 is a usual start).") package var diversity: Float?
-    @Flag(help: "Show each result's feature scores, matched terms, region relation and graph path.") package var explain = false
+    @Option(help: "Drop results scoring below this (0–1 with the shipped weights; see docs/cli.md on reading scores).") package var minScore: Float?
+    @Flag(help: "Show each result's feature scores, reasons, matched terms and graph path.") package var explain = false
     @Option(help: "Language of labels: zh (default) or en.") package var language: Language?
     @Option(help: "A query file ({\"id\",\"text\"} per line): rank every query (use with --format trec, json or csv).") package var batch: String?
 
@@ -29,12 +30,13 @@ package struct ShortlistOptions: ParsableArguments {
     package func validate() throws {
         if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
         if let diversity, !(0...1).contains(diversity) { throw ValidationError("--diversity must be between 0 and 1") }
+        if let minScore, !minScore.isFinite || minScore < 0 { throw ValidationError("--min-score must be a number, at least 0") }
     }
 
     /// Whether any option was given (so `match` ranks with the recommender).
     package var isUsed: Bool {
         target != nil || !region.isEmpty || includePaired || !field.isEmpty || minMaturity != nil || !mode.isEmpty || !kind.isEmpty
-            || dualUse != nil || maxPerInstitution != nil || diversity != nil || explain || language != nil || batch != nil
+            || dualUse != nil || maxPerInstitution != nil || diversity != nil || minScore != nil || explain || language != nil || batch != nil
     }
 
     /// The filters, with region and field names resolved in `corpus`.
@@ -66,6 +68,7 @@ package struct ShortlistOptions: ParsableArguments {
         filters.maximumPerInstitution = maxPerInstitution
         filters.dualUse = dualUse.map { $0 == .yes }
         filters.diversityLambda = diversity
+        filters.minimumScore = minScore
         return filters
     }
 }

@@ -13,10 +13,11 @@ public struct StrongestPath: Sendable {
     /// Per node, the cost and hop of its strongest path.
     private let best: [Int: (cost: Double, hop: Int)]
 
-    /// Searches from `source`.
+    /// Searches from `source`, following only the links `follows(from, to)` admits (all when
+    /// nil; a link's probability is still its share of all the node's links).
     ///
     /// - Complexity: O(maximumHops · (V + E)).
-    public init(in graph: WeightedGraph, from source: Int, maximumHops: Int = 4) {
+    public init(in graph: WeightedGraph, from source: Int, maximumHops: Int = 4, follows: (@Sendable (Int, Int) -> Bool)? = nil) {
         self.source = source
         // cheapest[v]: the lowest cost of reaching v with any number of hops so far. A node reached
         // again with more hops at no lower cost is dropped: every continuation from it is dominated.
@@ -32,6 +33,7 @@ public struct StrongestPath: Sendable {
                 guard outWeight > 0 else { continue }
                 for position in graph.offsets[node]..<graph.offsets[node + 1] {
                     let neighbor = Int(graph.targets[position])
+                    if let follows, !follows(node, neighbor) { continue }
                     let total = cost - log(Double(graph.weights[position]) / outWeight)
                     guard total < (cheapest[neighbor] ?? .infinity) - 1e-12, total < (next[neighbor] ?? .infinity) - 1e-12 else { continue }
                     next[neighbor] = total
@@ -79,9 +81,11 @@ extension StrongestPath {
     /// paths the one with fewer hops wins. Targets beyond the hop limit, or only reachable by a
     /// walk less probable than `minimumProbability`, or not found within `maximumSettled`
     /// states (a bound on the work), are absent. From a node with more than `hubDegree` links
-    /// only the links straight to targets are followed.
+    /// only the links straight to targets are followed; only links `follows(from, to)` admits
+    /// are followed at all (every link when nil).
     public static func paths(in graph: WeightedGraph, from source: Int, to targets: [Int], maximumHops: Int = 4,
-                             minimumProbability: Double = 1e-9, maximumSettled: Int = 5_000, hubDegree: Int = 1_000) -> [Int: [Int]] {
+                             minimumProbability: Double = 1e-9, maximumSettled: Int = 5_000, hubDegree: Int = 1_000,
+                             follows: (@Sendable (Int, Int) -> Bool)? = nil) -> [Int: [Int]] {
         let maximumCost = -log(minimumProbability)
         var remaining = Set(targets)
         remaining.remove(source)
@@ -148,6 +152,7 @@ extension StrongestPath {
                 : Array(edges)
             for position in positions {
                 let next = Int(graph.targets[position])
+                if let follows, !follows(item.node, next) { continue }
                 if let hops = fewestHopsSettled[next], hops <= item.hops + 1 { continue }
                 push((item.cost - log(Double(graph.weights[position]) / outWeight), item.hops + 1, next, here))
             }

@@ -179,22 +179,63 @@ public struct CorpusGraph: Sendable {
     /// Whether `proximity` uses forward push (the graph is above `forwardPushThreshold` nodes).
     public var usesForwardPush: Bool { graph.nodeCount > Self.forwardPushThreshold }
 
-    /// The strongest short paths from one record to each of several others, as record ids,
-    /// from one search: layer by layer over the whole graph when it is small (`StrongestPath`),
-    /// by a Dijkstra that stops at the last target when it is large (`StrongestPath.paths`).
+    /// The paths that explain how one record reaches each of several others, as record ids:
+    /// the strongest path of at most `maximumHops` links through content — people,
+    /// institutions, enterprises, relations, fields — leaving out regions (the region column
+    /// says that), text-similarity links between achievements (the matched words say that) and
+    /// the field taxonomy's parent links; and only when the path is at least
+    /// `minimumPathStrength` strong (`strength(of:)`). A target with no such path is absent.
+    /// One search serves all targets: layer by layer over the whole graph when it is small
+    /// (`StrongestPath`), by a Dijkstra that stops at the last target when it is large.
     public func paths(from source: String, to targets: [String], maximumHops: Int = 4) -> [String: [String]] {
         guard let node = nodeByID[source] else { return [:] }
         let targetNodes = targets.compactMap { nodeByID[$0] }
-        var result: [String: [String]] = [:]
+        let follows = explanationLinks
+        var found: [Int: [Int]] = [:]
         if usesForwardPush {
-            for (target, path) in StrongestPath.paths(in: graph, from: node, to: targetNodes, maximumHops: maximumHops) {
-                result[ids[target]] = path.map { ids[$0] }
-            }
+            found = StrongestPath.paths(in: graph, from: node, to: targetNodes, maximumHops: maximumHops, follows: follows)
         } else {
-            let search = StrongestPath(in: graph, from: node, maximumHops: maximumHops)
-            for target in targetNodes { if let path = search.path(to: target) { result[ids[target]] = path.map { ids[$0] } } }
+            let search = StrongestPath(in: graph, from: node, maximumHops: maximumHops, follows: follows)
+            for target in targetNodes { if let path = search.path(to: target) { found[target] = path } }
+        }
+        var result: [String: [String]] = [:]
+        for (target, path) in found where strength(ofNodes: path) >= Self.minimumPathStrength {
+            result[ids[target]] = path.map { ids[$0] }
         }
         return result
+    }
+
+    /// How strong a path must be to explain a recommendation: the probability that a random
+    /// walk from the source takes exactly this path. 0.001 keeps a two-link path through an
+    /// institution or enterprise with up to about 30 links per node, and leaves out long
+    /// chains through busy nodes.
+    public static let minimumPathStrength = 1e-3
+
+    /// The strength of a path of records: the product, over its links, of the link's weight
+    /// divided by the total weight of its start's links (0 when a step is not a link).
+    public func strength(of path: [String]) -> Double {
+        let nodes = path.compactMap { nodeByID[$0] }
+        return nodes.count == path.count ? strength(ofNodes: nodes) : 0
+    }
+
+    private func strength(ofNodes path: [Int]) -> Double {
+        var product = 1.0
+        for (from, to) in zip(path, path.dropFirst()) {
+            let edges = graph.offsets[from]..<graph.offsets[from + 1]
+            guard let position = edges.first(where: { Int(graph.targets[$0]) == to }), graph.outWeightSums[from] > 0 else { return 0 }
+            product *= Double(graph.weights[position]) / Double(graph.outWeightSums[from])
+        }
+        return product
+    }
+
+    /// The links an explanation path may follow: none into a region, none between two
+    /// achievements (text similarity), none between two fields (the taxonomy).
+    private var explanationLinks: @Sendable (Int, Int) -> Bool {
+        let kinds = self.kinds
+        return { from, to in
+            let a = kinds[from], b = kinds[to]
+            return b != .region && a != .region && !(a == .achievement && b == .achievement) && !(a == .field && b == .field)
+        }
     }
 
     /// The strongest short path between two records, as record ids (see `StrongestPath`).

@@ -30,6 +30,8 @@ public final class Recommender: Sendable {
     /// Writes the text profile of any expert, institution, demand or enterprise on demand.
     let profileSources: ProfileSources
     let graph: CorpusGraph
+    /// The corpus graph (for measuring explanations).
+    package var corpusGraph: CorpusGraph { graph }
     /// Per record kind, each indexed record's graph node (−1: none), by row of its matcher.
     let graphNodes: [RecordKind: [Int32]]
 

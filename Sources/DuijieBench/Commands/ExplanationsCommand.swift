@@ -1,9 +1,11 @@
 import ArgumentParser
 import DuijieCommandLine
 import DuijieCorpus
+import DuijieEvaluation
 import DuijieRanking
 import DuijieText
 import Foundation
+import SystemPackage
 
 /// `DuijieBench explanations --corpus DIR`: how readable the matched terms of explanations are.
 struct ExplanationsCommand: ParsableCommand {
@@ -60,5 +62,52 @@ struct ExplanationsCommand: ParsableCommand {
             }
         }
         print(TextTable.render(rows, rightAligned: [1, 2, 3, 4]))
+        try reportPaths(words, loaded)
+        try reportWeakMatches(words, loaded)
+    }
+
+    /// Paths shown now against the strongest unrestricted paths shown before: how many, and
+    /// how many of them pass through a region.
+    private func reportPaths(_ recommender: Recommender, _ corpus: Corpus) throws {
+        let graph = recommender.corpusGraph
+        var before = 0, beforeThroughRegions = 0, now = 0, nowThroughRegions = 0, results = 0
+        for demand in corpus.demands {
+            for target in [RecommendationTarget.achievement, .expert] {
+                for result in recommender.recommend(demand: demand.id, target: target, top: top) ?? [] {
+                    results += 1
+                    if let path = graph.path(from: demand.id, to: result.id, maximumHops: 4) {
+                        before += 1
+                        if path.dropFirst().dropLast().contains(where: { corpus.kind(of: $0) == .region }) { beforeThroughRegions += 1 }
+                    }
+                    if let path = result.explanation.path {
+                        now += 1
+                        if path.contains(where: { corpus.kind(of: $0) == .region }) { nowThroughRegions += 1 }
+                    }
+                }
+            }
+        }
+        print(TextTable.render([
+            ["paths", "results", "with a path", "through a region"],
+            ["strongest path (before)", String(results), String(before), String(beforeThroughRegions)],
+            ["through content, strength ≥ \(CorpusGraph.minimumPathStrength) (now)", String(results), String(now), String(nowThroughRegions)],
+        ], rightAligned: [1, 2, 3]))
+    }
+
+    /// How the weak-match flag falls on the demo's judged demand → achievement shortlists.
+    private func reportWeakMatches(_ recommender: Recommender, _ corpus: Corpus) throws {
+        let path = FilePath(self.corpus).appending("qrels/demand-achievement.qrels").string
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
+        let qrels = try Qrels(parsing: text, fileName: path)
+        var flagged: [Int: Int] = [:], all: [Int: Int] = [:]
+        for demand in qrels.queryIDs {
+            for result in recommender.recommend(demand: demand, target: .achievement, top: top) ?? [] {
+                let grade = qrels.grade(query: demand, document: result.id) ?? 0
+                all[grade, default: 0] += 1
+                if result.explanation.reasons.contains(.weakMatch) { flagged[grade, default: 0] += 1 }
+            }
+        }
+        var rows = [["judged grade (demand → achievement, top \(top))", "results", "flagged weak"]]
+        for grade in all.keys.sorted() { rows.append([String(grade), String(all[grade]!), String(flagged[grade] ?? 0)]) }
+        print(TextTable.render(rows, rightAligned: [1, 2]))
     }
 }

@@ -48,9 +48,48 @@ public enum RecommenderIndex {
             if FileManager.default.fileExists(atPath: file) { writer.add("c/" + kind.rawValue, contentsOf: file, displayName: kind.fileName) }
         }
         let meta = JSONValue.object([("format", .string("duijie-recommender")), ("corpus", .string(corpusFingerprint)),
+                                     ("corpusDirectory", .string(absolute(corpusDirectory))),
                                      ("nodes", .number(Double(graph.nodeCount))), ("edges", .number(Double(graph.targets.count)))])
         writer.add("recommender", text: JSONWriter.string(meta))
         try writer.write(to: path)
+    }
+
+    /// Where an index came from: the corpus directory it was built from (absolute) and the
+    /// corpus's fingerprint then (`TextIndex.fingerprint(ofCorpus:)`).
+    public struct Provenance: Sendable, Equatable {
+        /// The corpus directory, absolute; nil for an index written before it was recorded.
+        public let corpusDirectory: String?
+        /// The corpus fingerprint when the index was built.
+        public let corpusFingerprint: String
+
+        /// Whether the corpus directory still exists and now has other contents.
+        public var corpusChanged: Bool {
+            guard let corpusDirectory, FileManager.default.fileExists(atPath: corpusDirectory) else { return false }
+            return TextIndex.fingerprint(ofCorpus: corpusDirectory) != corpusFingerprint
+        }
+
+        /// What to tell a user whose index is stale: which corpus changed and the command that
+        /// rebuilds the index.
+        public func staleAdvice(index path: String) -> String {
+            "the corpus \(corpusDirectory ?? "?") has changed since \(path) was built from it; rebuild the index: duijie index \(corpusDirectory ?? "DIR") -o \(path)"
+        }
+    }
+
+    /// The provenance recorded in the index at `path`.
+    ///
+    /// - Throws: `DuijieError` for a missing, truncated or corrupted file, or one that holds no recommender.
+    public static func provenance(_ path: String) throws(DuijieError) -> Provenance {
+        let reader = IndexReader(file: try IndexFile(path: path), path: path)
+        guard reader.contains("recommender") else { throw DuijieError.index(path, "a text index only; rebuild it with `duijie index`") }
+        let meta = try reader.json("recommender")
+        guard case .string(let fingerprint)? = meta["corpus"] else { throw DuijieError.index(path, "recommender: corpus fingerprint missing") }
+        if case .string(let directory)? = meta["corpusDirectory"] { return Provenance(corpusDirectory: directory, corpusFingerprint: fingerprint) }
+        return Provenance(corpusDirectory: nil, corpusFingerprint: fingerprint)
+    }
+
+    private static func absolute(_ directory: String) -> String {
+        let path = FilePath(directory)
+        return (path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)).lexicallyNormalized().string
     }
 
     /// Whether the index at `path` holds a whole recommender (not only a text index).

@@ -43,12 +43,15 @@ extension Recommender {
         let matcher = matchers[target.recordKind]!
         // One path search serves every result.
         let paths = context.seedID.map { graph.paths(from: $0, to: chosen.map(\.id), maximumHops: 4) } ?? [:]
+        let applicable = applicableFeatures(context, target: target)
         return chosen.map { candidate in
             let explanation = Explanation(
                 contributions: candidate.features.contributions(weights.features),
                 matchedTerms: matchedTerms(context.text, candidate.id, matcher),
                 regionRelation: regionRelation(context, candidate.id),
-                path: paths[candidate.id])
+                path: paths[candidate.id],
+                reasons: reasons(context, candidate.id, target: target, features: candidate.features),
+                applicableFeatures: applicable)
             return Recommendation(id: candidate.id, score: candidate.score, features: candidate.features, explanation: explanation)
         }
     }
@@ -70,7 +73,7 @@ extension Recommender {
         }
         var perInstitution: [String: Int] = [:]
         var chosen: [Candidate] = []
-        for candidate in ordered where chosen.count < top {
+        for candidate in ordered where chosen.count < top && candidate.score >= filters.minimumScore ?? -.infinity {
             if let limit = filters.maximumPerInstitution, let organization = corpus.organizationOfRecord(candidate.id, target: target) {
                 if perInstitution[organization, default: 0] >= limit { continue }
                 perInstitution[organization, default: 0] += 1

@@ -45,6 +45,13 @@ public struct Explanation: Sendable {
     public let matchedTerms: [TextMatch.MatchedTerm]
     /// How the query's region relates to the record's.
     public let regionRelation: RegionRelation
-    /// The strongest graph path from the query's record to this one (record ids), when there is one.
+    /// The path through people, institutions, enterprises, relations and fields from the
+    /// query's record to this one (record ids), when there is one strong enough
+    /// (`CorpusGraph.paths`).
     public let path: [String]?
+    /// The reasons in words: budget, maturity, transfer modes, fields, region, a weak match.
+    public let reasons: [Reason]
+    /// The features that say something for this query and target (maturity means nothing for
+    /// an expert): what a report shows.
+    public let applicableFeatures: [RankingFeatures.Name]
 }

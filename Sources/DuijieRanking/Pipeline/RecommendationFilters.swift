@@ -22,6 +22,9 @@ public struct RecommendationFilters: Sendable, Equatable {
     /// maximize λ · score − (1 − λ) · its highest LSA cosine to the results already picked. 1 is
     /// no diversification; lower values trade relevance for variety. `nil` skips MMR.
     public var diversityLambda: Float?
+    /// Drop results whose fused score is below this (the score is Σ weight × feature, each
+    /// feature in 0…1, so it lies in 0…Σ weights, 0…1 with the shipped weights).
+    public var minimumScore: Float?
 
     /// No filter.
     public init() {}
