@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "DuijieCorpus", targets: ["DuijieCorpus"]),
         .library(name: "DuijieRanking", targets: ["DuijieRanking"]),
         .library(name: "DuijieEvents", targets: ["DuijieEvents"]),
+        .library(name: "DuijieWorkbook", targets: ["DuijieWorkbook"]),
         .executable(name: "duijie", targets: ["DuijieCLI"]),
     ],
     dependencies: [
@@ -48,8 +49,14 @@ let package = Package(
             pkgConfig: "opencc",
             providers: [.apt(["libopencc-dev"])]
         ),
+        // C: libxlsxwriter (xlsxwriter.h), from Debian's libxlsxwriter-dev: Excel workbooks.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
 
-        // What every module shares: the error type, the seeded generator, the hash.
+        // What every module shares: the error type, the seeded generator, the hash, the display width.
         .target(name: "DuijieBase"),
 
         // Numerics, text, graphs, combinatorial optimization, metrics: no domain records.
@@ -73,11 +80,15 @@ let package = Package(
             name: "DuijieEvents",
             dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift"), .product(name: "SystemPackage", package: "swift-system")]
         ),
+
+        // Output formats that need a library of their own: .xlsx workbooks.
+        .target(name: "DuijieWorkbook", dependencies: ["DuijieBase", "CXlsxWriter"]),
+
         .target(
             name: "Duijie",
             dependencies: [
                 "DuijieBase", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieMatching", "DuijieEvaluation",
-                "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents",
+                "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieWorkbook",
             ]
         ),
 
@@ -139,6 +150,11 @@ let package = Package(
         .testTarget(
             name: "DuijieBenchTests",
             dependencies: ["DuijieBase", "DuijieBench", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieEvaluation", "DuijieVectors", "DuijieTestSupport"]
+        ),
+        .testTarget(
+            name: "DuijieWorkbookTests",
+            dependencies: ["DuijieBase", "DuijieWorkbook", "DuijieTestSupport"],
+            exclude: ["read_workbook.py"]
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.

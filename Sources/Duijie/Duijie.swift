@@ -1,6 +1,6 @@
 // Duijie (对接): the umbrella module. `import Duijie` gives a program the public API of every
 // module below — numerics, text, graphs, matching, evaluation, the corpus, ranking and the saved
-// index, and matchmaking events — without naming each one.
+// index, matchmaking events and .xlsx workbooks — without naming each one.
 
 @_exported import DuijieBase
 @_exported import DuijieCorpus
@@ -12,3 +12,4 @@
 @_exported import DuijieRanking
 @_exported import DuijieText
 @_exported import DuijieVectors
+@_exported import DuijieWorkbook

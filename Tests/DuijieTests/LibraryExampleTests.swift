@@ -27,6 +27,25 @@ import Testing
         // end
         #expect(experts.count == 3 && experts.allSatisfy { corpus.expert($0.id) != nil })
 
+        // example: workbook
+        let sheets = ["D-1012", "D-1001"].map { id in
+            let demand = corpus.demand(id)!
+            let shortlist = recommender.recommend(demand: id, target: .achievement, top: 10) ?? []
+            let rows: [[Worksheet.Cell]] = shortlist.enumerated().map { rank, result in
+                let reasons = ["匹配词：" + result.explanation.matchedTerms.map(\.term).joined(separator: "、"),
+                               "地域：" + result.explanation.regionRelation.name(chinese: true)]
+                return [.number(Double(rank + 1)), .text(corpus.displayName(of: result.id)), Worksheet.Cell(result.score),
+                        .text(reasons.joined(separator: "\n"))]
+            }
+            return Worksheet(name: demand.title, title: "\(demand.id)：\(demand.title)",
+                             header: ["排名", "成果", "得分", "推荐理由"], rows: rows)
+        }
+        try Workbook(sheets).write(to: NSTemporaryDirectory() + "shortlists.xlsx")
+        // end
+        #expect(sheets.count == 2 && sheets.allSatisfy { !$0.rows.isEmpty && $0.rows.count <= 10 })
+        #expect(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "shortlists.xlsx"))
+        try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "shortlists.xlsx")
+
         // example: text
         let analyzer = try TextResources.makeAnalyzer(options: AnalyzerOptions(mode: .dictionary))
         let terms = analyzer.terms("退役鋰電池梯次利用")        // ["退役", "锂电池", "梯次利用"]
@@ -58,7 +77,7 @@ import Testing
         let examples = source.components(separatedBy: "// " + "example: ").dropFirst().map {
             Substring($0.components(separatedBy: "// end")[0]).drop { $0 != "\n" }
         }
-        #expect(blocks.count == 4 && examples.count == blocks.count)
+        #expect(blocks.count == 5 && examples.count == blocks.count)
         for (block, example) in zip(blocks, examples) {
             #expect(lines(block) == lines(example))
         }
