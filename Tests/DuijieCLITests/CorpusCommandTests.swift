@@ -58,7 +58,7 @@ import Testing
         let input = directory.write("a.csv", "id,title,price\nA-1,x,1\nA-2,y,abc\n")
         let outcome = try CommandRunner.run(["corpus", "import-csv", input, "--kind", "achievement", "-o", directory.path + "/out.jsonl"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains(#"a.csv:row 3: price: "abc" is not a number"#))
+        #expect(outcome.standardError.contains(#"a.csv:row 3: price: "abc" is not a sum of money (write 50, 50万, 500000元 or 面议)"#))
         #expect(directory.read("out.jsonl") == "precious\n")
 
         let skipping = try CommandRunner.run(["corpus", "import-csv", input, "--kind", "achievement", "--skip-bad", "-o", directory.path + "/out.jsonl"])

@@ -40,7 +40,7 @@ import Testing
         #expect(result.issues.map(\.description) == [
             "sheet.csv:row 3: title: missing (required)",
             #"sheet.csv:row 3: maturity: unknown maturity "pilot-plant" (expected lab, pilot, maturation, industrialization, or a TRL 1–9)"#,
-            #"sheet.csv:row 3: price: "ten" is not a number"#,
+            #"sheet.csv:row 3: price: "ten" is not a sum of money (write 50, 50万, 500000元 or 面议)"#,
             #"sheet.csv:row 3: dualUse: "maybe" is not yes or no (是/否)"#,
         ])
         #expect(result.records.count == 1)
