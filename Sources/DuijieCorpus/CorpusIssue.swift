@@ -62,6 +62,10 @@ public struct CorpusIssue: Error, Sendable, Hashable, CustomStringConvertible {
         public static let thinRecord = Code("thin-record")
         public static let duplicateColumn = Code("duplicate-column")
         public static let invalidJudgment = Code("invalid-judgment")
+        /// A value read, but not exactly as written (an approximate sum, a range's midpoint).
+        public static let inexactValue = Code("inexact-value")
+        /// A spreadsheet column whose cells are not imported.
+        public static let unusedColumn = Code("unused-column")
     }
 
     /// Whether the issue is an error or a warning.

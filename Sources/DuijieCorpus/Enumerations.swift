@@ -18,6 +18,26 @@ public enum TransferMode: String, CorpusEnumeration {
     }
 }
 
+/// The kind of a licence (许可方式): who besides the licensee may use the technology. Kept
+/// beside the `licence` transfer mode, so that 独占许可 and 普通许可 are not both just "licence".
+public enum LicenceType: String, CorpusEnumeration {
+    /// Only the licensee may use it, not even the owner (独占许可).
+    case exclusive
+    /// The licensee and the owner may use it, no one else (排他许可).
+    case sole
+    /// The owner may license it to others as well (普通许可).
+    case nonExclusive = "non-exclusive"
+
+    public static let enumerationName = "licence type"
+    public var chineseNames: [String] {
+        switch self {
+        case .exclusive: return ["独占许可", "独占实施许可", "独占"]
+        case .sole: return ["排他许可", "排他实施许可", "排他"]
+        case .nonExclusive: return ["普通许可", "普通实施许可", "非独占许可", "一般许可", "普通"]
+        }
+    }
+}
+
 /// What an achievement is (成果类型).
 public enum AchievementKind: String, CorpusEnumeration {
     case patent, paper, software, process, variety, product, standard, other

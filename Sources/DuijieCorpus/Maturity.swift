@@ -26,8 +26,9 @@ public struct Maturity: Sendable, Hashable, Comparable, CustomStringConvertible 
             switch self {
             case .lab: return ["实验室", "小试", "实验室阶段", "研发阶段"]
             case .pilot: return ["中试", "中试阶段"]
-            case .maturation: return ["熟化", "熟化阶段"]
-            case .industrialization: return ["产业化", "量产", "产业化阶段", "批量生产"]
+            // Small-batch and trial production: past the pilot, not yet made at scale.
+            case .maturation: return ["熟化", "熟化阶段", "小批量生产", "小批量试产", "小批量", "试生产"]
+            case .industrialization: return ["产业化", "量产", "产业化阶段", "批量生产", "已产业化", "已量产", "规模化生产", "大批量生产"]
             }
         }
 

@@ -8,17 +8,22 @@ import Foundation
 /// so a record's decoder reads every field and all problems of a line are reported together.
 /// Keys that no accessor asked for are reported as warnings by `finish()`.
 ///
-/// When `cellsAreText` is set (records converted from a spreadsheet), numbers, booleans and
-/// TRLs may be written as text, and a list may be one cell with separators.
+/// When `cellsAreText` is set (records converted from a spreadsheet), numbers, booleans, TRLs,
+/// sums of money and Excel dates may be written as text, and a list may be one cell with
+/// separators.
 package struct RecordReader {
     let location: SourceLocation
     private let members: [(key: String, value: JSONValue)]
     private let cellsAreText: Bool
     private var readKeys: Set<String> = []
+    /// The keys the record's decoder asked for so far; after decoding, every field of the kind.
+    package var keysRead: Set<String> { readKeys }
     package private(set) var issues: [CorpusIssue] = []
 
     /// The separators a spreadsheet cell may use between list items.
-    static let listSeparators: Set<Character> = [",", "，", ";", "；", "、", "|", "\n"]
+    static let listSeparators: Set<Character> = [",", "，", ";", "；", "、", "|", "\n", "/", "／"]
+    /// Slashes, which separate list items except where they belong to terms (`GB/T`, `TCP/IP`).
+    static let slashes: Set<Character> = ["/", "／"]
 
     package init(object members: [(key: String, value: JSONValue)], location: SourceLocation, cellsAreText: Bool = false) {
         self.members = members
@@ -30,6 +35,11 @@ package struct RecordReader {
 
     package mutating func error(_ field: String?, _ message: String, code: CorpusIssue.Code = .invalidValue) {
         issues.append(CorpusIssue(.error, code, at: location, field: field, message))
+    }
+
+    /// Records a warning: the value was read, but not exactly as written.
+    package mutating func warning(_ field: String, _ message: String, code: CorpusIssue.Code = .inexactValue) {
+        issues.append(CorpusIssue(.warning, code, at: location, field: field, message))
     }
 
     private mutating func value(_ key: String) -> JSONValue? {
@@ -76,8 +86,9 @@ package struct RecordReader {
         return text
     }
 
-    /// A list of strings; blank items are dropped.
-    package mutating func strings(_ key: String) -> [String] {
+    /// A list of strings; blank items are dropped. In a spreadsheet cell, items are separated
+    /// by `listSeparators`; `slashSeparates: false` keeps slashes inside items (for keywords).
+    package mutating func strings(_ key: String, slashSeparates: Bool = true) -> [String] {
         guard let value = value(key) else { return [] }
         switch value {
         case .array(let elements):
@@ -92,7 +103,7 @@ package struct RecordReader {
             }
             return result
         case .string(let text) where cellsAreText:
-            return text.split(whereSeparator: { Self.listSeparators.contains($0) })
+            return text.split(whereSeparator: { Self.listSeparators.contains($0) && (slashSeparates || !Self.slashes.contains($0)) })
                 .map { $0.trimmingWhitespace }
                 .filter { !$0.isEmpty }
         default:
@@ -109,7 +120,6 @@ package struct RecordReader {
         case .number(let parsed): number = parsed
         case .string(let text) where cellsAreText:
             let cleaned = text.trimmingWhitespace.replacingOccurrences(of: ",", with: "")
-            if Self.negotiablePrices.contains(cleaned.lowercased()) { return nil }
             guard let parsed = Double(cleaned), parsed.isFinite else {
                 error(key, "\"\(text)\" is not a number")
                 return nil
@@ -126,8 +136,35 @@ package struct RecordReader {
         return number
     }
 
-    /// Spreadsheet words for "no fixed price", read as an absent price.
-    static let negotiablePrices: Set<String> = ["面议", "议价", "negotiable"]
+    /// A sum of money in 万元, not negative. A spreadsheet cell may carry a unit (`50万`,
+    /// `500000元`), say it is approximate (`约100`, warned) or give a range (`100-200万`, taken at
+    /// its midpoint, warned); `面议` is no amount (see `MoneyCell`).
+    package mutating func money(_ key: String) -> Double? {
+        guard case .string(let text)? = members.first(where: { $0.key == key })?.value, cellsAreText else {
+            return number(key, minimum: 0)
+        }
+        readKeys.insert(key)
+        switch MoneyCell.parse(text) {
+        case .negotiable:
+            return nil
+        case .invalid:
+            error(key, "\"\(text)\" is not a sum of money (write 50, 50万, 500000元 or 面议)")
+            return nil
+        case .amount(let amount, let reading):
+            guard amount >= 0 else {
+                error(key, "\(JSONWriter.format(amount)) must be at least 0")
+                return nil
+            }
+            let shown = JSONWriter.format(amount)
+            switch reading {
+            case nil: break
+            case .approximate?: warning(key, "\"\(text)\" is approximate; imported as \(shown)")
+            case .rangeMidpoint?: warning(key, "\"\(text)\" is a range; imported as its midpoint, \(shown)")
+            case .approximateRangeMidpoint?: warning(key, "\"\(text)\" is an approximate range; imported as its midpoint, \(shown)")
+            }
+            return amount
+        }
+    }
 
     /// A boolean; `false` when absent.
     mutating func bool(_ key: String) -> Bool {
@@ -171,6 +208,30 @@ package struct RecordReader {
         return result
     }
 
+    /// The transfer modes of `key`, and the licence types of `licenceKey`. A licence type
+    /// among the modes (独占许可, 普通许可 …) reads as `licence` with that type, so the
+    /// exclusivity is kept; licence types without `licence` among the modes are an error.
+    mutating func transferModes(_ key: String, licenceKey: String) -> (modes: [TransferMode], licenceTypes: [LicenceType]) {
+        var modes: [TransferMode] = []
+        var licenceTypes: [LicenceType] = []
+        for text in strings(key) {
+            if let mode = TransferMode.parse(text) {
+                if !modes.contains(mode) { modes.append(mode) }
+            } else if let type = LicenceType.parse(text) {
+                if !modes.contains(.licence) { modes.append(.licence) }
+                if !licenceTypes.contains(type) { licenceTypes.append(type) }
+            } else {
+                error(key, "unknown \(TransferMode.enumerationName) \"\(text)\" (expected \(TransferMode.canonicalList))", code: .unknownValue)
+            }
+        }
+        let declared = enumerations(licenceKey, LicenceType.self)
+        if !declared.isEmpty && !modes.contains(.licence) {
+            error(licenceKey, "given, but transferModes does not include licence")
+        }
+        for type in declared where !licenceTypes.contains(type) { licenceTypes.append(type) }
+        return (modes, licenceTypes)
+    }
+
     /// A maturity: a stage name or a TRL 1–9.
     mutating func maturity(_ key: String) -> Maturity? {
         guard let value = value(key) else { return nil }
@@ -193,9 +254,17 @@ package struct RecordReader {
         }
     }
 
-    /// A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// A date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; in a spreadsheet cell also the forms of
+    /// `CorpusDate.parseCell` (Excel day numbers, `YYYYMMDD`, a date with a time).
     mutating func date(_ key: String) -> CorpusDate? {
         guard let text = string(key) else { return nil }
+        if cellsAreText {
+            guard let parsed = CorpusDate.parseCell(text) else {
+                error(key, "\"\(text)\" is not a date (expected YYYY, YYYY-MM, YYYY-MM-DD, YYYYMMDD or an Excel day number)")
+                return nil
+            }
+            return parsed
+        }
         guard let parsed = CorpusDate.parse(text) else {
             error(key, "\"\(text)\" is not a date (expected YYYY, YYYY-MM or YYYY-MM-DD)")
             return nil

@@ -58,13 +58,15 @@ import Testing
         let input = directory.write("a.csv", "id,title,price\nA-1,x,1\nA-2,y,abc\n")
         let outcome = try CommandRunner.run(["corpus", "import-csv", input, "--kind", "achievement", "-o", directory.path + "/out.jsonl"])
         #expect(outcome.status == 1)
-        #expect(outcome.standardError.contains(#"a.csv:row 3: price: "abc" is not a number"#))
+        #expect(outcome.standardError.contains(#"a.csv:row 3: price: "abc" is not a sum of money (write 50, 50万, 500000元 or 面议)"#))
         #expect(directory.read("out.jsonl") == "precious\n")
 
+        // The price is optional, so --skip-bad leaves out the cell and keeps the row.
         let skipping = try CommandRunner.run(["corpus", "import-csv", input, "--kind", "achievement", "--skip-bad", "-o", directory.path + "/out.jsonl"])
         #expect(skipping.status == 0)
-        #expect(directory.read("out.jsonl") == #"{"id":"A-1","title":"x","price":1}"# + "\n")
-        #expect(skipping.standardError.contains("skipped a.csv:row 3"))
+        #expect(directory.read("out.jsonl") == #"{"id":"A-1","title":"x","price":1}"# + "\n" + #"{"id":"A-2","title":"y"}"# + "\n")
+        #expect(skipping.standardError.contains(#"a.csv:row 3: price: warning: "abc" is not a sum of money (write 50, 50万, 500000元 or 面议); cell left out"#))
+        #expect(skipping.standardError.contains("(read as utf-8, left out 1 cell(s), 1 warning(s))"))
     }
 
     @Test func unknownKindIsAUsageError() throws {

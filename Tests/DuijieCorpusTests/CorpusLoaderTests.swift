@@ -104,6 +104,31 @@ import Testing
         #expect(result.issues.filter { $0.code == .danglingReference }.count == 3)
     }
 
+    @Test func licenceTypesAreKeptCheckedAndWrittenBack() throws {
+        let result = try load([
+            "achievements.jsonl": """
+            {"id":"A-1","title":"退役锂电池无损拆解","keywords":["锂电池"],"transferModes":["独占许可","assignment"],"licenceTypes":["普通许可"]}
+            {"id":"A-2","title":"正极材料再生","keywords":["正极"],"transferModes":["assignment"],"licenceTypes":["exclusive"]}
+            {"id":"A-3","title":"隔膜回收","keywords":["隔膜"],"transferModes":["licence"],"licenceTypes":["shared"]}
+            """,
+            "demands.jsonl": #"{"id":"D-1","enterprise":"C-1","title":"梯次利用","transferModes":["licence"],"licenceTypes":["排他许可"]}"#,
+        ])
+        #expect(errorLines(result) == [
+            "achievements.jsonl:2: licenceTypes: given, but transferModes does not include licence",
+            #"achievements.jsonl:3: licenceTypes: unknown licence type "shared" (expected exclusive, sole, non-exclusive)"#,
+        ])
+        let achievement = try #require(result.corpus.achievement("A-1"))
+        #expect(achievement.transferModes == [.licence, .assignment])
+        #expect(achievement.licenceTypes == [.exclusive, .nonExclusive])
+        #expect(result.corpus.demand("D-1")?.licenceTypes == [.sole])
+        // The canonical form keeps the licence types, and reads back as the same record.
+        let written = JSONWriter.string(achievement.jsonValue)
+        #expect(written == #"{"id":"A-1","title":"退役锂电池无损拆解","keywords":["锂电池"],"transferModes":["licence","assignment"],"licenceTypes":["exclusive","non-exclusive"]}"#)
+        let reloaded = try load(["achievements.jsonl": written])
+        #expect(reloaded.issues.isEmpty, "\(reloaded.issues)")
+        #expect(reloaded.corpus.achievement("A-1") == achievement)
+    }
+
     @Test func taxonomyCyclesAreReported() throws {
         let result = try load(["taxonomy/fields.jsonl": """
         {"id":"F-A","name":"甲","parent":"F-B"}

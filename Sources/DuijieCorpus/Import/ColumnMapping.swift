@@ -1,9 +1,20 @@
 import Foundation
 
+/// What a spreadsheet column is to records of one kind.
+enum ColumnMeaning: Equatable {
+    /// The column gives this field.
+    case field(String)
+    /// The column names a field of other kinds of record (`预算`, a demand's budget, on an
+    /// achievements sheet): each such kind with the field the column would give it.
+    case fieldOfOtherKinds([RecordKind: String])
+    /// No kind of record has a field of this name.
+    case unknown
+}
+
 /// Maps spreadsheet header names (Chinese or English) to corpus field names, per record kind.
 /// The table is the one documented in docs/corpus-format.md.
 enum ColumnMapping {
-    /// Headers that mean the same field in every kind.
+    /// Headers that mean the same field whatever the kind (the kind may not have the field).
     private static let common: [String: String] = {
         var table: [String: String] = [:]
         func map(_ field: String, _ headers: [String]) { for header in headers { table[key(header)] = field } }
@@ -20,12 +31,13 @@ enum ColumnMapping {
         map("maturity", ["maturity", "成熟度", "技术成熟度"])
         map("minMaturity", ["minmaturity", "最低成熟度", "成熟度要求"])
         map("transferModes", ["transfermodes", "转化方式", "合作方式", "转让方式"])
+        map("licenceTypes", ["licencetypes", "许可方式", "许可类型"])
         map("price", ["price", "价格", "转让价格", "价格(万元)"])
         map("budget", ["budget", "预算", "预算(万元)", "拟投入资金"])
-        map("owner", ["owner", "所有人", "权利人", "成果持有单位", "完成单位"])
+        map("owner", ["owner", "所有人", "权利人", "成果持有单位", "持有单位", "完成单位", "成果完成单位", "第一完成单位", "成果单位"])
         map("inventors", ["inventors", "发明人", "完成人"])
-        map("institution", ["institution", "单位", "工作单位", "所在单位"])
-        map("enterprise", ["enterprise", "企业", "需求企业", "发布企业"])
+        map("institution", ["institution", "工作单位", "所在单位"])
+        map("enterprise", ["enterprise", "企业", "需求企业", "发布企业", "需求单位", "需求方"])
         map("region", ["region", "地区", "所在地区", "区域"])
         map("aliases", ["aliases", "别名", "简称"])
         map("tags", ["tags", "标签", "企业标签"])
@@ -47,6 +59,10 @@ enum ColumnMapping {
         return table
     }()
 
+    /// Headers that name the organisation a record belongs to (单位): an achievement's owner,
+    /// an expert's institution, a demand's enterprise.
+    private static let organisationHeaders: Set<String> = ["单位", "所属单位"]
+
     /// Normalizes a header: NFKC (full-width brackets become ASCII), no spaces, lower case.
     static func key(_ header: String) -> String {
         header.precomposedStringWithCompatibilityMapping
@@ -54,9 +70,18 @@ enum ColumnMapping {
             .filter { !$0.isWhitespace }
     }
 
-    /// The corpus field a header names for records of `kind`, or `nil` when it names none.
+    /// The corpus field a header names for records of `kind` (which may not have that field:
+    /// `预算` is `budget` on any sheet), or `nil` when it names none for this kind.
     static func field(forHeader header: String, kind: RecordKind) -> String? {
         let normalized = key(header)
+        if organisationHeaders.contains(normalized) {
+            switch kind {
+            case .achievement: return "owner"
+            case .expert: return "institution"
+            case .demand: return "enterprise"
+            default: return nil
+            }
+        }
         switch normalized {
         case "名称":
             return kind == .achievement || kind == .demand ? "title" : "name"
@@ -71,7 +96,24 @@ enum ColumnMapping {
         case "职称":
             return kind == .expert ? "title" : nil
         default:
-            return common[normalized]
+            let field = common[normalized]
+            // An expert's title is its 职称; the titles of achievements and demands are not.
+            return kind == .expert && field == "title" ? nil : field
         }
+    }
+
+    /// What a header is to records of `kind`: one of its fields, a field only other kinds
+    /// have, or nothing known.
+    static func meaning(ofHeader header: String, kind: RecordKind) -> ColumnMeaning {
+        if let field = field(forHeader: header, kind: kind), kind.fieldNames.contains(field) {
+            return .field(field)
+        }
+        var others: [RecordKind: String] = [:]
+        for other in RecordKind.allCases where other != kind {
+            if let field = field(forHeader: header, kind: other), other.fieldNames.contains(field) {
+                others[other] = field
+            }
+        }
+        return others.isEmpty ? .unknown : .fieldOfOtherKinds(others)
     }
 }

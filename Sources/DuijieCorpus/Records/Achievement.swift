@@ -21,6 +21,9 @@ public struct Achievement: Sendable, Hashable {
     public var maturity: Maturity?
     /// The transfer modes the owner accepts.
     public var transferModes: [TransferMode]
+    /// The kinds of licence offered (exclusive, sole, non-exclusive), when `transferModes`
+    /// includes `licence` and the owner said which.
+    public var licenceTypes: [LicenceType]
     /// The asking price in 万元 (10,000 CNY).
     public var price: Double?
     /// The id of the owning institution or enterprise.
@@ -44,6 +47,7 @@ public struct Achievement: Sendable, Hashable {
         keywords = []
         fields = []
         transferModes = []
+        licenceTypes = []
         inventors = []
         dualUse = false
     }
@@ -57,13 +61,13 @@ extension Achievement: CorpusRecord {
         id = reader.identifier("id") ?? ""
         title = reader.requiredString("title")
         abstract = reader.string("abstract")
-        keywords = reader.strings("keywords")
+        keywords = reader.strings("keywords", slashSeparates: false)
         fields = reader.strings("fields")
         kind = reader.enumeration("kind", AchievementKind.self)
         ipType = reader.enumeration("ipType", IPType.self)
         maturity = reader.maturity("maturity")
-        transferModes = reader.enumerations("transferModes", TransferMode.self)
-        price = reader.number("price", minimum: 0)
+        (transferModes, licenceTypes) = reader.transferModes("transferModes", licenceKey: "licenceTypes")
+        price = reader.money("price")
         owner = reader.string("owner")
         inventors = reader.strings("inventors")
         region = reader.string("region")
@@ -93,6 +97,7 @@ extension Achievement: CorpusRecord {
         builder.add("ipType", ipType)
         builder.add("maturity", maturity)
         builder.add("transferModes", transferModes)
+        builder.add("licenceTypes", licenceTypes)
         builder.add("price", price)
         builder.add("owner", owner)
         builder.add("inventors", inventors)

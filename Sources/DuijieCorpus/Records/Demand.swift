@@ -20,6 +20,9 @@ public struct Demand: Sendable, Hashable {
     public var deadline: CorpusDate?
     /// The transfer modes the enterprise accepts.
     public var transferModes: [TransferMode]
+    /// The kinds of licence the enterprise would take (exclusive, sole, non-exclusive), when
+    /// `transferModes` includes `licence` and it said which.
+    public var licenceTypes: [LicenceType]
     /// The least maturity the enterprise can use.
     public var minMaturity: Maturity?
     /// The id of the region; defaults to the enterprise's.
@@ -28,7 +31,7 @@ public struct Demand: Sendable, Hashable {
     public var confidential: Bool
 
     /// A record from its fields, as they would be after loading (references already resolved).
-    public init(id: String, enterprise: String, title: String, description: String? = nil, keywords: [String], fields: [String], budget: Double? = nil, deadline: CorpusDate? = nil, transferModes: [TransferMode], minMaturity: Maturity? = nil, region: String? = nil, confidential: Bool) {
+    public init(id: String, enterprise: String, title: String, description: String? = nil, keywords: [String], fields: [String], budget: Double? = nil, deadline: CorpusDate? = nil, transferModes: [TransferMode], licenceTypes: [LicenceType] = [], minMaturity: Maturity? = nil, region: String? = nil, confidential: Bool) {
         self.id = id
         self.enterprise = enterprise
         self.title = title
@@ -38,6 +41,7 @@ public struct Demand: Sendable, Hashable {
         self.budget = budget
         self.deadline = deadline
         self.transferModes = transferModes
+        self.licenceTypes = licenceTypes
         self.minMaturity = minMaturity
         self.region = region
         self.confidential = confidential
@@ -60,11 +64,11 @@ extension Demand: CorpusRecord {
         enterprise = reader.requiredString("enterprise")
         title = reader.requiredString("title")
         description = reader.string("description")
-        keywords = reader.strings("keywords")
+        keywords = reader.strings("keywords", slashSeparates: false)
         fields = reader.strings("fields")
-        budget = reader.number("budget", minimum: 0)
+        budget = reader.money("budget")
         deadline = reader.date("deadline")
-        transferModes = reader.enumerations("transferModes", TransferMode.self)
+        (transferModes, licenceTypes) = reader.transferModes("transferModes", licenceKey: "licenceTypes")
         minMaturity = reader.maturity("minMaturity")
         region = reader.string("region")
         confidential = reader.bool("confidential")
@@ -87,6 +91,7 @@ extension Demand: CorpusRecord {
         builder.add("budget", budget)
         builder.add("deadline", deadline)
         builder.add("transferModes", transferModes)
+        builder.add("licenceTypes", licenceTypes)
         builder.add("minMaturity", minMaturity)
         builder.add("region", region)
         builder.add("confidential", flag: confidential)
