@@ -105,7 +105,7 @@ let package = Package(
             name: "DuijieCLI",
             dependencies: [
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
-                "DuijieText", "DuijieVectors", "DuijieJSON",
+                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

@@ -11,9 +11,9 @@ struct CorpusCheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Validate a corpus and print its counts per kind, field and region.",
         discussion: """
-        Every problem is listed as FILE:LINE: FIELD: MESSAGE. The exit status is 1 when there is
-        any error, unless --skip-bad is given, which leaves bad records out and lists them.
-        Judgment files in DIR/qrels/*.qrels (TREC format) are checked too: every id they name
+        Every problem is listed as FILE:LINE: FIELD: MESSAGE. The exit status is 1 when there is \
+        any error, unless --skip-bad is given, which leaves bad records out and lists them. \
+        Judgment files in DIR/qrels/*.qrels (TREC format) are checked too: every id they name \
         must be a record of the corpus.
         """
     )

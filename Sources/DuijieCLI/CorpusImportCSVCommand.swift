@@ -11,11 +11,11 @@ struct CorpusImportCSVCommand: ParsableCommand {
         commandName: "import-csv",
         abstract: "Convert a CSV/TSV spreadsheet (UTF-8, GBK or GB18030) into corpus records.",
         discussion: """
-        The first row names the columns, in Chinese or English (the mapping is in
-        docs/corpus-format.md). Every column that is not imported is listed with the reason.
-        Problems are listed as FILE:row N: COLUMN: MESSAGE, and nothing is written while there is
-        an error, unless --skip-bad leaves the bad cells or rows out. With --corpus, references
-        are checked against that corpus, and --create-missing adds a stub record to it for each
+        The first row names the columns, in Chinese or English (the mapping is in \
+        docs/corpus-format.md). Every column that is not imported is listed with the reason. \
+        Problems are listed as FILE:row N: COLUMN: MESSAGE, and nothing is written while there is \
+        an error, unless --skip-bad leaves the bad cells or rows out. With --corpus, references \
+        are checked against that corpus, and --create-missing adds a stub record to it for each \
         organisation it lacks. The output replaces OUT only once it is complete.
         """
     )

@@ -9,7 +9,7 @@ struct DuijieCommand: ParsableCommand {
         commandName: "duijie",
         abstract: "Duijie (对接): match technology achievements, experts and institutions to enterprise demands.",
         discussion: """
-        A corpus is a directory of JSON Lines files (see docs/corpus-format.md). Start with
+        A corpus is a directory of JSON Lines files (see docs/corpus-format.md). Start with \
         `duijie corpus check Corpus/demo`.
         """,
         version: "0.1.0",

@@ -10,9 +10,9 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval",
         abstract: "Measure TREC runs against TREC qrels; with several runs, compare each with the first.",
         discussion: """
-        Metrics: ndcg@K (linear gains, as trec_eval), ndcg_exp@K (2^grade − 1), map[@K], mrr[@K],
-        p@K, recall@K, success@K. With several runs, each later run gets its difference from the
-        first, a 95% bootstrap interval of that difference, and the p-value of a paired
+        Metrics: ndcg@K (linear gains, as trec_eval), ndcg_exp@K (2^grade − 1), map[@K], mrr[@K], \
+        p@K, recall@K, success@K. With several runs, each later run gets its difference from the \
+        first, a 95% bootstrap interval of that difference, and the p-value of a paired \
         randomization test (10,000 permutations, seeded): * p < 0.05, ** p < 0.01.
         """
     )

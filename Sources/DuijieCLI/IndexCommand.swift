@@ -13,9 +13,9 @@ struct IndexCommand: ParsableCommand {
         commandName: "index",
         abstract: "Build a corpus's recommender (text indexes, LSA models, graph) and save it with the records.",
         discussion: """
-        The file is versioned and checksummed, written to a temporary file and renamed into place,
-        and loaded by memory-mapping: `duijie recommend --index FILE`, `duijie pair EVENT --index
-        FILE` and `duijie match --index FILE --text "…"` work from it without the corpus. A
+        The file is versioned and checksummed, written to a temporary file and renamed into place, \
+        and loaded by memory-mapping: `duijie recommend --index FILE`, `duijie pair EVENT --index \
+        FILE` and `duijie match --index FILE --text "…"` work from it without the corpus. A \
         truncated or corrupted index is reported, never trusted.
         """
     )

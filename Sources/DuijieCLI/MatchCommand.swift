@@ -18,11 +18,11 @@ struct MatchCommand: ParsableCommand {
           duijie match --text "需要一种废旧锂电池回收技术" --corpus Corpus/demo
           duijie match D-1012 --corpus Corpus/demo --top 5 --weighting bm25
           duijie match D-1012 --corpus Corpus/demo --target expert --explain
-        Scores are TF-IDF cosines (or BM25 scores); each result lists the shared terms that
-        contribute most. With any of the recommender's options (--target, the filters,
-        --max-per-institution, --diversity, --explain, --language, --batch) or --format csv,
-        markdown or trec, the result is the recommender's fused shortlist, exactly as
-        `duijie recommend` with the same arguments; the text-only options (--weighting,
+        Scores are TF-IDF cosines (or BM25 scores); each result lists the shared terms that \
+        contribute most. With any of the recommender's options (--target, the filters, \
+        --max-per-institution, --diversity, --explain, --language, --batch) or --format csv, \
+        markdown or trec, the result is the recommender's fused shortlist, exactly as \
+        `duijie recommend` with the same arguments; the text-only options (--weighting, \
         --ranking, --lexical-weight, --weights, --threads, --no-cache) then do not apply.
         """
     )

@@ -10,14 +10,16 @@ struct PairCommand: ParsableCommand {
         commandName: "pair",
         abstract: "Pair and schedule a matchmaking event (对接会): who meets whom, when, at which table.",
         discussion: """
-        EVENT is a directory (docs/event-format.md) with participants, slots and optionally locked
-        meetings, as JSON Lines or CSV. Pair scores are reciprocal (the harmonic mean of both
-        sides' recommender scores); the pairing is the exact maximum-score b-matching within
-        everyone's limits, minimums first; the schedule respects availability and tables.
-        OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics).
+        EVENT is a directory (docs/event-format.md) with participants, slots and optionally locked \
+        meetings, as JSON Lines or CSV. Pair scores are reciprocal (the harmonic mean of both \
+        sides' recommender scores); the pairing is the exact maximum-score b-matching within \
+        everyone's limits, minimums first; the schedule respects availability and tables. \
+        OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics). \
         Example:
-          duijie pair Corpus/demo/events/liaoning-2026 --corpus Corpus/demo -o /tmp/liaoning-2026
-          duijie pair Corpus/demo/events/liaoning-2026 --index demo.index -o /tmp/liaoning-2026
+          duijie pair Corpus/demo/events/liaoning-2026 --corpus Corpus/demo \\
+              -o /tmp/liaoning-2026
+          duijie pair Corpus/demo/events/liaoning-2026 --index demo.index \\
+              -o /tmp/liaoning-2026
         """
     )
 

@@ -13,14 +13,17 @@ struct RecommendCommand: ParsableCommand {
         commandName: "recommend",
         abstract: "Recommend achievements or experts for a demand (or text): fused, filtered, explained.",
         discussion: """
-        Scores add text (TF-IDF), semantic (LSA) and graph (personalized PageRank) similarity to
-        region, field, maturity, transfer-mode and budget fit, with weights fitted on the demo
-        judgments by cross-validation (Corpus/weights/recommender.json). The source may be any record: a demand (→
-        achievements, experts, institutions), an achievement (→ demands, enterprises), an expert,
+        Scores add text (TF-IDF), semantic (LSA) and graph (personalized PageRank) similarity to \
+        region, field, maturity, transfer-mode and budget fit, with weights fitted on the demo \
+        judgments by cross-validation (Corpus/weights/recommender.json). The source may be any record: a demand (→ \
+        achievements, experts, institutions), an achievement (→ demands, enterprises), an expert, \
         an institution or an enterprise. Examples:
           duijie recommend D-1012 --corpus Corpus/demo --explain
-          duijie recommend D-1012 --corpus Corpus/demo --target expert --region 辽宁省 --include-paired
-          duijie recommend --text "海参养殖 溶解氧" --corpus Corpus/demo --max-per-institution 1
+          duijie recommend D-1012 --corpus Corpus/demo --target expert \\
+              --region 辽宁省 --include-paired
+          duijie recommend --text "海参养殖 溶解氧" --corpus Corpus/demo \\
+              --max-per-institution 1
+          duijie recommend --all-demands --corpus Corpus/demo -o shortlists.xlsx
           duijie recommend A-4003 --corpus Corpus/demo --target enterprise
           duijie recommend D-1012 --index demo.index --explain
         """

@@ -55,7 +55,7 @@ struct RunCommand: ParsableCommand {
         let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: try analysis.makeAnalyzer())
         var text = ""
         for query in queryList {
-            let results = rank(query.text, top)
+            let results = rank(query.text ?? "", top)
             for (rank, result) in results.enumerated() {
                 switch format {
                 case .trec:

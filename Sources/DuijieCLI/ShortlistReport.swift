@@ -29,38 +29,60 @@ struct ShortlistReport {
     /// Checks the combination of arguments, and the recommender's source.
     func validate() throws {
         try source.validate()
-        if [recordID != nil, text != nil, options.batch != nil].filter({ $0 }).count != 1 {
-            throw ValidationError("give exactly one of a record id, --text or --batch")
+        if [recordID != nil, text != nil, options.batch != nil, options.allDemands].filter({ $0 }).count != 1 {
+            throw ValidationError("give exactly one of a record id, --text, --batch or --all-demands")
         }
         if top < 1 { throw ValidationError("--top must be at least 1") }
+        if let output = options.output, ShortlistExport.Kind(path: output) == nil {
+            throw ValidationError("-o \(output): the file name must end in .xlsx, .csv, .md or .json")
+        }
     }
 
-    /// Builds or loads the recommender, ranks, and prints.
+    /// Builds or loads the recommender, ranks, and prints or writes the shortlists.
     func run() throws {
         let recommender = try source.makeRecommender(analysis: analysis, wordExplanations: true)
-        let loaded = recommender.corpus
-        let filters = try options.makeFilters(loaded)
-        if let batch = options.batch {
-            let queries: [QueryFile.Query] = try QueryFile.load(batch)
-            if format == .csv { print(csvHeader) }
-            for query in queries {
-                emit(recommender.recommend(text: query.text, target: target, top: top, filters: filters), loaded, queryID: query.id)
-            }
+        let sections = try self.sections(recommender, filters: try options.makeFilters(recommender.corpus))
+        let table = ShortlistTable(corpus: recommender.corpus, target: target, chinese: language == .zh)
+        if let output = options.output, let kind = ShortlistExport.Kind(path: output) {
+            try ShortlistExport(table: table, explain: explain).write(sections, as: kind, to: output)
+            let count = sections.count
+            print(language == .zh ? "已写入 \(output)：\(count) 份清单" : "wrote \(output): \(count) shortlist\(count == 1 ? "" : "s")")
             return
         }
-        let results: [Recommendation]
-        if let recordID {
-            guard let found = recommender.recommend(for: recordID, target: target, top: top, filters: filters) else {
-                throw missingRecord(recordID)
+        let text = ShortlistText(table: table, explain: explain)
+        switch format {
+        case .table: for section in sections { print(section.title); printTable(section.results, recommender.corpus) }
+        case .json: print(text.jsonLines(sections), terminator: "")
+        case .csv: print(text.csv(sections, lineBreak: .lf), terminator: "")
+        case .markdown: print(text.markdown(sections), terminator: "")
+        case .trec:
+            for section in sections {
+                for (rank, result) in section.results.enumerated() {
+                    print("\(section.queryID) Q0 \(result.id) \(rank + 1) \(result.score) duijie-\(target.rawValue)")
+                }
             }
-            results = found
-            if format == .table || format == .markdown { print("\(recordID) \(loaded.displayName(of: recordID))") }
-        } else {
-            results = recommender.recommend(text: text ?? "", target: target, top: top, filters: filters)
-            if format == .table || format == .markdown { print(text ?? "") }
         }
-        if format == .csv { print(csvHeader) }
-        emit(results, loaded, queryID: recordID ?? "text")
+    }
+
+    /// The shortlists asked for: of a record, of a text, of each line of a batch file (a text,
+    /// or a record id alone), or of every demand of the corpus.
+    private func sections(_ recommender: Recommender, filters: RecommendationFilters) throws -> [ShortlistSection] {
+        let corpus = recommender.corpus
+        func ofRecord(_ id: String) throws -> ShortlistSection {
+            guard let results = recommender.recommend(for: id, target: target, top: top, filters: filters) else { throw missingRecord(id) }
+            return ShortlistSection(queryID: id, title: "\(id) \(corpus.displayName(of: id))", results: results)
+        }
+        if let recordID { return [try ofRecord(recordID)] }
+        if options.allDemands { return try corpus.demands.map { try ofRecord($0.id) } }
+        if let batch = options.batch {
+            return try QueryFile.load(batch, textRequired: false).map { query in
+                guard let text = query.text else { return try ofRecord(query.id) }
+                return ShortlistSection(queryID: query.id, title: "\(query.id) \(text)",
+                                        results: recommender.recommend(text: text, target: target, top: top, filters: filters))
+            }
+        }
+        let query = text ?? ""
+        return [ShortlistSection(queryID: "text", title: query, results: recommender.recommend(text: query, target: target, top: top, filters: filters))]
     }
 
     /// The error for a record id the recommender does not hold; from an index, it says
@@ -73,47 +95,6 @@ struct ShortlistReport {
         if provenance.corpusChanged { return DuijieError(.invalidInput, message + "; " + provenance.staleAdvice(index: index)) }
         let origin = provenance.corpusDirectory.map { ", nor in the corpus \($0) it was built from" } ?? ""
         return DuijieError(.invalidInput, message + origin)
-    }
-
-    private func emit(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
-        switch format {
-        case .table: printTable(results, corpus)
-        case .json: printJSON(results, corpus, queryID: queryID)
-        case .csv: printCSV(results, corpus, queryID: queryID)
-        case .markdown: printMarkdown(results, corpus)
-        case .trec:
-            for (rank, result) in results.enumerated() { print("\(queryID) Q0 \(result.id) \(rank + 1) \(result.score) duijie-\(target.rawValue)") }
-        }
-    }
-
-    /// The features a shortlist lists: those the recommender computes.
-    private static let features = RankingConfiguration.recommender.features
-
-    private var csvHeader: String {
-        let header = ["query", "rank", "score", "id", "name", "organization", "region"] + Self.features.map { $0.name(chinese: false) }
-            + ["matched_terms", "path"]
-        return String(CSVText.render([header], lineBreak: .lf).dropLast())
-    }
-
-    private func printCSV(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
-        let chinese = language == .zh
-        let rows = results.enumerated().map { rank, result in
-            [queryID, String(rank + 1), String(format: "%.4f", result.score), result.id, corpus.displayName(of: result.id),
-                          owner(result.id, corpus), result.explanation.regionRelation.name(chinese: chinese)]
-                + Self.features.map { String(format: "%.4f", result.features[$0]) }
-                + [result.explanation.matchedTerms.map(\.term).joined(separator: " "), (result.explanation.path ?? []).map(corpus.displayName(of:)).joined(separator: " → ")]
-        }
-        print(CSVText.render(rows, lineBreak: .lf), terminator: "")
-    }
-
-    private func printMarkdown(_ results: [Recommendation], _ corpus: Corpus) {
-        let chinese = language == .zh
-        let escape = MarkdownText.cell
-        print(chinese ? "| # | 得分 | 编号 | 名称 | 单位 | 地区 | 匹配词 |" : "| # | score | id | name | organization | region | matched terms |")
-        print("|---|---|---|---|---|---|---|")
-        for (rank, result) in results.enumerated() {
-            print("| \(rank + 1) | \(String(format: "%.3f", result.score)) | \(result.id) | \(escape(corpus.displayName(of: result.id))) | \(escape(owner(result.id, corpus))) | \(result.explanation.regionRelation.name(chinese: chinese)) | \(escape(result.explanation.matchedTerms.map(\.term).joined(separator: " "))) |")
-        }
     }
 
     private func owner(_ id: String, _ corpus: Corpus) -> String {
@@ -158,21 +139,6 @@ struct ShortlistReport {
             if let path = result.explanation.path, path.count > 1 {
                 print("     " + (chinese ? "关联路径: " : "path: ") + path.map { TextTable.truncate(corpus.displayName(of: $0), width: 16) }.joined(separator: " → "))
             }
-        }
-    }
-
-    private func printJSON(_ results: [Recommendation], _ corpus: Corpus, queryID: String) {
-        for (rank, result) in results.enumerated() {
-            var members: [(key: String, value: JSONValue)] = [
-                ("query", .string(queryID)), ("rank", .number(Double(rank + 1))), ("id", .string(result.id)), ("score", .number(Double(result.score))),
-                ("name", .string(corpus.displayName(of: result.id))), ("regionRelation", .string(result.explanation.regionRelation.name(chinese: false))),
-                ("features", .object(Self.features.map { ($0.name(chinese: false), .number(Double(result.features[$0]))) })),
-                ("matchedTerms", .array(result.explanation.matchedTerms.map { .string($0.term) })),
-                ("reasons", .array(result.explanation.reasons.map { .string($0.sentence(chinese: language == .zh)) })),
-                ("weakMatch", .bool(result.explanation.reasons.contains(.weakMatch))),
-            ]
-            if let path = result.explanation.path { members.append(("path", .array(path.map { .string($0) }))) }
-            print(JSONWriter.string(.object(members)))
         }
     }
 }

@@ -9,7 +9,7 @@ struct TokenizeCommand: ParsableCommand {
         commandName: "tokenize",
         abstract: "Show the normalized text and the terms Duijie makes of it.",
         discussion: """
-        Example: duijie tokenize --tokenizer dictionary "本发明公开了一种退役锂電池梯次利用方法"
+        Example: duijie tokenize --tokenizer dictionary "本发明公开了一种退役锂電池梯次利用方法" \
         With no text argument, each line of standard input is tokenized.
         """
     )

@@ -22,7 +22,9 @@ package struct ShortlistOptions: ParsableArguments {
     @Option(help: "Drop results scoring below this (0–1 with the shipped weights; see docs/cli.md on reading scores).") package var minScore: Float?
     @Flag(help: "Show each result's feature scores, reasons, matched terms and graph path.") package var explain = false
     @Option(help: "Language of labels: zh (default) or en.") package var language: Language?
-    @Option(help: "A query file ({\"id\",\"text\"} per line): rank every query (use with --format trec, json or csv).") package var batch: String?
+    @Option(help: "A query file, one JSON object per line: {\"id\",\"text\"} ranks the text, {\"id\"} alone the corpus record with that id.") package var batch: String?
+    @Flag(help: "The shortlist of every demand of the corpus.") package var allDemands = false
+    @Option(name: [.short, .customLong("output")], help: "Write the shortlists to this file for a client: .xlsx (a sheet per shortlist), .csv (with a BOM for Excel), .md or .json.") package var output: String?
 
     package enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
     package enum YesNo: String, ExpressibleByArgument, CaseIterable { case yes, no }
@@ -37,6 +39,7 @@ package struct ShortlistOptions: ParsableArguments {
     package var isUsed: Bool {
         target != nil || !region.isEmpty || includePaired || !field.isEmpty || minMaturity != nil || !mode.isEmpty || !kind.isEmpty
             || dualUse != nil || maxPerInstitution != nil || diversity != nil || minScore != nil || explain || language != nil || batch != nil
+            || allDemands || output != nil
     }
 
     /// The filters, with region and field names resolved in `corpus`.

@@ -9,15 +9,16 @@ public enum QueryFile {
     public struct Query: Sendable, Equatable {
         /// The query id, as the judgments name it.
         public let id: String
-        /// The query text.
-        public let text: String
+        /// The query text (nil only when the file may name records instead: `textRequired` false).
+        public let text: String?
     }
 
-    /// Reads a query file.
+    /// Reads a query file. With `textRequired` false, a line may hold an id alone (a record of
+    /// the corpus to rank for).
     ///
     /// - Throws: `DuijieError` listing every bad line (file:line: field: message), or when the
     ///   file cannot be read.
-    public static func load(_ path: String) throws(DuijieError) -> [Query] {
+    public static func load(_ path: String, textRequired: Bool = true) throws(DuijieError) -> [Query] {
         let name = FilePath(path).lastComponent?.string ?? path
         let bytes = try CorpusLoader.readBytes(path, displayName: path)
         var queries: [Query] = []
@@ -29,7 +30,7 @@ public enum QueryFile {
             case .success(let members):
                 var reader = RecordReader(object: members, location: line.location)
                 let id = reader.identifier("id") ?? ""
-                let text = reader.requiredString("text")
+                let text = textRequired ? reader.requiredString("text") : reader.string("text")
                 reader.finish()
                 if let first = seen[id] { reader.error("id", "duplicate query id \"\(id)\", first at \(first)", code: .duplicateID) }
                 issues += reader.issues.filter { $0.severity == .error }

@@ -27,11 +27,15 @@ public struct CommandRunner {
         return found
     }
 
-    /// Runs `duijie` (or `program`) with `arguments` and waits for it to end.
-    public static func run(_ arguments: [String], program: String = "duijie") throws -> Outcome {
+    /// Runs `duijie` (or `program`) with `arguments` and waits for it to end; `environment`
+    /// adds to (or overrides) the test process's own.
+    public static func run(_ arguments: [String], program: String = "duijie", environment: [String: String] = [:]) throws -> Outcome {
         let process = Process()
         process.executableURL = executable(program)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: RepositoryFiles.root)
         let output = Pipe()
         let error = Pipe()

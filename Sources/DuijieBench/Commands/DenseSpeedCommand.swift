@@ -15,11 +15,11 @@ struct DenseSpeedCommand: ParsableCommand {
         commandName: "dense-speed",
         abstract: "Time sgemm peak, tiled dense top-k, Float16 storage and randomized SVD; print JSON.",
         discussion: """
-        The top-k phase ranks --queries random unit vectors against --documents random unit
-        vectors (seeded) and reports GFLOP/s against the sgemm peak measured on this machine in the
-        same run. With --vectors-out DIR the vectors are written as raw little-endian float32
-        (documents.f32, queries.f32) so a peer can search the same data. With --svd-input the
-        dictionary-tokenized TF-IDF matrix of that document file is decomposed (--rank), and its
+        The top-k phase ranks --queries random unit vectors against --documents random unit \
+        vectors (seeded) and reports GFLOP/s against the sgemm peak measured on this machine in the \
+        same run. With --vectors-out DIR the vectors are written as raw little-endian float32 \
+        (documents.f32, queries.f32) so a peer can search the same data. With --svd-input the \
+        dictionary-tokenized TF-IDF matrix of that document file is decomposed (--rank), and its \
         tokens written to --tokens-out for the peer.
         """
     )

@@ -14,10 +14,10 @@ struct LatencyCommand: ParsableCommand {
         commandName: "latency",
         abstract: "Time loading, building the recommender (or loading a saved one), demand shortlists (p50/p99) and batch matching; print JSON.",
         discussion: """
-        Shortlists: --queries demands drawn with a seed, each ranked against all achievements
-        (`recommend` with its defaults, top 10, explanations included), one at a time after one
-        warm-up query. Batch: --batch demands (repeating the corpus's demands when it has fewer)
-        against all achievements by the lexical score, top 10, on all threads. Peak memory is
+        Shortlists: --queries demands drawn with a seed, each ranked against all achievements \
+        (`recommend` with its defaults, top 10, explanations included), one at a time after one \
+        warm-up query. Batch: --batch demands (repeating the corpus's demands when it has fewer) \
+        against all achievements by the lexical score, top 10, on all threads. Peak memory is \
         the process's resident high-water mark (VmHWM) after all phases.
         """
     )

@@ -14,10 +14,10 @@ struct PairingSpeedCommand: ParsableCommand {
         commandName: "pairing",
         abstract: "Time pairing (exact b-matching) and scheduling of a synthetic event; print JSON.",
         discussion: """
-        Participants get seeded random interest vectors; each side's score for the other is the
-        cosine of the two vectors with independent noise, so the reciprocal scores vary as real
-        ones do. Everyone is available in every slot. With --instance-out the b-matching
-        (bounds, integer pair weights, total limit) is written as JSON for a peer solver, which
+        Participants get seeded random interest vectors; each side's score for the other is the \
+        cosine of the two vectors with independent noise, so the reciprocal scores vary as real \
+        ones do. Everyone is available in every slot. With --instance-out the b-matching \
+        (bounds, integer pair weights, total limit) is written as JSON for a peer solver, which \
         must reach the same optimal total weight.
         """
     )

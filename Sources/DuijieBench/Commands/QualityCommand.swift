@@ -13,13 +13,13 @@ struct QualityCommand: ParsableCommand {
         commandName: "quality",
         abstract: "Rank a suite's queries with each ranker; print nDCG@10, MRR and recall@100 against a BM25 baseline.",
         discussion: """
-        Suites: \(QualitySuite.names.joined(separator: ", ")). CSL, patent and grant suites read
-        ../shared/datasets in place. Rankers: TF-IDF, BM25, LSA at each --dimensions value,
-        TF-IDF + LSA fused at each --lexical-weights value, graph proximity (personalized PageRank
-        from the query's 10 best TF-IDF matches through the corpus graph with text-neighbour
-        links), and TF-IDF + LSA + graph (weights 0.4, 0.3, 0.3; LSA at the last --dimensions), the last two
-        by the ranking pipeline in its plain-document configuration. Scores are over the queries of --part
-        (test by default: a fixed seeded half) that have a relevant document; * and ** mark an
+        Suites: \(QualitySuite.names.joined(separator: ", ")). CSL, patent and grant suites read \
+        ../shared/datasets in place. Rankers: TF-IDF, BM25, LSA at each --dimensions value, \
+        TF-IDF + LSA fused at each --lexical-weights value, graph proximity (personalized PageRank \
+        from the query's 10 best TF-IDF matches through the corpus graph with text-neighbour \
+        links), and TF-IDF + LSA + graph (weights 0.4, 0.3, 0.3; LSA at the last --dimensions), the last two \
+        by the ranking pipeline in its plain-document configuration. Scores are over the queries of --part \
+        (test by default: a fixed seeded half) that have a relevant document; * and ** mark an \
         nDCG@10 different from BM25's at p < 0.05 and p < 0.01 (paired randomization test).
         """
     )

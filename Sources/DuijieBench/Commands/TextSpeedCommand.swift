@@ -15,9 +15,9 @@ struct TextSpeedCommand: ParsableCommand {
         commandName: "text-speed",
         abstract: "Time tokenization, TF-IDF build and batch top-10 on a document file; print JSON.",
         discussion: """
-        Each phase runs --repeat times and the median wall time is reported, in seconds. Setup
-        (reading the file, loading the dictionary, OpenCC) is not timed. The token lists of the
-        dictionary tokenizer can be written out with --tokens-out, one document per line, terms
+        Each phase runs --repeat times and the median wall time is reported, in seconds. Setup \
+        (reading the file, loading the dictionary, OpenCC) is not timed. The token lists of the \
+        dictionary tokenizer can be written out with --tokens-out, one document per line, terms \
         separated by " | ", so a peer can be timed on identical tokens.
         """
     )

@@ -84,7 +84,7 @@ struct CandidateFilter {
 
 extension Corpus {
     /// The region of any record.
-    func regionOfRecord(_ id: String) -> String? {
+    package func regionOfRecord(_ id: String) -> String? {
         achievement(id)?.region ?? expert(id)?.region ?? institution(id)?.region ?? demand(id)?.region ?? enterprise(id)?.region
     }
 
