@@ -14,7 +14,7 @@ struct ShortlistText {
     func csv(_ sections: [ShortlistSection], lineBreak: CSVText.LineBreak) -> String {
         let rows = [[chinese ? "查询" : "query"] + table.header]
             + sections.flatMap { section in table.rows(section.results).map { [section.queryID] + $0.map(\.text) } }
-        return CSVText.render(rows, lineBreak: lineBreak)
+        return CSVText.render(rows, lineBreak: lineBreak, neutralizingFormulas: true)
     }
 
     /// Markdown: a heading per shortlist, a table under it; with `explain`, the reasons,

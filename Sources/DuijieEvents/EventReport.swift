@@ -59,7 +59,7 @@ public struct EventReport: Sendable {
             rows.append([slot.id, slot.start, slot.end, String(meeting.table!), meeting.demand, name(meeting.demand), meeting.supply, name(meeting.supply),
                          Self.score(meeting.score), Self.score(meeting.demandScore), Self.score(meeting.supplyScore), note(meeting)])
         }
-        return CSVText.render(rows)
+        return CSVText.render(rows, neutralizingFormulas: true)
     }
 
     func note(_ meeting: EventPlan.Meeting) -> String {
@@ -97,7 +97,7 @@ public struct EventReport: Sendable {
             let partner = meeting.demand == participant ? meeting.supply : meeting.demand
             rows.append([slot.id, slot.start, slot.end, String(meeting.table!), partner, name(partner), Self.score(meeting.score), note(meeting)])
         }
-        return CSVText.render(rows)
+        return CSVText.render(rows, neutralizingFormulas: true)
     }
 
     func agendaMarkdown(_ participant: String) -> String {
