@@ -44,15 +44,10 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput == "已写入 \(path)：1 份清单\n")
         // openpyxl reads the file; the script prints sheets and cells as JSON.
-        let reader = Process()
-        reader.executableURL = URL(fileURLWithPath: Self.python)
-        reader.arguments = [RepositoryFiles.path("Tests/DuijieWorkbookTests/read_workbook.py"), path]
-        let pipe = Pipe()
-        reader.standardOutput = pipe
-        try reader.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        reader.waitUntilExit()
-        let workbook = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let read = try CommandRunner.run(executable: URL(fileURLWithPath: Self.python),
+                                         [RepositoryFiles.path("Tests/DuijieWorkbookTests/read_workbook.py"), path])
+        #expect(read.status == 0, "\(String(decoding: read.error, as: UTF8.self))")
+        let workbook = try #require(try JSONSerialization.jsonObject(with: read.output) as? [String: Any])
         let sheets = try #require(workbook["sheets"] as? [[String: Any]])
         #expect(sheets.count == 1 && sheets[0]["name"] as? String == "D-1012")
         let rows = try #require(sheets[0]["rows"] as? [[[String: Any]]])

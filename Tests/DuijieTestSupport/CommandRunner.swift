@@ -30,8 +30,17 @@ public struct CommandRunner {
     /// Runs `duijie` (or `program`) with `arguments` and waits for it to end; `environment`
     /// adds to (or overrides) the test process's own.
     public static func run(_ arguments: [String], program: String = "duijie", environment: [String: String] = [:]) throws -> Outcome {
+        let raw = try run(executable: executable(program), arguments, environment: environment)
+        return Outcome(status: raw.status, standardOutput: String(decoding: raw.output, as: UTF8.self),
+                       standardError: String(decoding: raw.error, as: UTF8.self))
+    }
+
+    /// Runs any program from the repository's root and waits for it to end: its exit status
+    /// and the bytes of its standard output and error.
+    public static func run(executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> (status: Int32, output: Data, error: Data) {
         let process = Process()
-        process.executableURL = executable(program)
+        process.executableURL = executable
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
@@ -46,9 +55,6 @@ public struct CommandRunner {
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Outcome(
-            status: process.terminationStatus,
-            standardOutput: String(decoding: outputData, as: UTF8.self),
-            standardError: String(decoding: errorData, as: UTF8.self))
+        return (process.terminationStatus, outputData, errorData)
     }
 }

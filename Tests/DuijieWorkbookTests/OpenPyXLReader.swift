@@ -41,19 +41,7 @@ enum OpenPyXLReader {
     }
 
     private static func run(_ command: [String]) throws -> (status: Int32, output: Data, error: Data) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: command[0])
-        process.arguments = Array(command.dropFirst())
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        try process.run()
-        // Read before waiting so that a large output cannot fill the pipe and block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, outputData, errorData)
+        try CommandRunner.run(executable: URL(fileURLWithPath: command[0]), Array(command.dropFirst()))
     }
 
     struct ReadFailure: Error, CustomStringConvertible {

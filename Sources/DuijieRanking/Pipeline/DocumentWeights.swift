@@ -37,11 +37,7 @@ public struct DocumentWeights: Sendable {
     ///
     /// - Throws: `DuijieError` naming the file and the field that is missing or wrong.
     public init(parsing text: String, fileName: String) throws(DuijieError) {
-        let bytes = Array(text.utf8)
-        let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
-        }
-        guard case .success(let document) = parsed, case .object = document else {
+        guard let document = try? JSONParser.parse(text), case .object = document else {
             throw DuijieError(.invalidInput, "\(fileName): not a JSON object")
         }
         func number(_ field: String) throws(DuijieError) -> Double {

@@ -51,11 +51,7 @@ public struct WeightsFile: Sendable {
     ///
     /// - Throws: `DuijieError` naming the file and the field that is missing or wrong.
     public init(parsing text: String, fileName: String) throws(DuijieError) {
-        let bytes = Array(text.utf8)
-        let parsed: Result<JSONValue, JSONSyntaxError> = bytes.withUnsafeBufferPointer { buffer in
-            do throws(JSONSyntaxError) { return .success(try JSONParser.parse(buffer)) } catch { return .failure(error) }
-        }
-        guard case .success(let document) = parsed else { throw DuijieError(.invalidInput, "\(fileName): not a JSON document") }
+        guard let document = try? JSONParser.parse(text) else { throw DuijieError(.invalidInput, "\(fileName): not a JSON document") }
         guard let fitting = document["fitting"], case .array(let targets)? = document["targets"] else {
             throw DuijieError(.invalidInput, "\(fileName): expected an object with \"fitting\" and a \"targets\" list")
         }
