@@ -42,6 +42,10 @@ import Testing
         let graph = CorpusGraph(corpus: suite.corpus)
         let first = try #require(leaders.first { $0.owner != nil })
         #expect(graph.path(from: first.id, to: first.owner!, maximumHops: 1) == [first.id, first.owner!])
+        // NSSF's disciplines are fields: of the leaders (their other projects') and of the queries.
+        #expect(suite.corpus.fields.count > 10 && suite.corpus.fields.allSatisfy { $0.id.hasPrefix("DSC-") })
+        #expect(leaders.contains { !$0.fields.isEmpty } && leaders.allSatisfy { $0.fields.allSatisfy { suite.corpus.field($0) != nil } })
+        #expect(suite.queries.allSatisfy { $0.fields.allSatisfy { suite.corpus.field($0) != nil } })
     }
 
     @Test(.enabled(if: RepositoryFiles.hasDatasets, RepositoryFiles.datasetsAbsent))

@@ -70,6 +70,26 @@ import Testing
         #expect(shortlist.allSatisfy { !$0.explanation.matchedTerms.isEmpty || $0.features.text == 0 })
     }
 
+    @Test func aFieldGateScalesFieldAgreementByTheTextEvidence() throws {
+        // The gated field feature is the ungated one × min(1, text / τ), computed here by hand
+        // from the ungated recommender's candidates.
+        let gate: Float = 0.2
+        let gated = try Recommender(corpus: DemoRecommender.shared.corpus, analyzer: try TextResources.makeAnalyzer(), lsaDimensions: 64,
+                                    configuration: RankingConfiguration(features: Set(RankingConfiguration.recommender.features),
+                                                                        poolPerSource: 100, fieldGate: gate))
+        let plain = DemoRecommender.shared.recommender
+        let context = try #require(plain.context(for: "D-1012"))
+        let expected = Dictionary(uniqueKeysWithValues: plain.candidates(context, target: .achievement, filters: .init()).map { ($0.id, $0.features) })
+        let candidates = gated.candidates(try #require(gated.context(for: "D-1012")), target: .achievement, filters: .init())
+        #expect(candidates.count == expected.count && candidates.contains { $0.features.text < gate && $0.features.field > 0 })
+        for candidate in candidates {
+            let before = try #require(expected[candidate.id])
+            #expect(abs(candidate.features.field - before.field * min(1, before.text / gate)) < 1e-6)
+            #expect(candidate.features.text == before.text && candidate.features.region == before.region)
+        }
+        #expect(gated.configuration != RankingConfiguration.recommender)
+    }
+
     @Test func onlyTheRecommenderConfigurationIsSaved() {
         let directory = TemporaryDirectory()
         #expect {

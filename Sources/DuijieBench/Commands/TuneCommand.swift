@@ -25,14 +25,24 @@ struct TuneCommand: ParsableCommand {
     @OptionGroup var suiteOptions: SuiteOptions
     @Option(help: "LSA dimensions.") var dimensions = 256
     @Flag(help: "Leave out the graph feature (TF-IDF, BM25 and LSA only).") var noGraph = false
+    @Flag(help: "Add the field feature (suites whose queries and documents have fields: nsfc-expert); an experiment, not written with -o.")
+    var withField = false
+    @Option(help: "With --with-field, count field agreement only with text evidence: field × min(1, text / τ).") var fieldGate: Float?
     @Option(name: [.short, .customLong("output")], help: "Where to write the weights (JSON).") var output: String?
     @OptionGroup var analysis: AnalysisOptions
 
+    func validate() throws {
+        if withField && output != nil { throw ValidationError("--with-field is an experiment: its weights are not written (leave out -o)") }
+        if let fieldGate, !withField || !(fieldGate > 0) { throw ValidationError("--field-gate needs --with-field and a positive τ") }
+    }
+
     func run() throws {
         let loaded = try suiteOptions.load()
-        let configuration = noGraph
-            ? RankingConfiguration(features: [.text, .bm25, .semantic], poolPerSource: RankingConfiguration.documents.poolPerSource)
-            : RankingConfiguration.documents
+        var features = Set(RankingConfiguration.documents.features)
+        if noGraph { features.remove(.graph) }
+        if withField { features.insert(.field) }
+        let configuration = RankingConfiguration(features: features, poolPerSource: RankingConfiguration.documents.poolPerSource,
+                                                 fieldGate: fieldGate)
         let recommender = try Recommender(corpus: loaded.corpus, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions,
                                           configuration: configuration)
         let result = SuiteTuning.tune(loaded, recommender: recommender)

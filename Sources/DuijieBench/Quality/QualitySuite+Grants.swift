@@ -41,6 +41,10 @@ extension QualitySuite {
         let institutionID = Dictionary(uniqueKeysWithValues: institutionNames.enumerated().map { ($1, "INS-\($0)") })
         let provinceNames = Array(Set(provinceOf.values)).sorted()
         let provinceID = Dictionary(uniqueKeysWithValues: provinceNames.enumerated().map { ($1, "PRV-\($0)") })
+        // NSSF's 学科分类 as fields: a leader's fields are the disciplines of their other
+        // projects, a query's the held-out project's (NSFC rows name none).
+        let disciplineNames = Array(Set(projects.values.flatMap { $0.map(\.discipline) }.filter { !$0.isEmpty })).sorted()
+        let disciplineID = Dictionary(uniqueKeysWithValues: disciplineNames.enumerated().map { ($1, "DSC-\($0)") })
         let candidates = order.enumerated().filter { projects[$0.element]!.count >= 2 }.map(\.offset)
         let chosen = Set(sample(candidates.count, count: queryCount, seed: seed).map { candidates[$0] })
         var generator = SplitMix64(seed: seed ^ 0xA5A5)
@@ -52,7 +56,7 @@ extension QualitySuite {
             if chosen.contains(index) {
                 let held = Int(generator.next() % UInt64(list.count))
                 let queryID = "g-\(index)"
-                queries.append(Query(id: queryID, text: list[held].title))
+                queries.append(Query(id: queryID, text: list[held].title, fields: disciplineID[list[held].discipline].map { [$0] } ?? []))
                 qrels.setGrade(1, query: queryID, document: "L-\(index)")
                 list.remove(at: held)
             }
@@ -60,11 +64,16 @@ extension QualitySuite {
             var leader = Achievement(id: "L-\(index)", title: "", abstract: profile)
             leader.owner = institutionOf[key].flatMap { institutionID[$0] }
             leader.region = provinceOf[key].flatMap { provinceID[$0] }
+            var fields: [String] = []
+            for project in list { if let id = disciplineID[project.discipline], !fields.contains(id) { fields.append(id) } }
+            leader.fields = fields
             achievements.append(leader)
         }
         let institutions = institutionNames.map { Institution(id: institutionID[$0]!, name: $0, aliases: [], kind: .other, system: nil, region: nil, fields: [], description: nil) }
         let provinces = provinceNames.map { Region(id: provinceID[$0]!, name: $0, level: .province, parent: nil, aliases: [], paired: [], members: []) }
-        return QualitySuite(name: "nsfc-expert", corpus: Corpus(regions: provinces, institutions: institutions, achievements: achievements), queries: queries, qrels: qrels)
+        let disciplines = disciplineNames.map { Field(id: disciplineID[$0]!, name: $0, parent: nil, synonyms: []) }
+        return QualitySuite(name: "nsfc-expert", corpus: Corpus(regions: provinces, fields: disciplines, institutions: institutions, achievements: achievements),
+                            queries: queries, qrels: qrels)
     }
 
     /// The rows of a CSV file inside a zip archive, by header name. Extracts with ZIPFoundation

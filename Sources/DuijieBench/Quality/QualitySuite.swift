@@ -18,6 +18,8 @@ public struct QualitySuite: Sendable {
         public let demandID: String?
         /// A document to leave out of the ranking (the query's own paper in topical suites).
         public let excludedDocument: String?
+        /// The query's fields (field ids of the suite's corpus), when the suite knows them.
+        public let fields: [String]
 
         /// The text to rank for: the query's text, or a demand query's title and description.
         public func text(in corpus: Corpus) -> String {
@@ -25,11 +27,12 @@ public struct QualitySuite: Sendable {
         }
 
         /// Creates a query.
-        public init(id: String, text: String?, demandID: String? = nil, excludedDocument: String? = nil) {
+        public init(id: String, text: String?, demandID: String? = nil, excludedDocument: String? = nil, fields: [String] = []) {
             self.id = id
             self.text = text
             self.demandID = demandID
             self.excludedDocument = excludedDocument
+            self.fields = fields
         }
     }
 

@@ -46,7 +46,7 @@ public enum SuiteTuning {
         let found = parallelism.mapChunks(count: queries.count, minimumChunk: 4) { range in
             range.map { index -> (id: String, candidates: [Candidate]) in
                 let query = queries[index]
-                let context = QueryContext(text: query.text(in: suite.corpus))
+                let context = QueryContext(text: query.text(in: suite.corpus), fields: query.fields)
                 let candidates = recommender.candidates(context, target: .achievement, filters: .init())
                 return (query.id, candidates.filter { $0.id != query.excludedDocument })
             }

@@ -10,6 +10,14 @@ public struct Field: Sendable, Hashable {
     public var parent: String?
     /// Other names, Chinese and English.
     public var synonyms: [String]
+
+    /// A field.
+    public init(id: String, name: String, parent: String? = nil, synonyms: [String] = []) {
+        self.id = id
+        self.name = name
+        self.parent = parent
+        self.synonyms = synonyms
+    }
 }
 
 extension Field: CorpusRecord {

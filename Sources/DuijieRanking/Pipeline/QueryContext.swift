@@ -17,9 +17,10 @@ package struct QueryContext: Sendable {
 }
 
 extension QueryContext {
-    /// A free-text query: no seed record and no metadata (metadata features are then neutral).
-    package init(text: String) {
-        self.init(text: text, seedID: nil, region: nil, fields: [], minimumMaturity: nil, transferModes: [], budget: nil,
+    /// A free-text query: no seed record and no metadata but, when known, its fields (metadata
+    /// features are otherwise neutral).
+    package init(text: String, fields: [String] = []) {
+        self.init(text: text, seedID: nil, region: nil, fields: fields, minimumMaturity: nil, transferModes: [], budget: nil,
                   maturity: nil, price: nil)
     }
 }

@@ -8,27 +8,36 @@
 ///
 /// A feature the configuration leaves out is 0 for every candidate, whatever its weight.
 public struct RankingConfiguration: Sendable, Equatable {
-    /// Two configurations are equal when they compute the same features over the same pool.
-    public static func == (lhs: Self, rhs: Self) -> Bool { lhs.features == rhs.features && lhs.poolPerSource == rhs.poolPerSource }
+    /// Two configurations are equal when they compute the same features, the same way, over
+    /// the same pool.
+    public static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.features == rhs.features && lhs.poolPerSource == rhs.poolPerSource && lhs.fieldGate == rhs.fieldGate
+    }
 
     /// The features computed, in `RankingFeatures.Name.allCases` order.
     public let features: [RankingFeatures.Name]
     /// How many best candidates each score source (TF-IDF, BM25, LSA, graph) adds to the pool.
     public let poolPerSource: Int
+    /// When set (τ), field agreement counts only with text evidence: the field feature is
+    /// multiplied by min(1, text / τ).
+    public let fieldGate: Float?
     /// The features left out (0 for every candidate).
     let omitted: [RankingFeatures.Name]
     /// Whether any metadata feature (region, field, maturity, transfer mode, budget) is computed.
     let computesMetadata: Bool
 
-    /// A configuration computing `features` over pools of `poolPerSource` per source.
+    /// A configuration computing `features` over pools of `poolPerSource` per source (and the
+    /// field feature gated by text when `fieldGate` is set).
     ///
     /// `features` must include `text`: the graph walk of a free-text query starts from the best
     /// text matches.
-    public init(features: Set<RankingFeatures.Name>, poolPerSource: Int) {
+    public init(features: Set<RankingFeatures.Name>, poolPerSource: Int, fieldGate: Float? = nil) {
         precondition(features.contains(.text), "the text feature seeds free-text graph walks")
         precondition(poolPerSource > 0, "a pool needs members")
+        precondition(fieldGate.map { $0 > 0 } ?? true, "a field gate is a positive text similarity")
         self.features = RankingFeatures.Name.allCases.filter(features.contains)
         self.poolPerSource = poolPerSource
+        self.fieldGate = fieldGate
         omitted = RankingFeatures.Name.allCases.filter { !features.contains($0) }
         computesMetadata = !features.isDisjoint(with: RankingFeatures.Name.metadata)
     }

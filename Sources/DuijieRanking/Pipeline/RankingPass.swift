@@ -161,7 +161,9 @@ extension Recommender {
                    MetadataFit.budget(demand.budget, price: context.price))
         }
         features.region = regionRelation(context, id).score
-        features.field = context.seedID == nil ? 0.25 : MetadataFit.fields(context.fields, corpus.fieldsOfRecord(id), in: corpus)
+        // Neutral (0.25) when the query names no field, as free text usually does.
+        features.field = MetadataFit.fields(context.fields, corpus.fieldsOfRecord(id), in: corpus)
+        if let gate = configuration.fieldGate { features.field *= min(1, features.text / gate) }
         features.maturity = fit.maturity
         features.transferMode = fit.modes
         features.budget = fit.budget

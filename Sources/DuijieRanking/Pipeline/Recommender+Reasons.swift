@@ -7,13 +7,15 @@ extension Recommender {
     public static let weakMatchSemantic: Float = 0.3
 
     /// The features that say something for this query and target: text, semantic and graph
-    /// always; region and field when the query is a record; maturity, transfer mode and budget
-    /// only between a demand and an achievement (for an expert they would be placeholders).
+    /// always; region when the query is a record, field when it is or names fields; maturity,
+    /// transfer mode and budget only between a demand and an achievement (for an expert they
+    /// would be placeholders).
     func applicableFeatures(_ context: QueryContext, target: RecommendationTarget) -> [RankingFeatures.Name] {
         configuration.features.filter { name in
             switch name {
             case .text, .bm25, .semantic, .graph: return true
-            case .region, .field: return context.seedID != nil
+            case .region: return context.seedID != nil
+            case .field: return context.seedID != nil || !context.fields.isEmpty
             case .maturity, .transferMode, .budget: return demandAndAchievement(context, target: target)
             }
         }
