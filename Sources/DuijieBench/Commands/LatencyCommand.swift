@@ -28,6 +28,7 @@ struct LatencyCommand: ParsableCommand {
     @Option(help: "Demands in the batch phase (0 skips it).") var batch = 100_000
     @Option(help: "LSA dimensions.") var dimensions = 64
     @Option(help: "Random seed for drawing the queries.") var seed: UInt64 = 20261121
+    @Flag(help: "Explain in shared words (as duijie recommend does) instead of scoring terms.") var words = false
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
@@ -41,7 +42,7 @@ struct LatencyCommand: ParsableCommand {
         var recommender: Recommender?
         let loaded: Corpus
         if let index {
-            recommender = try RecommenderIndex.load(index)
+            recommender = try RecommenderIndex.load(index, wordExplanations: words)
             loaded = recommender!.corpus
         } else {
             loaded = try CorpusLoader.loadValidated(corpus ?? "").corpus
@@ -55,7 +56,10 @@ struct LatencyCommand: ParsableCommand {
                    ("load_seconds", .number(loadSeconds)), ("memory_after_load_mb", .number(ProcessMemory.megabytes("VmRSS")))]
         if recommender == nil {
             let analyzer = try analysis.makeAnalyzer()
-            let buildSeconds = try timed { recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions) }
+            let sharedWords = words ? try TextResources.sharedWords(for: analyzer) : nil
+            let buildSeconds = try timed {
+                recommender = try Recommender(corpus: loaded, analyzer: analyzer, lsaDimensions: dimensions, sharedWords: sharedWords)
+            }
             report.append(("build_seconds", .number(buildSeconds)))
             report.append(("memory_after_build_mb", .number(ProcessMemory.megabytes("VmRSS"))))
         }

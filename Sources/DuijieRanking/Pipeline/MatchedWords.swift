@@ -41,13 +41,14 @@ public enum MatchedWords {
 }
 
 extension Recommender {
-    /// The terms the explanation of record `id` shows for the query `text`.
-    func matchedTerms(_ text: String, _ id: String, _ matcher: TextMatcher) -> [TextMatch.MatchedTerm] {
+    /// The terms the explanation of record `id` shows for the query `text` (`prepared`: the
+    /// same query made ready once for all results).
+    func matchedTerms(_ text: String, prepared: SharedWords.Query?, _ id: String, _ matcher: TextMatcher) -> [TextMatch.MatchedTerm] {
         let scoring = matcher.explain(text: text, documentID: id, limit: .max)
-        guard let sharedWords, let document = MatchedWords.text(of: id, corpus: corpus, profiles: profileSources) else {
+        guard let sharedWords, let prepared, let document = MatchedWords.text(of: id, corpus: corpus, profiles: profileSources) else {
             return MatchedWords.scoringTerms(scoring)
         }
-        return MatchedWords.ranked(sharedWords.words(sharedBy: text, and: document), scoring: scoring)
+        return MatchedWords.ranked(sharedWords.words(sharedBy: prepared, and: document), scoring: scoring)
     }
 }
 

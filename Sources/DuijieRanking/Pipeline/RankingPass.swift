@@ -44,10 +44,11 @@ extension Recommender {
         // One path search serves every result.
         let paths = context.seedID.map { graph.paths(from: $0, to: chosen.map(\.id), maximumHops: 4) } ?? [:]
         let applicable = applicableFeatures(context, target: target)
+        let prepared = chosen.isEmpty ? nil : sharedWords?.prepare(context.text)
         return chosen.map { candidate in
             let explanation = Explanation(
                 contributions: candidate.features.contributions(weights.features),
-                matchedTerms: matchedTerms(context.text, candidate.id, matcher),
+                matchedTerms: matchedTerms(context.text, prepared: prepared, candidate.id, matcher),
                 regionRelation: regionRelation(context, candidate.id),
                 path: paths[candidate.id],
                 reasons: reasons(context, candidate.id, target: target, features: candidate.features),

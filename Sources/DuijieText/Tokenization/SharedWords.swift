@@ -25,13 +25,29 @@ public struct SharedWords: Sendable {
         self.stopwords = stopwords
     }
 
+    /// A query made ready once for comparing with many documents: normalized and segmented.
+    public struct Query: Sendable {
+        fileprivate let text: [Unicode.Scalar]
+        fileprivate let segments: [Range<Int>]
+    }
+
+    /// `query` made ready for `words(sharedBy:and:)`.
+    public func prepare(_ query: String) -> Query {
+        let text = normalizer.normalizedScalars(query)
+        return Query(text: text, segments: boundaries(text).segments)
+    }
+
     /// The words `query` and `document` share, in the order they first appear in the query,
     /// each once, normalized (lower case, simplified Chinese).
     public func words(sharedBy query: String, and document: String) -> [String] {
-        let queryText = normalizer.normalizedScalars(query)
+        words(sharedBy: prepare(query), and: document)
+    }
+
+    /// The words a prepared query and `document` share (see `words(sharedBy:and:)`).
+    public func words(sharedBy query: Query, and document: String) -> [String] {
         let documentText = normalizer.normalizedScalars(document)
-        var found: [(position: Int, word: String)] = chineseWords(queryText, documentText)
-        found += latinWords(queryText, documentText)
+        var found: [(position: Int, word: String)] = chineseWords(query, documentText)
+        found += latinWords(query.text, documentText)
         found.sort { $0.position < $1.position }
         var seen = Set<String>()
         return found.compactMap { seen.insert($0.word).inserted ? $0.word : nil }
@@ -55,7 +71,8 @@ public struct SharedWords: Sendable {
         return (segments, edges)
     }
 
-    private func chineseWords(_ query: [Unicode.Scalar], _ document: [Unicode.Scalar]) -> [(position: Int, word: String)] {
+    private func chineseWords(_ prepared: Query, _ document: [Unicode.Scalar]) -> [(position: Int, word: String)] {
+        let query = prepared.text
         // Where each pair of Han characters occurs in the document.
         var pairs: [UInt64: [Int]] = [:]
         for position in 0..<max(document.count - 1, 0)
@@ -63,7 +80,7 @@ public struct SharedWords: Sendable {
             pairs[Self.key(document[position], document[position + 1]), default: []].append(position)
         }
         guard !pairs.isEmpty else { return [] }
-        let querySegments = boundaries(query).segments
+        let querySegments = prepared.segments
         let documentEdges = boundaries(document).edges
         var result: [(position: Int, word: String)] = []
         var coveredEnd = 0
