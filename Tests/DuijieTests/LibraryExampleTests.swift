@@ -18,10 +18,13 @@ import Testing
         #expect(!result.hasErrors && demand.id == "D-1012")
 
         // example: shortlist
-        let recommender = try Recommender(corpus: corpus, analyzer: try TextResources.makeAnalyzer())
+        let bigrams = try TextResources.makeAnalyzer()
+        // Explanations in words (动力电池梯次利用, not 力电 梯次 梯) need the jieba dictionary.
+        let recommender = try Recommender(corpus: corpus, analyzer: bigrams, sharedWords: try TextResources.sharedWords(for: bigrams))
         for result in recommender.recommend(demand: "D-1012", target: .achievement, top: 5) ?? [] {
             let terms = result.explanation.matchedTerms.map(\.term).joined(separator: " ")
-            print(result.id, result.score, terms, result.explanation.path ?? [])
+            let reasons = result.explanation.reasons.map { $0.sentence(chinese: true) }
+            print(result.id, result.score, terms, reasons, result.explanation.path ?? [])
         }
         let experts = recommender.recommend(text: "废旧锂电池回收", target: .expert, top: 3)
         // end
