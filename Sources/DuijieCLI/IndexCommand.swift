@@ -35,6 +35,7 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         // A build's large temporaries go back to the system as soon as they are freed.
         AllocatorSettings.mapLargeBlocksSeparately()
+        try OutputPath.checkFile(output, inputs: [corpus])
         let start = Date()
         let report: ((String) -> Void)? = progress ? { message in
             let seconds = Date().timeIntervalSince(start)

@@ -50,6 +50,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         let documents: Corpus
         let queryList: [QueryFile.Query]
+        if let output { try OutputPath.checkFile(output, inputs: [corpus, queries]) }
         documents = try CorpusLoader.loadValidated(corpus).corpus
         queryList = try QueryFile.load(queries)
         let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: try analysis.makeAnalyzer())

@@ -44,6 +44,7 @@ struct GenerateCommand: ParsableCommand {
         options.institutions = institutions
         options.enterprises = enterprises
         if let threads { options.parallelism = Parallelism(threads: threads) }
+        try OutputPath.checkDirectory(output, force: force, inputs: [template, datasets])
         let started = Date()
         let report: CorpusGenerator.Report = try CorpusGenerator(options: options).generate(into: output, replaceExisting: force)
         if !report.usedDatasets && texts == .automatic {
