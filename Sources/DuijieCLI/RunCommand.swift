@@ -43,7 +43,7 @@ struct RunCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case trec, jsonl }
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try CountLimits.check(top, "--top", in: CountLimits.results)
         if tag.contains(where: \.isWhitespace) || tag.isEmpty { throw ValidationError("--tag must be one word") }
     }
 

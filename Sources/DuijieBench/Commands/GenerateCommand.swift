@@ -35,6 +35,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Enterprises (default: the template's ratio to demands).") var enterprises: Int?
     @Option(help: "Threads composing texts (default: all processors); the output does not depend on it.") var threads: Int?
 
+    func validate() throws {
+        try CountLimits.check(threads, "--threads", in: CountLimits.threads)
+    }
+
     func run() throws {
         var options = CorpusGenerator.Options(achievements: achievements, demands: demands, seed: seed)
         options.template = template
