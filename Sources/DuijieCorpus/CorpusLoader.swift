@@ -91,12 +91,10 @@ public enum CorpusLoader {
         return result
     }
 
-    /// Reads a whole file, or throws a `DuijieError` naming it.
+    /// Reads a whole regular file, or throws a `DuijieError` naming it (a FIFO or a device is
+    /// refused, never read: `RegularFile`).
     package static func readBytes(_ path: String, displayName: String) throws(DuijieError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DuijieError(.io, "\(displayName): cannot read the file")
-        }
-        return [UInt8](data)
+        try RegularFile.readAll(path, displayName: displayName)
     }
 }
 
