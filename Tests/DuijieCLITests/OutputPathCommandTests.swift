@@ -74,4 +74,15 @@ import Testing
         }
         #expect(try FileManager.default.subpathsOfDirectory(atPath: corpus).sorted() == before)
     }
+
+    @Test func theIndexWriterRemovesATemporaryLeftByAKilledRun() throws {
+        let directory = TemporaryDirectory()
+        // As a `kill -9` during `duijie index` leaves it: PID 2147483647 runs nowhere (Linux's
+        // pid_max is at most 2^22). A stale temporary of another file stays.
+        directory.write(".demo.index.duijie-tmp-2147483647-42", "half an index")
+        directory.write(".other.index.duijie-tmp-2147483647-42", "another file's")
+        let outcome = try CommandRunner.run(["index", "Corpus/demo", "-o", directory.path + "/demo.index"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [".other.index.duijie-tmp-2147483647-42", "demo.index"])
+    }
 }
