@@ -30,6 +30,10 @@ struct CorpusCheckCommand: ParsableCommand {
     @Option(help: "How many fields and regions to list.")
     var top = 12
 
+    func validate() throws {
+        try CountLimits.check(top, "--top", in: 0...CountLimits.results.upperBound)
+    }
+
     func run() throws {
         let result: CorpusLoadResult = try CorpusLoader.load(path, options: CorpusLoadOptions(skipBadRecords: skipBad))
         var judgmentIssues: [CorpusIssue] = []

@@ -60,6 +60,7 @@ struct CorpusImportCSVCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let output { try OutputPath.checkFile(output, inputs: [file]) }
         let options = CSVImportOptions(
             kind: kind, encoding: encoding, delimiter: delimiter?.first,
             ignoreUnknownColumns: ignoreUnknownColumns, skipBadRecords: skipBad,

@@ -40,6 +40,7 @@ struct EvalCommand: ParsableCommand {
 
     func validate() throws {
         if runFiles.isEmpty { throw ValidationError("give at least one --run") }
+        try CountLimits.check(trials, "--trials", in: CountLimits.trials)
         for name in metrics.split(separator: ",") where Metric(parsing: String(name)) == nil {
             throw ValidationError("unknown metric \"\(name)\" (known: ndcg@K, ndcg_exp@K, map, map@K, mrr, p@K, recall@K, success@K)")
         }

@@ -28,13 +28,14 @@ struct IndexCommand: ParsableCommand {
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
-        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
+        try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     }
 
     func run() throws {
         // A build's large temporaries go back to the system as soon as they are freed.
         AllocatorSettings.mapLargeBlocksSeparately()
+        try OutputPath.checkFile(output, inputs: [corpus])
         let start = Date()
         let report: ((String) -> Void)? = progress ? { message in
             let seconds = Date().timeIntervalSince(start)

@@ -81,7 +81,7 @@ struct MatchCommand: ParsableCommand {
         if (corpus == nil) == (index == nil) {
             throw ValidationError("give either --corpus or --index")
         }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try CountLimits.check(top, "--top", in: CountLimits.results)
     }
 
     func run() throws {

@@ -14,7 +14,9 @@ struct PairCommand: ParsableCommand {
         meetings, as JSON Lines or CSV. Pair scores are reciprocal (the harmonic mean of both \
         sides' recommender scores); the pairing is the exact maximum-score b-matching within \
         everyone's limits, minimums first; the schedule respects availability and tables. \
-        OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics). \
+        OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics); \
+        it replaces a previous report there, but any other non-empty directory only with --force, \
+        and never the event, the corpus or the index it reads. \
         Example:
           duijie pair Corpus/demo/events/liaoning-2026 --corpus Corpus/demo \\
               -o /tmp/liaoning-2026
@@ -25,7 +27,8 @@ struct PairCommand: ParsableCommand {
 
     @Argument(help: "The event directory.") var event: String
     @OptionGroup var source: RecommenderSource
-    @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole).") var output: String
+    @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole; see --force).") var output: String
+    @Flag(help: "Replace OUTDIR even when it holds files other than a previous report's (never the event's or the corpus's own directory).") var force = false
     @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets and locks stay).") var minScore: Float = 0
     @Option(help: "Language of labels: zh or en.") var language: ShortlistReport.Language = .zh
     @OptionGroup var analysis: AnalysisOptions
@@ -35,6 +38,10 @@ struct PairCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Checked before the long work: a non-empty directory that is not a previous report
+        // needs --force, and the inputs are never replaced.
+        try OutputPath.checkDirectory(output, force: force, ownEntries: EventReport.ownEntries,
+                                      inputs: [event] + [source.corpus, source.index].compactMap { $0 })
         let recommender = try source.makeRecommender(analysis: analysis)
         let parsed: Event = try EventLoader.load(event, corpus: recommender.corpus)
         let plan = EventPlanner.plan(parsed, recommender: recommender, options: .init(minimumScore: minScore))

@@ -43,13 +43,14 @@ struct RunCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case trec, jsonl }
 
     func validate() throws {
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try CountLimits.check(top, "--top", in: CountLimits.results)
         if tag.contains(where: \.isWhitespace) || tag.isEmpty { throw ValidationError("--tag must be one word") }
     }
 
     func run() throws {
         let documents: Corpus
         let queryList: [QueryFile.Query]
+        if let output { try OutputPath.checkFile(output, inputs: [corpus, queries]) }
         documents = try CorpusLoader.loadValidated(corpus).corpus
         queryList = try QueryFile.load(queries)
         let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: try analysis.makeAnalyzer())

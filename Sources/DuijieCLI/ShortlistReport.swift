@@ -32,7 +32,7 @@ struct ShortlistReport {
         if [recordID != nil, text != nil, options.batch != nil, options.allDemands].filter({ $0 }).count != 1 {
             throw ValidationError("give exactly one of a record id, --text, --batch or --all-demands")
         }
-        if top < 1 { throw ValidationError("--top must be at least 1") }
+        try CountLimits.check(top, "--top", in: CountLimits.results)
         if let output = options.output, ShortlistExport.Kind(path: output) == nil {
             throw ValidationError("-o \(output): the file name must end in .xlsx, .csv, .md or .json")
         }

@@ -36,9 +36,9 @@ package struct RankingOptions: ParsableArguments {
     package enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
 
     package func validate() throws {
-        if let dimensions, dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
+        try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
         if !(0...1).contains(lexicalWeight) { throw ValidationError("--lexical-weight must be between 0 and 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+        try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     }
 
     /// The ranking mode these options select.

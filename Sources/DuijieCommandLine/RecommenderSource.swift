@@ -45,7 +45,7 @@ package struct RecommenderLocation: Sendable {
     /// Checks that exactly one of corpus and index is given, and the dimensions.
     package func validate() throws {
         if (corpus == nil) == (index == nil) { throw ValidationError("give either --corpus or --index") }
-        if dimensions < 1 { throw ValidationError("--dimensions must be at least 1") }
+        try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
     }
 
     /// The corpus directory or the index file, for messages.

@@ -30,7 +30,7 @@ package struct ShortlistOptions: ParsableArguments {
     package enum YesNo: String, ExpressibleByArgument, CaseIterable { case yes, no }
 
     package func validate() throws {
-        if let maxPerInstitution, maxPerInstitution < 1 { throw ValidationError("--max-per-institution must be at least 1") }
+        try CountLimits.check(maxPerInstitution, "--max-per-institution", in: CountLimits.results)
         if let diversity, !(0...1).contains(diversity) { throw ValidationError("--diversity must be between 0 and 1") }
         if let minScore, !minScore.isFinite || minScore < 0 { throw ValidationError("--min-score must be a number, at least 0") }
     }

@@ -91,12 +91,10 @@ public enum CorpusLoader {
         return result
     }
 
-    /// Reads a whole file, or throws a `DuijieError` naming it.
+    /// Reads a whole regular file, or throws a `DuijieError` naming it (a FIFO or a device is
+    /// refused, never read: `RegularFile`).
     package static func readBytes(_ path: String, displayName: String) throws(DuijieError) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DuijieError(.io, "\(displayName): cannot read the file")
-        }
-        return [UInt8](data)
+        try RegularFile.readAll(path, displayName: displayName)
     }
 }
 
@@ -232,98 +230,6 @@ struct LoadSession {
         check(&enterprises, issues: &issues)
         check(&achievements, issues: &issues)
         check(&demands, issues: &issues)
-    }
-
-    /// Resolves every reference. Without skipping, one pass reports everything. With skipping,
-    /// a record whose reference points at a skipped record is skipped in turn, so passes repeat
-    /// until no record changes.
-    private mutating func resolveUntilStable() {
-        let originals = (regions, fields, institutions, experts, enterprises, achievements, demands, relations)
-        while true {
-            let resolver = makeResolver()
-            var newIssues: [CorpusIssue] = []
-            var changed = false
-            func pass<R>(_ records: inout [LoadedRecord<R>], _ original: [LoadedRecord<R>]) {
-                for index in records.indices {
-                    if records[index].isBad && options.skipBadRecords { continue }
-                    var record = original[index].record
-                    var resolution = ReferenceResolution(resolver: resolver, location: records[index].location)
-                    record.resolveReferences(&resolution)
-                    records[index].record = record
-                    if !resolution.issues.isEmpty {
-                        newIssues += resolution.issues
-                        if !records[index].isBad { records[index].isBad = true; changed = true }
-                    }
-                }
-            }
-            pass(&regions, originals.0)
-            pass(&fields, originals.1)
-            pass(&institutions, originals.2)
-            pass(&experts, originals.3)
-            pass(&enterprises, originals.4)
-            pass(&achievements, originals.5)
-            pass(&demands, originals.6)
-            pass(&relations, originals.7)
-            changed = markTaxonomyCycles(into: &newIssues) || changed
-            // The issues of records that just became bad are kept; when skipping, the rest is
-            // resolved again against the smaller set, until nothing changes.
-            issues += newIssues
-            if !options.skipBadRecords || !changed { return }
-        }
-    }
-
-    private func makeResolver() -> ReferenceResolver {
-        var resolver = ReferenceResolver(hasRegionTaxonomy: hasRegionTaxonomy, hasFieldTaxonomy: hasFieldTaxonomy)
-        let skip = options.skipBadRecords
-        let usable = { (isBad: Bool) in !(isBad && skip) }
-        func register<R>(_ records: [LoadedRecord<R>], _ kind: RecordKind, names: (R) -> [String]) {
-            for entry in records {
-                guard let id = entry.record.recordID else { continue }
-                if usable(entry.isBad) {
-                    resolver.register(id: id, kind: kind, names: names(entry.record))
-                } else {
-                    resolver.registerSkipped(id: id, names: names(entry.record))
-                }
-            }
-        }
-        register(regions, .region) { [$0.name] + $0.aliases }
-        register(fields, .field) { [$0.name] + $0.synonyms }
-        register(institutions, .institution) { [$0.name] + $0.aliases }
-        register(experts, .expert) { _ in [] }
-        register(enterprises, .enterprise) { [$0.name] + $0.aliases }
-        register(achievements, .achievement) { _ in [] }
-        register(demands, .demand) { _ in [] }
-        return resolver
-    }
-
-    /// Reports each region or field whose parent chain returns to itself.
-    /// - Returns: Whether a record was newly marked bad.
-    private mutating func markTaxonomyCycles(into newIssues: inout [CorpusIssue]) -> Bool {
-        var changed = false
-        func check<R>(_ records: inout [LoadedRecord<R>], parent: (R) -> String?, id: (R) -> String) {
-            var indexByID: [String: Int] = [:]
-            for (index, entry) in records.enumerated() where !(entry.isBad && options.skipBadRecords) {
-                indexByID[id(entry.record)] = indexByID[id(entry.record)] ?? index
-            }
-            for index in records.indices where !(records[index].isBad && options.skipBadRecords) {
-                var path = [id(records[index].record)]
-                var current = index
-                while let next = parent(records[current].record), let nextIndex = indexByID[next], path.count <= records.count {
-                    if next == path[0] {
-                        newIssues.append(CorpusIssue(.error, .taxonomyCycle, at: records[index].location, field: "parent",
-                                                     "the parents form a cycle: \((path + [next]).joined(separator: " → "))"))
-                        if !records[index].isBad { records[index].isBad = true; changed = true }
-                        break
-                    }
-                    if path.contains(next) { break }  // a cycle further up, reported on its own members
-                    path.append(next)
-                    current = nextIndex
-                }
-            }
-        }
-        check(&regions, parent: \.parent, id: \.id)
-        check(&fields, parent: \.parent, id: \.id)
-        return changed
     }
 
     /// Experts take their institution's region, achievements their owner's, demands their

@@ -77,6 +77,18 @@ struct ReferenceResolver {
         for name in names { skippedKeys.insert(Self.nameKey(name)) }
     }
 
+    /// Makes a registered record unresolvable, as left out: after a record is skipped, a
+    /// reference to it says so.
+    mutating func skip(id: String, kind: RecordKind, names: [String]) {
+        if kindByID[id] == kind {
+            kindByID[id] = nil
+            for name in Set(names.map(Self.nameKey)) where !name.isEmpty {
+                idsByName[name]?.removeAll { $0 == id }
+            }
+        }
+        registerSkipped(id: id, names: names)
+    }
+
     /// Whether `reference` names a record that was left out.
     func namesSkippedRecord(_ reference: String) -> Bool {
         skippedKeys.contains(reference) || skippedKeys.contains(Self.nameKey(reference))
@@ -114,6 +126,9 @@ struct ReferenceResolution {
     let resolver: ReferenceResolver
     let location: SourceLocation
     private(set) var issues: [CorpusIssue] = []
+    /// The ids that references resolved to, so that a record can be checked again when one of
+    /// them is skipped.
+    private(set) var resolvedIDs: [String] = []
 
     init(resolver: ReferenceResolver, location: SourceLocation) {
         self.resolver = resolver
@@ -123,7 +138,9 @@ struct ReferenceResolution {
     mutating func resolve(_ reference: String, _ kind: ReferenceKind, field: String) -> String {
         guard !reference.isEmpty else { return reference }  // already reported as missing
         switch resolver.resolve(reference, as: kind) {
-        case .resolved(let id): return id
+        case .resolved(let id):
+            resolvedIDs.append(id)
+            return id
         case .unchecked: return reference
         case .unknown where resolver.namesSkippedRecord(reference):
             issues.append(CorpusIssue(.error, .danglingReference, at: location, field: field, "\"\(reference)\" names a record that was skipped for its own errors"))

@@ -19,8 +19,9 @@ public struct EventReport: Sendable {
     /// Every file of the report, by relative path, in a fixed order.
     public func files() -> [(path: String, text: String)] {
         var files: [(String, String)] = [("schedule.csv", scheduleCSV()), ("schedule.md", scheduleMarkdown()), ("summary.md", summaryMarkdown())]
-        for participant in plan.event.participants {
-            let base = "agendas/" + Self.fileName(participant.id)
+        let names = AgendaFileNames.names(plan.event.participants.map(\.id))
+        for (participant, name) in zip(plan.event.participants, names) {
+            let base = "agendas/" + name
             files.append((base + ".csv", agendaCSV(participant.id)))
             files.append((base + ".md", agendaMarkdown(participant.id)))
             files.append((base + ".ics", ICalendar.agenda(plan, participant: participant.id, chinese: chinese)))
@@ -36,13 +37,9 @@ public struct EventReport: Sendable {
         try ReportDirectory.replace(directory, with: files())
     }
 
-    /// A participant id made safe as a file name (path separators and control characters become `_`).
-    static func fileName(_ id: String) -> String {
-        let safe = String(id.unicodeScalars.map { scalar -> Character in
-            scalar == "/" || scalar == "\\" || scalar.value < 0x20 || scalar == ":" ? "_" : Character(scalar)
-        })
-        return safe.hasPrefix(".") ? "_" + safe : safe
-    }
+    /// The entries a report directory holds: a directory holding only these is a previous
+    /// report, which `duijie pair` replaces without `--force`.
+    public static let ownEntries: Set<String> = ["schedule.csv", "schedule.md", "summary.md", "agendas"]
 
     func name(_ id: String) -> String { plan.event.participant(id)?.name ?? id }
 

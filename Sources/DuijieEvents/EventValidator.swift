@@ -7,6 +7,7 @@ struct EventValidator {
     private(set) var issues: [CorpusIssue] = []
     private var participantLocations: [String: SourceLocation] = [:]
     private var lockLocations: [SourceLocation] = []
+    private var slotLocations: [SourceLocation] = []
 
     init(corpus: Corpus?, header: EventHeader) {
         self.corpus = corpus
@@ -23,11 +24,19 @@ struct EventValidator {
         return !reader.hasErrors
     }
 
-    /// A whole number not below `minimum`.
+    /// The largest count an event file may give (tables, meetings).
+    static let maximumCount = 999_999_999
+
+    /// A whole number not below `minimum` and at most `maximumCount`; `12.0` is the whole number 12.
     private func integer(_ key: String, minimum: Int, _ reader: inout RecordReader) -> Int? {
         guard let number = reader.number(key, minimum: Double(minimum)) else { return nil }
-        guard number == number.rounded(), number < 1e9 else {
+        guard number == number.rounded() else {
             reader.error(key, "\(number) is not a whole number")
+            return nil
+        }
+        guard number <= Double(Self.maximumCount) else {
+            let written = abs(number) < 1e18 ? String(Int64(number)) : "\(number)"
+            reader.error(key, "\(written) is too large (at most \(Self.maximumCount))")
             return nil
         }
         return Int(number)
@@ -39,12 +48,13 @@ struct EventValidator {
         let start = reader.requiredString("start")
         let end = reader.requiredString("end")
         let tables = integer("tables", minimum: 0, &reader)
-        for (key, value) in [("start", start), ("end", end)] where !value.isEmpty && !Self.isLocalTime(value) {
-            reader.error(key, "\"\(value)\" is not a local time YYYY-MM-DDTHH:MM")
+        for (key, value) in [("start", start), ("end", end)] where !value.isEmpty {
+            if let problem = LocalTime.problem(value) { reader.error(key, problem) }
         }
         if Self.isLocalTime(start) && Self.isLocalTime(end) && start >= end { reader.error("end", "\(end) is not after the start \(start)") }
         if tables == nil && !row.members.contains(where: { $0.key == "tables" }) { reader.error("tables", "missing (required)", code: .missingField) }
         guard finish(&reader), let id, let tables else { return nil }
+        slotLocations.append(row.location)
         return Event.Slot(id: id, start: start, end: end, tables: tables)
     }
 
@@ -104,10 +114,15 @@ struct EventValidator {
     /// slots exist, ids are unique.
     mutating func crossCheck(_ participants: [Event.Participant], slots: [Event.Slot], locked: [Event.LockedMeeting]) {
         let byID = Dictionary(participants.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var slotIDs = Set<String>()
-        for slot in slots where !slotIDs.insert(slot.id).inserted {
-            issues.append(CorpusIssue(.error, .duplicateID, at: nil, field: "id", "slot \(slot.id) appears twice in the slots file"))
+        var slotLocationByID: [String: SourceLocation] = [:]
+        for (slot, location) in zip(slots, slotLocations) {
+            if let previous = slotLocationByID[slot.id] {
+                issues.append(CorpusIssue(.error, .duplicateID, at: location, field: "id", "slot \(slot.id) is already defined at \(previous)"))
+            } else {
+                slotLocationByID[slot.id] = location
+            }
         }
+        checkOverlaps(slots)
         for participant in participants {
             let location = participantLocations[participant.id]
             for (field, list) in [("must_meet", participant.mustMeet), ("never_meet", participant.neverMeet)] {
@@ -128,11 +143,31 @@ struct EventValidator {
         for (lock, location) in zip(locked, lockLocations) {
             if byID[lock.demand]?.side != .demand { issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "demand", "no demand-side participant \"\(lock.demand)\"")) }
             if byID[lock.supply]?.side != .supply { issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "supply", "no supply-side participant \"\(lock.supply)\"")) }
+            if byID[lock.demand]?.neverMeet.contains(lock.supply) == true || byID[lock.supply]?.neverMeet.contains(lock.demand) == true {
+                issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "supply",
+                                          "\(lock.demand) and \(lock.supply) are never to meet (never_meet), but this lock makes them meet"))
+            }
             if let slot = slots.first(where: { $0.id == lock.slot }) {
                 if lock.table > slot.tables { issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "table", "slot \(slot.id) has \(slot.tables) tables")) }
             } else {
                 issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "slot", "no slot \"\(lock.slot)\""))
             }
+        }
+    }
+
+    /// Refuses slots whose times overlap: a participant in both would be booked twice at once.
+    /// Each overlap is reported at the slot that starts later (or comes later in the file), naming
+    /// the earlier one. Sorting by start makes it O(n log n).
+    private mutating func checkOverlaps(_ slots: [Event.Slot]) {
+        let order = slots.indices.sorted { (slots[$0].start, $0) < (slots[$1].start, $1) }
+        var latest: Int? = nil  // the slot seen so far that ends last
+        for index in order {
+            if let previous = latest, slots[index].start < slots[previous].end {
+                let other = slots[previous]
+                issues.append(CorpusIssue(.error, .invalidValue, at: slotLocations[index], field: "start",
+                                          "slot \(slots[index].id) (\(slots[index].start)–\(slots[index].end)) overlaps slot \(other.id) (\(other.start)–\(other.end)) at \(slotLocations[previous]); slots must not overlap"))
+            }
+            if latest.map({ slots[index].end > slots[$0].end }) ?? true { latest = index }
         }
     }
 

@@ -3,14 +3,18 @@ import Foundation
 
 /// How many threads a parallel computation may use.
 public struct Parallelism: Sendable, Equatable {
-    /// The number of worker threads, at least 1.
+    /// The number of worker threads, from 1 to `maximumThreads`.
     public let threads: Int
+
+    /// The most worker threads a computation uses (work is split into a few chunks per thread,
+    /// so more would only add overhead, and counts stay far from overflow).
+    public static let maximumThreads = 1_024
 
     /// Creates a setting.
     ///
-    /// - Parameter threads: Worker threads; values below 1 mean 1.
+    /// - Parameter threads: Worker threads; values below 1 mean 1, above `maximumThreads` mean that.
     public init(threads: Int) {
-        self.threads = max(1, threads)
+        self.threads = min(max(1, threads), Self.maximumThreads)
     }
 
     /// One thread per active processor.

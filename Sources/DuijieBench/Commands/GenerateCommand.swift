@@ -35,6 +35,10 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "Enterprises (default: the template's ratio to demands).") var enterprises: Int?
     @Option(help: "Threads composing texts (default: all processors); the output does not depend on it.") var threads: Int?
 
+    func validate() throws {
+        try CountLimits.check(threads, "--threads", in: CountLimits.threads)
+    }
+
     func run() throws {
         var options = CorpusGenerator.Options(achievements: achievements, demands: demands, seed: seed)
         options.template = template
@@ -44,6 +48,7 @@ struct GenerateCommand: ParsableCommand {
         options.institutions = institutions
         options.enterprises = enterprises
         if let threads { options.parallelism = Parallelism(threads: threads) }
+        try OutputPath.checkDirectory(output, force: force, inputs: [template, datasets])
         let started = Date()
         let report: CorpusGenerator.Report = try CorpusGenerator(options: options).generate(into: output, replaceExisting: force)
         if !report.usedDatasets && texts == .automatic {

@@ -31,7 +31,8 @@ final class CorpusDirectoryWriter {
         } catch {
             throw DuijieError(.io, "\(destination): cannot create the enclosing directory (\(error.localizedDescription))")
         }
-        temporary = parentDirectory + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        AtomicFile.removeStaleTemporaries(of: base, in: parentDirectory)
+        temporary = parentDirectory + "/." + base + AtomicFile.temporaryMarker + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         guard mkdir(temporary, 0o755) == 0, mkdir(temporary + "/taxonomy", 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)
@@ -45,6 +46,7 @@ final class CorpusDirectoryWriter {
 
     /// Whether `path` may be written: absent, an empty directory, or (when replacing) any directory.
     static func checkDestination(_ path: String, replaceExisting: Bool) throws(DuijieError) {
+        try OutputPath.checkDirectory(path, force: replaceExisting)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
         guard isDirectory.boolValue else { throw DuijieError(.invalidInput, "\(path): exists and is not a directory") }

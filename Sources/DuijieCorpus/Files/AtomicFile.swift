@@ -3,9 +3,16 @@ import Foundation
 import SystemPackage
 
 /// Writes files so that a reader never sees a half-written one: the data goes to a temporary
-/// file in the same directory, is flushed to disk, and is renamed over the destination.
-/// A failure at any step leaves an existing file at the destination untouched.
+/// file in the same directory, is flushed to disk, and is renamed over the destination; then the
+/// directory itself is flushed, so the rename survives a crash. A failure at any step leaves an
+/// existing file at the destination untouched.
+///
+/// Temporary files are named `.NAME.duijie-tmp-PID-RANDOM` beside `NAME`. One left behind by a
+/// write that was killed (its process no longer runs) is removed by the next write to `NAME`.
 public enum AtomicFile {
+    /// The marker between a destination's name and a temporary file's process id and random part.
+    package static let temporaryMarker = ".duijie-tmp-"
+
     /// Replaces the file at `path` with `data`.
     ///
     /// - Throws: `DuijieError` naming the path and the system's reason.
@@ -17,12 +24,16 @@ public enum AtomicFile {
     /// (for files too large to assemble in memory first). `body` returns the `errno` of a
     /// failure, or 0, or throws its own error; either way the temporary file is removed.
     ///
-    /// - Throws: `DuijieError` naming the path and the system's reason, or `body`'s error.
+    /// - Throws: `DuijieError` naming the path and the system's reason, or `body`'s error; a
+    ///   destination that is a directory, `.`, a device or a FIFO is refused before anything is written.
     package static func write(to path: String, _ body: (Int32) throws(DuijieError) -> Int32) throws(DuijieError) {
+        try OutputPath.checkFile(path)
         let directory = FilePath(path).removingLastComponent().string
+        let folder = directory.isEmpty ? "." : directory
         let base = FilePath(path).lastComponent?.string ?? path
-        let temporary = (directory.isEmpty ? "." : directory) + "/.\(base).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
+        removeStaleTemporaries(of: base, in: folder)
+        let temporary = folder + "/." + base + temporaryMarker + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw DuijieError(.io, "\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
         }
@@ -41,6 +52,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw DuijieError(.io, "\(path): cannot write (\(failure)); any existing file is unchanged")
         }
+        syncDirectory(folder)
     }
 
     /// Replaces the file at `path` with UTF-8 `text`.
@@ -48,5 +60,27 @@ public enum AtomicFile {
     /// - Throws: `DuijieError` naming the path.
     public static func write(_ text: String, to path: String) throws(DuijieError) {
         try write(Data(text.utf8), to: path)
+    }
+
+    /// Flushes a directory's entries to disk (after a rename into it). Best effort: a file
+    /// system that cannot sync directories has nothing more to offer.
+    package static func syncDirectory(_ directory: String) {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// Removes `.BASE.duijie-tmp-PID-…` files and directories in `directory` whose process no
+    /// longer runs (a write that was killed); those of a running process (a concurrent write) are kept.
+    package static func removeStaleTemporaries(of base: String, in directory: String) {
+        let prefix = "." + base + temporaryMarker
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for entry in entries where entry.hasPrefix(prefix) {
+            let rest = entry.dropFirst(prefix.count)
+            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
+            if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
+            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
+        }
     }
 }

@@ -10,12 +10,12 @@ package enum FileBlocks {
     /// Calls `body` with each successive block of the file at `path` (the last may be shorter;
     /// an empty file gives no call).
     ///
-    /// - Throws: `DuijieError` naming `displayName` when the file cannot be opened or read.
+    /// - Throws: `DuijieError` naming `displayName` when the file cannot be opened or read, or
+    ///   is not a regular file (`RegularFile`).
     package static func forEach(in path: String, displayName: String, blockSize: Int = defaultBlockSize,
                         _ body: (UnsafeRawBufferPointer) throws(DuijieError) -> Void) throws(DuijieError) {
         func failure() -> DuijieError { DuijieError(.io, "\(displayName): cannot read the file (\(String(cString: strerror(errno))))") }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw failure() }
+        let descriptor = try RegularFile.openForReading(path, displayName: displayName)
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
         defer { buffer.deallocate() }

@@ -184,8 +184,11 @@ final class FileMapping: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     init(path: String) throws(DuijieError) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw DuijieError.index(path, "cannot read the index (\(String(cString: strerror(errno))))") }
+        // A FIFO or a device is refused before it can block or never end.
+        let descriptor: Int32
+        do { descriptor = try RegularFile.openForReading(path, displayName: path) } catch {
+            throw DuijieError.index(path, "cannot read the index (\(error.message))")
+        }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw DuijieError.index(path, "cannot read the index (\(String(cString: strerror(errno))))") }

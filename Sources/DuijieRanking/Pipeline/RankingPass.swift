@@ -70,7 +70,7 @@ extension Recommender {
         var ordered = scored.enumerated().sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }.map(\.element)
         let matcher = matchers[target.recordKind]!
         if let lambda = filters.diversityLambda, let model = matcher.semanticModel {
-            ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, limit: top * 3)
+            ordered = diversify(ordered, lambda: lambda, vectors: model.documentVectors, limit: top > Int.max / 3 ? Int.max : top * 3)
         }
         var perInstitution: [String: Int] = [:]
         var chosen: [Candidate] = []
