@@ -51,7 +51,7 @@ struct ShortlistReport {
         }
         let text = ShortlistText(table: table, explain: explain)
         switch format {
-        case .table: for section in sections { print(section.title); printTable(section.results, recommender.corpus) }
+        case .table: for section in sections { print(section.title); printTable(section.results, table) }
         case .json: print(text.jsonLines(sections), terminator: "")
         case .csv: print(text.csv(sections, lineBreak: .lf), terminator: "")
         case .markdown: print(text.markdown(sections), terminator: "")
@@ -97,18 +97,8 @@ struct ShortlistReport {
         return DuijieError(.invalidInput, message + origin)
     }
 
-    private func owner(_ id: String, _ corpus: Corpus) -> String {
-        let organization: String?
-        switch target {
-        case .achievement: organization = corpus.achievement(id)?.owner
-        case .expert: organization = corpus.expert(id)?.institution
-        case .demand: organization = corpus.demand(id)?.enterprise
-        case .institution, .enterprise: organization = corpus.institution(id)?.region ?? corpus.enterprise(id)?.region
-        }
-        return organization.map(corpus.displayName(of:)) ?? ""
-    }
-
-    private func printTable(_ results: [Recommendation], _ corpus: Corpus) {
+    private func printTable(_ results: [Recommendation], _ table: ShortlistTable) {
+        let corpus = table.corpus
         let chinese = language == .zh
         if results.isEmpty {
             print(chinese ? "没有符合条件的结果" : "no result passes the filters")
@@ -122,7 +112,7 @@ struct ShortlistReport {
         for (rank, result) in results.enumerated() {
             let weak = result.explanation.reasons.contains(.weakMatch)
             rows.append([String(rank + 1), String(format: "%.3f", result.score), result.id, TextTable.truncate(corpus.displayName(of: result.id), width: 34),
-                         TextTable.truncate(owner(result.id, corpus), width: 20), result.explanation.regionRelation.name(chinese: chinese)]
+                         TextTable.truncate(table.organizationOrLocation(of: result.id), width: 20), result.explanation.regionRelation.name(chinese: chinese)]
                 + (flagsWeak ? [weak ? (chinese ? "弱匹配" : "weak match") : ""] : []))
         }
         let lines = TextTable.render(rows, rightAligned: [0, 1]).split(separator: "\n", omittingEmptySubsequences: false)

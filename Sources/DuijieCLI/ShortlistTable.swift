@@ -78,6 +78,13 @@ struct ShortlistTable {
             + Self.features.map { .number(Double(result.features[$0]), format: "%.4f") }
     }
 
+    /// The organization a terminal table shows beside a result: the owner, institution or
+    /// enterprise; for an institution or an enterprise, where it is.
+    func organizationOrLocation(of id: String) -> String {
+        let details = self.details(id)
+        return target == .institution || target == .enterprise ? details.location : details.organization
+    }
+
     /// What a client wants to know of a record, by kind.
     private func details(_ id: String) -> (organization: String, location: String, maturity: String, modes: String, price: Double?,
                                            budget: Double?, summary: String) {

@@ -14,7 +14,9 @@ package enum FileBlocks {
     ///   is not a regular file (`RegularFile`).
     package static func forEach(in path: String, displayName: String, blockSize: Int = defaultBlockSize,
                         _ body: (UnsafeRawBufferPointer) throws(DuijieError) -> Void) throws(DuijieError) {
-        func failure() -> DuijieError { DuijieError(.io, "\(displayName): cannot read the file (\(String(cString: strerror(errno))))") }
+        func failure() -> DuijieError {
+            DuijieError(.io, "cannot read the file (\(String(cString: strerror(errno))))", at: .init(file: displayName))
+        }
         let descriptor = try RegularFile.openForReading(path, displayName: displayName)
         defer { close(descriptor) }
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)

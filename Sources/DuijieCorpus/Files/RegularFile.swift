@@ -39,23 +39,12 @@ package enum RegularFile {
     ///
     /// - Throws: `DuijieError` (`io`) located at `displayName`.
     package static func readAll(_ path: String, displayName: String) throws(DuijieError) -> [UInt8] {
-        let descriptor = try openForReading(path, displayName: displayName)
-        defer { close(descriptor) }
-        var status = stat()
         var bytes: [UInt8] = []
-        if fstat(descriptor, &status) == 0 { bytes.reserveCapacity(Int(status.st_size)) }
-        let blockSize = 1 << 20
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: blockSize, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = read(descriptor, buffer.baseAddress, blockSize)
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw DuijieError(.io, "cannot read the file (\(String(cString: strerror(errno))))", at: .init(file: displayName))
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[..<count]))
-        }
+        // Room for the whole file at once: a gigabyte of records must not grow by doubling.
+        var status = stat()
+        if stat(path, &status) == 0 { bytes.reserveCapacity(Int(status.st_size)) }
+        try FileBlocks.forEach(in: path, displayName: displayName) { bytes.append(contentsOf: $0) }
+        return bytes
     }
 
     /// What a file that is not regular is, for messages; nil for a regular file.

@@ -34,7 +34,7 @@ public struct SharedWords: Sendable {
     /// `query` made ready for `words(sharedBy:and:)`.
     public func prepare(_ query: String) -> Query {
         let text = normalizer.normalizedScalars(query)
-        return Query(text: text, segments: boundaries(text).segments)
+        return Query(text: text, segments: segments(text))
     }
 
     /// The words `query` and `document` share, in the order they first appear in the query,
@@ -55,20 +55,9 @@ public struct SharedWords: Sendable {
 
     // MARK: Chinese
 
-    /// A text's dictionary segmentation: every position where a segment starts or ends.
-    private func boundaries(_ text: [Unicode.Scalar]) -> (segments: [Range<Int>], edges: Set<Int>) {
-        var segments: [Range<Int>] = []
-        var position = 0
-        while position < text.count {
-            guard CharacterClass.of(text[position]) == .han else { position += 1; continue }
-            var end = position + 1
-            while end < text.count && CharacterClass.of(text[end]) == .han { end += 1 }
-            segments += segmenter.segment(text, position..<end)
-            position = end
-        }
-        var edges = Set<Int>()
-        for segment in segments { edges.insert(segment.lowerBound); edges.insert(segment.upperBound) }
-        return (segments, edges)
+    /// The dictionary segmentation of a text's Han runs.
+    private func segments(_ text: [Unicode.Scalar]) -> [Range<Int>] {
+        Self.runs(of: .han, in: text).flatMap { segmenter.segment(text, $0) }
     }
 
     private func chineseWords(_ prepared: Query, _ document: [Unicode.Scalar]) -> [(position: Int, word: String)] {
@@ -81,7 +70,8 @@ public struct SharedWords: Sendable {
         }
         guard !pairs.isEmpty else { return [] }
         let querySegments = prepared.segments
-        let documentEdges = boundaries(document).edges
+        // Every position where one of the document's words starts or ends.
+        let documentEdges = Set(segments(document).flatMap { [$0.lowerBound, $0.upperBound] })
         var result: [(position: Int, word: String)] = []
         var coveredEnd = 0
         var start = 0
@@ -128,22 +118,23 @@ public struct SharedWords: Sendable {
     // MARK: Other scripts
 
     private func latinWords(_ query: [Unicode.Scalar], _ document: [Unicode.Scalar]) -> [(position: Int, word: String)] {
-        let inDocument = Set(Self.wordRuns(document).map { Analyzer.makeString(document, $0) })
-        return Self.wordRuns(query).compactMap { run in
+        let inDocument = Set(Self.runs(of: .word, in: document).map { Analyzer.makeString(document, $0) })
+        return Self.runs(of: .word, in: query).compactMap { run in
             let word = Analyzer.makeString(query, run)
             let isNumber = query[run].allSatisfy(CharacterClass.isDigit)
             return run.count >= 2 && !isNumber && inDocument.contains(word) && !stopwords.contains(word) ? (run.lowerBound, word) : nil
         }
     }
 
-    /// The runs of word characters (letters and digits of scripts other than Han).
-    private static func wordRuns(_ text: [Unicode.Scalar]) -> [Range<Int>] {
+    /// The maximal runs of characters of one class (Han characters; letters and digits of
+    /// other scripts).
+    private static func runs(of characterClass: CharacterClass, in text: [Unicode.Scalar]) -> [Range<Int>] {
         var runs: [Range<Int>] = []
         var position = 0
         while position < text.count {
-            guard CharacterClass.of(text[position]) == .word else { position += 1; continue }
+            guard CharacterClass.of(text[position]) == characterClass else { position += 1; continue }
             var end = position + 1
-            while end < text.count && CharacterClass.of(text[end]) == .word { end += 1 }
+            while end < text.count && CharacterClass.of(text[end]) == characterClass { end += 1 }
             runs.append(position..<end)
             position = end
         }
