@@ -20,14 +20,17 @@ struct IndexCommand: ParsableCommand {
         """
     )
 
-    @Argument(help: "The corpus directory.") var corpus: String
-    @Option(name: [.short, .customLong("output")], help: "The index file to write.") var output: String
+    @Argument(help: "The corpus directory.") var corpus: String?
+    @Option(name: [.short, .customLong("output")], help: "The index file to write.") var output: String?
+    @Option(help: "Merge the updates of this index (`duijie update`) into a new base instead of building from a corpus.") var merge: String?
     @Option(help: "LSA dimensions (the recommender's default is 64).") var dimensions = 64
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Flag(help: "Report each part as it is built, with the time so far and the resident memory, on standard error.") var progress = false
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
+        if merge != nil && (corpus != nil || output != nil) { throw ValidationError("--merge INDEX takes no corpus and no --output: the index is merged in place") }
+        if merge == nil && (corpus == nil || output == nil) { throw ValidationError("give a corpus directory and --output FILE, or --merge INDEX") }
         try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
         try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     }
@@ -35,18 +38,25 @@ struct IndexCommand: ParsableCommand {
     func run() throws {
         // A build's large temporaries go back to the system as soon as they are freed.
         AllocatorSettings.mapLargeBlocksSeparately()
-        try OutputPath.checkFile(output, inputs: [corpus])
         let start = Date()
         let report: ((String) -> Void)? = progress ? { message in
             let seconds = Date().timeIntervalSince(start)
             let gibibytes = ProcessMemory.megabytes("VmRSS") / 1024
             printError(String(format: "[%6.1f s, %5.2f GiB] ", seconds, gibibytes) + message)
         } : nil
+        let parallelism = threads.map(Parallelism.init(threads:)) ?? .automatic
+        if let merge {
+            let (generation, merged) = try LiveIndex.merge(merge, parallelism: parallelism, progress: report)
+            print(merged ? "\(merge): merged; generation \(generation) is now the base" : "\(merge): no updates to merge; generation \(generation)")
+            return
+        }
+        guard let corpus, let output else { return }
+        try OutputPath.checkFile(output, inputs: [corpus])
         let fingerprint = TextIndex.fingerprint(ofCorpus: corpus)
         let loaded: Corpus = try CorpusLoader.loadValidated(corpus).corpus
         report?("corpus loaded: \(loaded.achievements.count) achievements")
         let recommender = try Recommender(corpus: loaded, analyzer: try analysis.makeAnalyzer(), lsaDimensions: dimensions,
-                                          parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic, progress: report)
+                                          parallelism: parallelism, progress: report)
         // The record files are copied into the index as it is written (never held whole), and
         // must be the ones the recommender was built from.
         guard TextIndex.fingerprint(ofCorpus: corpus) == fingerprint else {

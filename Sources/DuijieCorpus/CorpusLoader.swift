@@ -71,12 +71,19 @@ public enum CorpusLoader {
     ///
     /// - Throws: `DuijieError` listing every error.
     public static func loadValidated(files: [String: [UInt8]], name: String) throws(DuijieError) -> CorpusLoadResult {
+        let result = try load(files: files, name: name)
+        if result.hasErrors { throw DuijieError(.invalidInput, "\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
+        return result
+    }
+
+    /// Loads a corpus from the contents of its files, as `loadValidated(files:name:)` does, but
+    /// returns its errors instead of throwing them (a live index places them in the user's file).
+    package static func load(files: [String: [UInt8]], name: String) throws(DuijieError) -> CorpusLoadResult {
         var session = LoadSession(directory: name, options: .init())
         session.embeddedFiles = files
         try session.readAll()
         let result = session.finish()
         FreedMemory.release()
-        if result.hasErrors { throw DuijieError(.invalidInput, "\(name): the corpus has \(result.errors.count) error(s)", issues: result.errors) }
         return result
     }
 

@@ -45,12 +45,9 @@ package enum JSONLinesReader {
                 bytes.withUnsafeBufferPointer { buffer in
                     while start <= buffer.count {
                         lineNumber += 1
-                        var end = start
-                        while end < buffer.count && buffer[end] != 0x0A { end += 1 }
-                        var contentEnd = end
-                        if contentEnd > start && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
-                        let line = UnsafeBufferPointer(rebasing: buffer[start..<contentEnd])
-                        start = end + 1  // past the end after the last line
+                        let (content, next) = JSONLinesReader.line(in: buffer, from: start)
+                        let line = UnsafeBufferPointer(rebasing: buffer[content])
+                        start = next  // past the end after the last line
                         if !isBlank(line) {
                             let location = SourceLocation(file: fileName, line: lineNumber)
                             return Line(location: location, object: parse(line, at: location))
@@ -60,6 +57,32 @@ package enum JSONLinesReader {
                 }
             }
         }
+    }
+
+    /// The byte ranges of the non-blank lines of `bytes` (without their line ends), the lines
+    /// `lines(of:fileName:)` parses, in the same order: record *i* of a valid file is
+    /// the line at range *i*. A live index keeps a corpus's records as these lines.
+    package static func nonBlankLineRanges(of bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            while start <= buffer.count {
+                let (content, next) = line(in: buffer, from: start)
+                if !isBlank(UnsafeBufferPointer(rebasing: buffer[content])) { ranges.append(content) }
+                start = next
+            }
+        }
+        return ranges
+    }
+
+    /// The line starting at `start`: its content (without "\n" or "\r\n") and where the next
+    /// line starts (past the end after the last line).
+    private static func line(in buffer: UnsafeBufferPointer<UInt8>, from start: Int) -> (content: Range<Int>, next: Int) {
+        var end = start
+        while end < buffer.count && buffer[end] != 0x0A { end += 1 }
+        var contentEnd = end
+        if contentEnd > start && buffer[contentEnd - 1] == 0x0D { contentEnd -= 1 }
+        return (start..<contentEnd, end + 1)
     }
 
     private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -34,6 +34,11 @@ public final class Recommender: Sendable {
     package var corpusGraph: CorpusGraph { graph }
     /// Per record kind, each indexed record's graph node (−1: none), by row of its matcher.
     let graphNodes: [RecordKind: [Int32]]
+    /// Each achievement's text neighbours (by row), as the graph links them; `nil` when the
+    /// configuration has no graph. A saved index keeps them, so an update can relink.
+    let textNeighbors: [[ScoredIndex]]?
+    /// The LSA dimensions asked for (each index's rank is this, capped by its size).
+    let lsaDimensions: Int
 
     /// Above this many achievements, text-neighbour edges come from `ClusteredNeighbors` on LSA
     /// vectors instead of the exact lexical all-pairs search.
@@ -53,6 +58,7 @@ public final class Recommender: Sendable {
         self.corpus = corpus
         self.configuration = configuration
         self.sharedWords = sharedWords
+        self.lsaDimensions = lsaDimensions
         let (achievements, neighbors) = try Self.achievementIndex(of: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions,
                                                                  linksNeighbors: configuration.computes(.graph), parallelism: parallelism)
         self.achievements = achievements
@@ -73,6 +79,7 @@ public final class Recommender: Sendable {
         matchers = indexes
         profileSources = sources
         graph = CorpusGraph(corpus: corpus, textNeighbors: neighbors)
+        textNeighbors = neighbors
         progress?("graph built: \(graph.graph.nodeCount) nodes, \(graph.graph.targets.count) edges")
         graphNodes = Self.graphNodes(of: indexes, in: graph)
     }
@@ -93,9 +100,11 @@ public final class Recommender: Sendable {
     }
 
     /// Restores a recommender from saved parts (`RecommenderIndex`): the corpus, the text
-    /// index of each record kind (achievements and the four profile kinds) and the corpus graph.
-    /// A saved index holds the `recommender` configuration.
-    init(corpus: Corpus, matchers: [RecordKind: TextMatcher], graph: CorpusGraph, sharedWords: SharedWords?) {
+    /// index of each record kind (achievements and the four profile kinds), the corpus graph
+    /// and the achievements' text neighbours it links. A saved index holds the `recommender`
+    /// configuration.
+    init(corpus: Corpus, matchers: [RecordKind: TextMatcher], graph: CorpusGraph, textNeighbors: [[ScoredIndex]]?,
+         lsaDimensions: Int, sharedWords: SharedWords?) {
         precondition(matchers.keys.count == Self.profileKinds.count + 1 && matchers[.achievement] != nil, "one matcher per kind")
         self.corpus = corpus
         configuration = .recommender
@@ -105,6 +114,8 @@ public final class Recommender: Sendable {
         self.matchers = matchers
         profileSources = ProfileSources(corpus: corpus)
         self.graph = graph
+        self.textNeighbors = textNeighbors
+        self.lsaDimensions = lsaDimensions
         graphNodes = Self.graphNodes(of: matchers, in: graph)
     }
 

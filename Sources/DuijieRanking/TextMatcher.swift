@@ -83,7 +83,7 @@ public struct TextMatcher: Sendable {
     static func rows(of ids: [String]) -> [String: Int] {
         Dictionary(ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     }
-    private let semanticSimilarity: DenseSimilarity?
+    let semanticSimilarity: DenseSimilarity?
 
     /// Indexes the achievements of `corpus`.
     ///

@@ -117,10 +117,15 @@ import Testing
         let outcome = try CommandRunner.run(["recommend", "XQ-11", "--index", index])
         #expect(outcome.status != 0)
         #expect(outcome.standardError.contains("XQ-11: no demand, achievement, expert, institution or enterprise with this id in \(index)"))
-        #expect(outcome.standardError.contains("has changed since \(index) was built from it; rebuild the index: duijie index"))
-        // An id that exists nowhere, with the corpus unchanged: no rebuild advice.
+        #expect(outcome.standardError.contains("has changed since \(index) took it in; update the index: duijie update \(index) --from-corpus \(corpus)"))
+        // The advice works: the update takes in the new demand, and the index then serves it.
+        let update = try CommandRunner.run(["update", index, "--from-corpus", corpus])
+        #expect(update.status == 0 && update.standardOutput.contains("generation 1: 1 added, 0 replaced, 0 removed"), "\(update.standardError)")
+        let served = try CommandRunner.run(["recommend", "XQ-11", "--index", index])
+        #expect(served.status == 0 && served.standardError.isEmpty && served.standardOutput.contains("海上风电基础防腐与腐蚀监测"), "\(served.standardError)")
+        // An id that exists nowhere, with the corpus unchanged: no update advice.
         #expect(try CommandRunner.run(["index", corpus, "-o", index]).status == 0)
         let missing = try CommandRunner.run(["recommend", "D-9999", "--index", index])
-        #expect(missing.standardError.contains("nor in the corpus") && !missing.standardError.contains("rebuild"))
+        #expect(missing.standardError.contains("nor in the corpus") && !missing.standardError.contains("update the index"))
     }
 }

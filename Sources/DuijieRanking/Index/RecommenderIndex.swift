@@ -3,6 +3,7 @@ import DuijieCorpus
 import DuijieGraph
 import DuijieJSON
 import DuijieText
+import DuijieVectors
 import Foundation
 import SystemPackage
 
@@ -31,6 +32,26 @@ public enum RecommenderIndex {
     /// - Throws: `DuijieError` when the file cannot be written, or when `recommender` is not in
     ///   the `recommender` configuration (the format holds no BM25 index).
     public static func write(_ recommender: Recommender, corpusDirectory: String, corpusFingerprint: String, to path: String) throws(DuijieError) {
+        // A fresh base replaces any updates the file took: they are removed under the writers'
+        // lock (an index never updated has no lock file, and gets none).
+        let lock = FileManager.default.fileExists(atPath: LiveManifest.path(of: path)) ? try WriterLock(index: path) : nil
+        try write(recommender, corpusFiles: .directory(corpusDirectory), provenance: Provenance(corpusDirectory: absolute(corpusDirectory), corpusFingerprint: corpusFingerprint),
+                  to: path)
+        if lock != nil { LiveIndex.removeLeftovers(of: path, keeping: nil) }
+        withExtendedLifetime(lock) {}
+    }
+
+    /// Where the record files an index embeds come from.
+    enum CorpusFiles {
+        /// A corpus directory, read a block at a time as the index is written.
+        case directory(String)
+        /// The files' bytes (file name → bytes), as a merge of a live index makes them.
+        case contents([String: [UInt8]])
+    }
+
+    /// Writes `recommender` with the record files `corpusFiles` and the provenance `provenance`.
+    static func write(_ recommender: Recommender, corpusFiles: CorpusFiles, provenance: Provenance, generation: Int = 0, to path: String) throws(DuijieError) {
+        let corpusFingerprint = provenance.corpusFingerprint
         guard recommender.configuration == .recommender else {
             throw DuijieError(.invalidInput, "\(path): only a recommender in the recommender configuration can be saved")
         }
@@ -43,13 +64,27 @@ public enum RecommenderIndex {
         writer.add("graph/offsets", graph.offsets)
         writer.add("graph/targets", graph.targets)
         writer.add("graph/weights", graph.weights)
-        for kind in RecordKind.allCases {
-            let file = FilePath(corpusDirectory).appending(kind.fileName).string
-            if FileManager.default.fileExists(atPath: file) { writer.add("c/" + kind.rawValue, contentsOf: file, displayName: kind.fileName) }
+        if let neighbors = recommender.textNeighbors {
+            var offsets = [Int](repeating: 0, count: neighbors.count + 1)
+            for (row, list) in neighbors.enumerated() { offsets[row + 1] = offsets[row] + list.count }
+            writer.add("nbr/offsets", offsets)
+            writer.add("nbr/rows", neighbors.flatMap { $0.map(\.index) })
+            writer.add("nbr/scores", neighbors.flatMap { $0.map(\.score) })
         }
-        let meta = JSONValue.object([("format", .string("duijie-recommender")), ("corpus", .string(corpusFingerprint)),
-                                     ("corpusDirectory", .string(absolute(corpusDirectory))),
-                                     ("nodes", .number(Double(graph.nodeCount))), ("edges", .number(Double(graph.targets.count)))])
+        for kind in RecordKind.allCases {
+            switch corpusFiles {
+            case .directory(let corpusDirectory):
+                let file = FilePath(corpusDirectory).appending(kind.fileName).string
+                if FileManager.default.fileExists(atPath: file) { writer.add("c/" + kind.rawValue, contentsOf: file, displayName: kind.fileName) }
+            case .contents(let files):
+                if let bytes = files[kind.fileName] { writer.add("c/" + kind.rawValue, bytes) }
+            }
+        }
+        var members: [(String, JSONValue)] = [("format", .string("duijie-recommender")), ("corpus", .string(corpusFingerprint))]
+        if let directory = provenance.corpusDirectory { members.append(("corpusDirectory", .string(directory))) }
+        members += [("nodes", .number(Double(graph.nodeCount))), ("edges", .number(Double(graph.targets.count))),
+                    ("lsaDimensions", .number(Double(recommender.lsaDimensions))), ("generation", .number(Double(generation)))]
+        let meta = JSONValue.object(members)
         writer.add("recommender", text: JSONWriter.string(meta))
         try writer.write(to: path)
     }
@@ -69,9 +104,9 @@ public enum RecommenderIndex {
         }
 
         /// What to tell a user whose index is stale: which corpus changed and the command that
-        /// rebuilds the index.
+        /// brings the index up to date.
         public func staleAdvice(index path: String) -> String {
-            "the corpus \(corpusDirectory ?? "?") has changed since \(path) was built from it; rebuild the index: duijie index \(corpusDirectory ?? "DIR") -o \(path)"
+            "the corpus \(corpusDirectory ?? "?") has changed since \(path) took it in; update the index: duijie update \(path) --from-corpus \(corpusDirectory ?? "DIR")"
         }
     }
 
@@ -79,7 +114,13 @@ public enum RecommenderIndex {
     ///
     /// - Throws: `DuijieError` for a missing, truncated or corrupted file, or one that holds no recommender.
     public static func provenance(_ path: String) throws(DuijieError) -> Provenance {
-        let reader = IndexReader(file: try IndexFile(path: path), path: path)
+        // The manifest of a live index records the corpus its last `--from-corpus` update took in.
+        let manifest = try LiveManifest.read(index: path)
+        let file = try IndexFile(path: path)
+        if let manifest, manifest.baseIdentity == file.identity, let fingerprint = manifest.corpusFingerprint {
+            return Provenance(corpusDirectory: manifest.corpusDirectory, corpusFingerprint: fingerprint)
+        }
+        let reader = IndexReader(file: file, path: path)
         guard reader.contains("recommender") else { throw DuijieError.index(path, "a text index only; rebuild it with `duijie index`") }
         let meta = try reader.json("recommender")
         guard case .string(let fingerprint)? = meta["corpus"] else { throw DuijieError.index(path, "recommender: corpus fingerprint missing") }
@@ -87,7 +128,7 @@ public enum RecommenderIndex {
         return Provenance(corpusDirectory: nil, corpusFingerprint: fingerprint)
     }
 
-    private static func absolute(_ directory: String) -> String {
+    static func absolute(_ directory: String) -> String {
         let path = FilePath(directory)
         return (path.isAbsolute ? path : FilePath(FileManager.default.currentDirectoryPath).pushing(path)).lexicallyNormalized().string
     }
@@ -107,19 +148,35 @@ public enum RecommenderIndex {
     ///   text index without the recommender's parts; `DuijieError` when the embedded corpus has
     ///   errors; `DuijieError` when the analyzer cannot be made.
     public static func load(_ path: String, wordExplanations: Bool = false) throws -> Recommender {
-        let reader = IndexReader(file: try IndexFile(path: path), path: path)
+        try LiveIndex.open(path, wordExplanations: wordExplanations).recommender
+    }
+
+    /// A base index as read: its identity, its recommender and, when asked for, the record
+    /// files it embeds.
+    struct Base {
+        let identity: String
+        /// The generation the base holds (0 unless a merge wrote it).
+        let generation: Int
+        let recommender: Recommender
+        let files: [String: [UInt8]]
+    }
+
+    /// Reads the base index at `path` (what `load` serves when the index has no segments).
+    static func readBase(_ path: String, keepingFiles: Bool, sharedWords: Bool) throws -> Base {
+        let file = try IndexFile(path: path)
+        let reader = IndexReader(file: file, path: path)
         guard reader.contains("recommender") else {
             throw DuijieError.index(path, "a text index only (from an older duijie or the match cache); rebuild it with `duijie index`")
         }
         let meta = IndexMetadata(object: try reader.json("recommender"), path: path)
         let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
         // The record files live only while they are parsed.
-        let corpus = try { () throws -> Corpus in
+        let (corpus, files) = try { () throws -> (Corpus, [String: [UInt8]]) in
             var files: [String: [UInt8]] = [:]
             for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
                 files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
             }
-            return try CorpusLoader.loadValidated(files: files, name: path).corpus
+            return (try CorpusLoader.loadValidated(files: files, name: path).corpus, keepingFiles ? files : [:])
         }()
         let achievements = try TextIndex.read(reader, analyzer: nil).matcher
         var matchers: [RecordKind: TextMatcher] = [.achievement: achievements]
@@ -135,10 +192,25 @@ public enum RecommenderIndex {
               let corpusGraph = CorpusGraph(corpus: corpus, graph: graph) else {
             throw DuijieError.index(path, "inconsistent: the graph is malformed or does not match the embedded corpus")
         }
-        let sharedWords = wordExplanations ? try TextResources.sharedWords(for: achievements.analyzer) : nil
-        let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph, sharedWords: sharedWords)
+        let words = sharedWords ? try TextResources.sharedWords(for: achievements.analyzer) : nil
+        let requested = (try? meta.number("lsaDimensions")) ?? achievements.semanticModel?.dimensions ?? 64
+        let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph, textNeighbors: try textNeighbors(reader, count: corpus.achievements.count),
+                                      lsaDimensions: requested, sharedWords: words)
         FreedMemory.release()  // the temporaries of reading (lines, validation) go back to the system
-        return recommender
+        return Base(identity: file.identity, generation: (try? meta.number("generation")) ?? 0, recommender: recommender, files: files)
+    }
+
+    /// The achievements' text neighbours (`nil` in an index written before they were kept).
+    private static func textNeighbors(_ reader: IndexReader, count: Int) throws(DuijieError) -> [[ScoredIndex]]? {
+        guard reader.contains("nbr/offsets") else { return nil }
+        let offsets = try reader.offsets("nbr/offsets", count: count + 1)
+        guard offsets.first == 0, zip(offsets, offsets.dropFirst()).allSatisfy({ $0 <= $1 }) else {
+            throw DuijieError.index(reader.path, "inconsistent: the text neighbours are malformed")
+        }
+        let rows = try reader.values("nbr/rows", count: offsets.last!, as: Int32.self)
+        let scores = try reader.values("nbr/scores", count: offsets.last!, as: Float.self)
+        guard rows.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw DuijieError.index(reader.path, "inconsistent: a text neighbour is out of range") }
+        return (0..<count).map { row in (offsets[row]..<offsets[row + 1]).map { ScoredIndex(index: rows[$0], score: scores[$0]) } }
     }
 
     private static func expectedIDs(of kind: RecordKind, in corpus: Corpus) -> [String] {

@@ -75,6 +75,23 @@ public struct TermCounts: Sendable {
         self.init(terms: terms, table: table, documentFrequencies: documentFrequencies, documentCount: documentCount)
     }
 
+    /// This vocabulary with `newTerms` appended after its own (ids from `terms.count` on, so
+    /// no existing id moves) and their document frequencies, without counts: the vocabulary
+    /// of a live index after an update brought terms the collection had not seen. The terms
+    /// are then no longer sorted as a whole; a merge sorts them again.
+    ///
+    /// - Precondition: no new term is already in the vocabulary.
+    public func appending(_ newTerms: [String], documentFrequencies newFrequencies: [Int32]) -> TermCounts {
+        precondition(newTerms.count == newFrequencies.count, "terms and frequencies disagree")
+        var extended = table
+        for term in newTerms {
+            let before = extended.count
+            _ = extended.id(of: term, insert: true)
+            precondition(extended.count == before + 1, "a new term is already in the vocabulary")
+        }
+        return TermCounts(terms: terms + newTerms, table: extended, documentFrequencies: documentFrequencies + newFrequencies, documentCount: documentCount)
+    }
+
     /// The same vocabulary and frequencies without the count matrix (the larger part), for
     /// holders that need only to look terms up.
     public func withoutCounts() -> TermCounts {

@@ -7,6 +7,17 @@ public enum TermWeighting: Sendable, Equatable {
     case tfidf(TFIDFOptions)
     /// Okapi BM25 (Robertson & Zaragoza 2009) with Lucene's idf.
     case bm25(BM25Options)
+
+    /// The inverse document frequency of a term found in `documentFrequency` of
+    /// `documentCount` documents: scikit-learn's (smooth) idf for TF-IDF, the Lucene/Robertson
+    /// idf for BM25.
+    public func inverseDocumentFrequency(of documentFrequency: Int, among documentCount: Int) -> Float {
+        let n = Double(documentCount), df = Double(documentFrequency)
+        switch self {
+        case .tfidf(let options): return Float(options.smoothIDF ? log((1 + n) / (1 + df)) + 1 : log(n / df) + 1)
+        case .bm25: return Float(log(1 + (n - df + 0.5) / (df + 0.5)))
+        }
+    }
 }
 
 /// The TF-IDF options of scikit-learn's `TfidfTransformer`.
@@ -87,16 +98,11 @@ public struct WeightedTerms: Sendable {
         var matrix = counts
         switch weighting {
         case .tfidf(let options):
-            inverseDocumentFrequencies = statistics.documentFrequencies.map { df in
-                let df = Double(df)
-                return Float(options.smoothIDF ? log((1 + n) / (1 + df)) + 1 : log(n / df) + 1)
-            }
+            inverseDocumentFrequencies = statistics.documentFrequencies.map { weighting.inverseDocumentFrequency(of: Int($0), among: Int(n)) }
             averageDocumentLength = 0
             Self.applyTFIDF(&matrix, idf: inverseDocumentFrequencies, options: options)
         case .bm25(let options):
-            inverseDocumentFrequencies = statistics.documentFrequencies.map { df in
-                Float(log(1 + (n - Double(df) + 0.5) / (Double(df) + 0.5)))
-            }
+            inverseDocumentFrequencies = statistics.documentFrequencies.map { weighting.inverseDocumentFrequency(of: Int($0), among: Int(n)) }
             let total = matrix.values.reduce(0.0) { $0 + Double($1) }
             averageDocumentLength = n > 0 ? Float(total / n) : 0
             for row in 0..<matrix.rows {
@@ -127,6 +133,35 @@ public struct WeightedTerms: Sendable {
             }
         }
         if options.normalizes { matrix.normalizeRows() }
+    }
+
+    /// One document of the collection weighted with these statistics, from its (term id,
+    /// weighted count) pairs sorted by term: for TF-IDF exactly as the build weights a row
+    /// (the same rounding, so a document weighted again gets the same bits); for BM25 with
+    /// the collection's average length (1 for restored terms, which do not keep it). What a
+    /// live index uses to add a document without weighting the collection again.
+    public func documentVector(_ counts: [(term: Int32, count: Float)]) -> [(term: Int32, weight: Float)] {
+        switch weighting {
+        case .tfidf(let options):
+            var weights = counts.map { entry -> (term: Int32, weight: Float) in
+                let count = Double(entry.count)
+                let tf = options.sublinearTF ? 1 + log(count) : count
+                return (entry.term, Float(tf * Double(inverseDocumentFrequencies[Int(entry.term)])))
+            }
+            guard options.normalizes else { return weights }
+            var sum: Double = 0
+            for entry in weights { sum += Double(entry.weight) * Double(entry.weight) }
+            guard sum > 0 else { return weights }
+            let scale = Float(1 / sum.squareRoot())
+            for index in weights.indices { weights[index].weight *= scale }
+            return weights
+        case .bm25(let options):
+            let length = counts.reduce(Float(0)) { $0 + $1.count }
+            return counts.map { entry in
+                (entry.term, Self.bm25Weight(tf: entry.count, idf: inverseDocumentFrequencies[Int(entry.term)], length: length,
+                                             average: averageDocumentLength, options: options))
+            }
+        }
     }
 
     /// The query vector of new text over this vocabulary: TF-IDF weighted and normalized like

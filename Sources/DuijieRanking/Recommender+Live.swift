@@ -1,0 +1,91 @@
+import DuijieCorpus
+import DuijieText
+import DuijieVectors
+
+extension Recommender {
+    /// The recommender of `live`, a later state of `base`'s corpus, made from `base`'s
+    /// indexes without indexing the collection again (what a live index serves between
+    /// merges). `updated` names, per kind, the records that came from segments (added or
+    /// changed); every other record of `live` is in `base` unchanged and in the same order.
+    ///
+    /// What is exact and what is not, until the next merge (docs/live-index.md):
+    /// - an unchanged achievement or profile keeps its weights, its LSA vector and its text
+    ///   neighbours; a new or changed one is weighted with the base's statistics (terms new to
+    ///   the collection get their own idf), folded into the base's LSA basis, and linked to
+    ///   its ten nearest achievements;
+    /// - the profiles a change touches (an expert's inventions, an institution's holdings, an
+    ///   enterprise's demands, the names of a changed field) are written and weighted again;
+    /// - the graph is built again from the live records, so ownership, inventors, relations,
+    ///   fields and regions are exact; the base's text-neighbour links to removed or changed
+    ///   achievements are dropped.
+    static func updated(from base: Recommender, to live: Corpus, updated: [RecordKind: Set<String>], sharedWords: SharedWords?) -> Recommender {
+        let sources = ProfileSources(corpus: live)
+        let stale = staleProfiles(base: base.corpus, live: live, updated: updated)
+        var matchers: [RecordKind: TextMatcher] = [:]
+        var newAchievementVectors: [Int: [(term: Int32, weight: Float)]] = [:]
+        for kind in [RecordKind.achievement] + profileKinds {
+            let matcher = base.matchers[kind]!
+            let ids = sources.ids(of: kind)
+            let redo = updated[kind, default: []].union(stale[kind, default: []])
+            let baseRows = ids.map { id in redo.contains(id) ? nil : matcher.rowByID[id] }
+            if ids == matcher.documentIDs && baseRows.allSatisfy({ $0 != nil }) {
+                matchers[kind] = matcher
+            } else {
+                let (updatedMatcher, newVectors) = matcher.updated(ids: ids, baseRows: baseRows, document: { sources.profile(of: kind, at: $0) })
+                matchers[kind] = updatedMatcher
+                if kind == .achievement { newAchievementVectors = newVectors }
+            }
+        }
+        let achievements = matchers[.achievement]!
+        let neighbors = base.textNeighbors.map { relinked($0, base: base.achievements, live: achievements, newVectors: newAchievementVectors) }
+        let graph = CorpusGraph(corpus: live, textNeighbors: neighbors)
+        return Recommender(corpus: live, matchers: matchers, graph: graph, textNeighbors: neighbors, lsaDimensions: base.lsaDimensions, sharedWords: sharedWords)
+    }
+
+    /// Per profile kind, the unchanged records whose profile text a change touches.
+    private static func staleProfiles(base: Corpus, live: Corpus, updated: [RecordKind: Set<String>]) -> [RecordKind: Set<String>] {
+        // Achievements and demands that are gone or changed, in both versions.
+        let achievementIDs = Set(live.achievements.map(\.id))
+        let demandIDs = Set(live.demands.map(\.id))
+        let touchedAchievements = base.achievements.filter { !achievementIDs.contains($0.id) || updated[.achievement, default: []].contains($0.id) }
+            + live.achievements.filter { updated[.achievement, default: []].contains($0.id) }
+        let touchedDemands = base.demands.filter { !demandIDs.contains($0.id) || updated[.demand, default: []].contains($0.id) }
+            + live.demands.filter { updated[.demand, default: []].contains($0.id) }
+        var stale: [RecordKind: Set<String>] = [:]
+        for achievement in touchedAchievements {
+            stale[.expert, default: []].formUnion(achievement.inventors)
+            if let owner = achievement.owner { stale[.institution, default: []].insert(owner) }
+        }
+        for demand in touchedDemands { stale[.enterprise, default: []].insert(demand.enterprise) }
+        // A field's name is part of the profiles of the records that carry it.
+        let liveFields = Set(live.fields.map(\.id))
+        let changedFields = Set(base.fields.map(\.id).filter { !liveFields.contains($0) }).union(updated[.field, default: []])
+        if !changedFields.isEmpty {
+            stale[.expert, default: []].formUnion(live.experts.filter { !changedFields.isDisjoint(with: $0.fields) }.map(\.id))
+            stale[.institution, default: []].formUnion(live.institutions.filter { !changedFields.isDisjoint(with: $0.fields) }.map(\.id))
+            stale[.enterprise, default: []].formUnion(live.enterprises.filter { !changedFields.isDisjoint(with: $0.fields) }.map(\.id))
+        }
+        return stale
+    }
+
+    /// The live achievements' text neighbours: an unchanged achievement keeps its base
+    /// neighbours that are still there unchanged (renumbered); a new or changed one gets its
+    /// ten nearest live achievements, found as the build finds them (lexically, or by LSA
+    /// above `exactNeighborLimit`).
+    private static func relinked(_ neighbors: [[ScoredIndex]], base: TextMatcher, live: TextMatcher,
+                                 newVectors: [Int: [(term: Int32, weight: Float)]]) -> [[ScoredIndex]] {
+        var liveRowOfBase = [Int32](repeating: -1, count: base.documentIDs.count)
+        for (row, id) in live.documentIDs.enumerated() where newVectors[row] == nil {
+            if let baseRow = base.rowByID[id] { liveRowOfBase[baseRow] = Int32(row) }
+        }
+        let semantic = live.documentIDs.count > exactNeighborLimit
+        return live.documentIDs.enumerated().map { row, id in
+            if let vector = newVectors[row] { return live.nearestNeighbors(ofRow: row, vector: vector, k: 10, semantic: semantic) }
+            guard let baseRow = base.rowByID[id], baseRow < neighbors.count else { return [] }
+            return neighbors[baseRow].compactMap { neighbor in
+                let target = liveRowOfBase[Int(neighbor.index)]
+                return target >= 0 ? ScoredIndex(index: target, score: neighbor.score) : nil
+            }
+        }
+    }
+}
