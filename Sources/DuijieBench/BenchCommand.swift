@@ -11,7 +11,7 @@ struct BenchCommand: ParsableCommand {
         abstract: "Measure and feed Duijie: generate corpora, speed and latency, ranking quality on labelled suites, weight fitting.",
         subcommands: [
             GenerateCommand.self, TextSpeedCommand.self, DenseSpeedCommand.self, QualityCommand.self, RecommenderBenchCommand.self,
-            PairingSpeedCommand.self, LatencyCommand.self, TuneCommand.self, ExplanationsCommand.self,
+            PairingSpeedCommand.self, LatencyCommand.self, TuneCommand.self, ExplanationsCommand.self, LiveBenchCommand.self,
         ]
     )
 

@@ -37,7 +37,7 @@ extension Recommender {
             }
         }
         let achievements = matchers[.achievement]!
-        let neighbors = base.textNeighbors.map { relinked($0, base: base.achievements, live: achievements, newVectors: newAchievementVectors) }
+        let neighbors = base.textNeighbors.map { relinked($0, base: base.achievements, live: achievements, newVectors: newAchievementVectors, corpus: live) }
         let graph = CorpusGraph(corpus: live, textNeighbors: neighbors)
         return Recommender(corpus: live, matchers: matchers, graph: graph, textNeighbors: neighbors, lsaDimensions: base.lsaDimensions, sharedWords: sharedWords)
     }
@@ -68,24 +68,53 @@ extension Recommender {
         return stale
     }
 
-    /// The live achievements' text neighbours: an unchanged achievement keeps its base
-    /// neighbours that are still there unchanged (renumbered); a new or changed one gets its
-    /// ten nearest live achievements, found as the build finds them (lexically, or by LSA
-    /// above `exactNeighborLimit`).
+    /// The live achievements' text neighbours, as a full search over the live achievements
+    /// with the base's weights finds them: an unchanged achievement keeps its base neighbours
+    /// that are still there (renumbered), and is searched again when it lost one; a new or
+    /// changed one gets its ten nearest; and a new one enters the lists of the achievements
+    /// it is nearer to than their tenth. Searched as the build searches (lexically, or by
+    /// LSA above `exactNeighborLimit`).
     private static func relinked(_ neighbors: [[ScoredIndex]], base: TextMatcher, live: TextMatcher,
-                                 newVectors: [Int: [(term: Int32, weight: Float)]]) -> [[ScoredIndex]] {
+                                 newVectors: [Int: [(term: Int32, weight: Float)]], corpus: Corpus) -> [[ScoredIndex]] {
+        let k = 10
         var liveRowOfBase = [Int32](repeating: -1, count: base.documentIDs.count)
         for (row, id) in live.documentIDs.enumerated() where newVectors[row] == nil {
             if let baseRow = base.rowByID[id] { liveRowOfBase[baseRow] = Int32(row) }
         }
         let semantic = live.documentIDs.count > exactNeighborLimit
-        return live.documentIDs.enumerated().map { row, id in
-            if let vector = newVectors[row] { return live.nearestNeighbors(ofRow: row, vector: vector, k: 10, semantic: semantic) }
-            guard let baseRow = base.rowByID[id], baseRow < neighbors.count else { return [] }
-            return neighbors[baseRow].compactMap { neighbor in
+        var lists: [[ScoredIndex]] = []
+        var lost: [Int] = []
+        lists.reserveCapacity(live.documentIDs.count)
+        for (row, id) in live.documentIDs.enumerated() {
+            guard newVectors[row] == nil, let baseRow = base.rowByID[id], baseRow < neighbors.count else {
+                lists.append([])
+                continue
+            }
+            let kept = neighbors[baseRow].compactMap { neighbor -> ScoredIndex? in
                 let target = liveRowOfBase[Int(neighbor.index)]
                 return target >= 0 ? ScoredIndex(index: target, score: neighbor.score) : nil
             }
+            if kept.count < neighbors[baseRow].count { lost.append(row) }
+            lists.append(kept)
         }
+        for (row, vector) in newVectors { lists[row] = live.nearestNeighbors(ofRow: row, vector: vector, k: k, semantic: semantic) }
+        for row in lost {
+            let vector = live.weightedVector(of: IndexedDocument(corpus.achievements[row]))
+            lists[row] = live.nearestNeighbors(ofRow: row, vector: vector, k: k, semantic: semantic)
+        }
+        let ranksBefore: (ScoredIndex, ScoredIndex) -> Bool = { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        for row in newVectors.keys.sorted() {
+            for hit in lists[row] where newVectors[Int(hit.index)] == nil {
+                let target = Int(hit.index)
+                let entry = ScoredIndex(index: Int32(row), score: hit.score)
+                guard !lists[target].contains(where: { $0.index == entry.index }) else { continue }
+                if lists[target].count < k || ranksBefore(entry, lists[target].last!) {
+                    lists[target].append(entry)
+                    lists[target].sort(by: ranksBefore)
+                    if lists[target].count > k { lists[target].removeLast() }
+                }
+            }
+        }
+        return lists
     }
 }

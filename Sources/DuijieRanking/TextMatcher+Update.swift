@@ -17,19 +17,8 @@ extension TextMatcher {
     func updated(ids: [String], baseRows: [Int?], document: (Int) -> IndexedDocument) -> (matcher: TextMatcher, newVectors: [Int: [(term: Int32, weight: Float)]]) {
         precondition(ids.count == baseRows.count, "one base row per document")
         // Each new document's weighted counts, by term string, in the build's field weighting.
-        let weights = fieldWeights.array
-        var newRows: [Int] = []
-        var newCounts: [[String: Float]] = []
-        for row in ids.indices where baseRows[row] == nil {
-            let indexed = document(row)
-            let fields = [analyzer.terms(indexed.title), indexed.keywords.flatMap(analyzer.terms), analyzer.terms(indexed.body)]
-            var counts: [String: Float] = [:]
-            for (field, terms) in fields.enumerated() {
-                for term in terms { counts[term, default: 0] += weights[field] }
-            }
-            newRows.append(row)
-            newCounts.append(counts)
-        }
+        let newRows = ids.indices.filter { baseRows[$0] == nil }
+        let newCounts = newRows.map { weightedCounts(of: document($0)) }
         // Terms new to the collection, in byte order, after the existing ones.
         let statistics = terms.statistics
         var unseen: [String: Int32] = [:]
@@ -64,6 +53,26 @@ extension TextMatcher {
             hits = similarity.topK(query: vector, k: k + 1)
         }
         return Array(hits.filter { Int($0.index) != row }.prefix(k))
+    }
+
+    /// A document's terms with their counts weighted by field, as the build counts them.
+    private func weightedCounts(of document: IndexedDocument) -> [String: Float] {
+        let weights = fieldWeights.array
+        let fields = [analyzer.terms(document.title), document.keywords.flatMap(analyzer.terms), analyzer.terms(document.body)]
+        var counts: [String: Float] = [:]
+        for (field, terms) in fields.enumerated() {
+            for term in terms { counts[term, default: 0] += weights[field] }
+        }
+        return counts
+    }
+
+    /// A document weighted with this matcher's statistics (terms it does not know left out):
+    /// for a document of the collection, bit for bit its row of the index.
+    func weightedVector(of document: IndexedDocument) -> [(term: Int32, weight: Float)] {
+        let statistics = terms.statistics
+        return terms.documentVector(weightedCounts(of: document).compactMap { entry in
+            statistics.id(of: entry.key).map { (term: $0, count: entry.value) }
+        }.sorted { $0.term < $1.term })
     }
 
     /// The term → documents postings over the live rows: each term's reused entries (renumbered,

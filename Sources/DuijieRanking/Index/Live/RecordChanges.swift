@@ -14,6 +14,13 @@ public struct RecordChanges: Sendable {
         public let line: [UInt8]
         /// Where it came from, for messages.
         public let location: SourceLocation
+
+        /// A record of `kind` written as `line` (one JSON object), from `location`.
+        public init(kind: RecordKind, line: [UInt8], location: SourceLocation) {
+            self.kind = kind
+            self.line = line
+            self.location = location
+        }
     }
 
     /// Records to add or replace, in order.
