@@ -66,6 +66,8 @@ public struct CorpusIssue: Error, Sendable, Hashable, CustomStringConvertible {
         public static let inexactValue = Code("inexact-value")
         /// A spreadsheet column whose cells are not imported.
         public static let unusedColumn = Code("unused-column")
+        /// A spreadsheet read in an encoding chosen from its bytes, not named by the user.
+        public static let guessedEncoding = Code("guessed-encoding")
     }
 
     /// Whether the issue is an error or a warning.

@@ -25,7 +25,9 @@ import Testing
             kind: .achievement, ignoreUnknownColumns: true, idPrefix: "A-", corpusDirectory: paths.corpus, createMissing: true))
         #expect(result.encoding == .gb18030)
         // Amounts by hand: 约100 → 100; (100 + 200) / 2 = 150; 约60万 → 60.
+        // Not UTF-8 from its first byte (序 is C8 F2 in GBK), so read as GB18030, saying so.
         #expect(result.issues.map(\.description) == [
+            "海洋成果清单.csv:1: warning: not UTF-8 (byte 1 of this line), so read as GB18030, the encoding of Excel on Chinese Windows: the line reads \"序号,成果名称,成果简介,关键词,技术领域,技术成熟度,转化…\"; pass --encoding gb18030 to confirm, or name the file's encoding with --encoding",
             "海洋成果清单.csv:row 1: 预算（万元）: warning: column L not imported: achievements have no such field (it is the budget of demands)",
             "海洋成果清单.csv:row 1: 联系人: warning: column M not imported: no kind of record has a field of this name",
             #"海洋成果清单.csv:row 3: 价格（万元）: warning: "约100" is approximate; imported as 100"#,

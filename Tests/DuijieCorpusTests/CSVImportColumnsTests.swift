@@ -37,7 +37,7 @@ import Testing
             "sheet.csv:row 1: 预算（万元）: warning: column B not imported: achievements have no such field (it is the budget of demands)",
             "sheet.csv:row 1: 职称: warning: column C not imported: achievements have no such field (it is the title of experts)",
             "sheet.csv:row 1: 联系人: warning: column D not imported: no kind of record has a field of this name",
-            "sheet.csv:row 1: column E: warning: not imported: it has no name (1 row(s) have a value in it)",
+            "sheet.csv:row 1: column E: warning: not imported: it has no name (it is column 5), and 1 row(s) have a value in it, the first row 2",
         ])
         #expect(result.jsonLines == """
         {"id":"A-1","title":"海水淡化反渗透膜"}
@@ -58,7 +58,7 @@ import Testing
         ])
         let unnamed = try importText("编号,成果名称,\nA-1,海水淡化反渗透膜,见附件\n")
         #expect(unnamed.issues.map(\.description) == [
-            "sheet.csv:row 1: column C: has no name, and 1 row(s) have a value in it; name it, or pass --ignore-unknown-columns to import the sheet without it",
+            "sheet.csv:row 1: column C: has no name (it is column 3), but 1 row(s) have a value in it, the first row 2; give it a header, or pass --ignore-unknown-columns to import the sheet without it",
         ])
         #expect(unnamed.records.isEmpty)
     }

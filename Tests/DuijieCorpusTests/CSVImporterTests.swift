@@ -76,11 +76,14 @@ import Testing
         let result = try CSVImporter.importFile(path, options: CSVImportOptions(kind: .achievement))
         #expect(result.encoding == .gb18030)
         #expect(result.jsonLines == #"{"id":"A-1","title":"大连𠀀"}"# + "\n")
-        // Declared GBK cannot hold the four-byte sequence: the error names line and byte.
+        // Declared GBK cannot hold the four-byte sequence: the error names line and byte, and
+        // the encoding that reads the whole file.
         #expect {
             try CSVImporter.importFile(path, options: CSVImportOptions(kind: .achievement, encoding: .gbk))
         } throws: { error in
-            (error as? DuijieError)?.message == "gbk.csv:2: byte 9 of the line is not valid gbk (use --encoding to name the file's encoding)"
+            let error = error as? DuijieError
+            return error?.location == DuijieError.Location(file: "gbk.csv", line: 2, column: 9)
+                && error?.message == #"byte 9 of the line is not valid GBK; the bytes look like GB18030: the whole file reads as it (this line: "A-1,大连𠀀"); pass --encoding gb18030"#
         }
     }
 
@@ -98,7 +101,9 @@ import Testing
         #expect {
             try CSVImporter.importFile(path, options: CSVImportOptions(kind: .achievement, encoding: .utf8))
         } throws: { error in
-            (error as? DuijieError)?.message == "bad.csv:2: byte 5 of the line is not valid utf-8 (use --encoding to name the file's encoding)"
+            let error = error as? DuijieError
+            return error?.location == DuijieError.Location(file: "bad.csv", line: 2, column: 5)
+                && error?.message == #"byte 5 of the line is not valid UTF-8; the line is not GB18030 either; name the file's encoding with --encoding, or save the sheet as "CSV UTF-8""#
         }
     }
 }

@@ -12,11 +12,12 @@ struct SheetColumns {
     ///
     /// - Parameters:
     ///   - headers: The header cells.
-    ///   - rows: The data rows' cells, to tell an empty column without a name (left out
-    ///     quietly) from one that holds data.
+    ///   - rows: The data rows, to tell a column without a name and without values (left out
+    ///     quietly: nothing is lost) from one that holds data (an error, or a warning with
+    ///     `ignoreUnknownColumns`, naming the column and the first row with a value).
     ///   - fileName: The file, for issue locations.
     ///   - options: The record kind, whether unknown columns are errors, and the id prefix.
-    init(headers rawHeaders: [String], rows: [[String]], fileName: String, options: CSVImportOptions) {
+    init(headers rawHeaders: [String], rows: [SheetRow], fileName: String, options: CSVImportOptions) {
         let kind = options.kind
         let location = SourceLocation(file: fileName, line: 1, unit: .row)
         let unknownSeverity: CorpusIssue.Severity = options.ignoreUnknownColumns ? .warning : .error
@@ -31,11 +32,12 @@ struct SheetColumns {
             headers.append(header)
             fields.append(nil)
             if header.isEmpty {
-                let filled = rows.filter { index < $0.count && !$0[index].trimmingWhitespace.isEmpty }.count
-                guard filled > 0 else { continue }
+                let filled = rows.filter { index < $0.cells.count && !$0.cells[index].trimmingWhitespace.isEmpty }
+                guard let first = filled.first else { continue }
+                let values = "\(filled.count) row(s) have a value in it, the first row \(first.number)"
                 let message = options.ignoreUnknownColumns
-                    ? "not imported: it has no name (\(filled) row(s) have a value in it)"
-                    : "has no name, and \(filled) row(s) have a value in it; name it, or \(leaveOutHint)"
+                    ? "not imported: it has no name (it is column \(index + 1)), and \(values)"
+                    : "has no name (it is column \(index + 1)), but \(values); give it a header, or \(leaveOutHint)"
                 issues.append(CorpusIssue(unknownSeverity, .unusedColumn, at: location, field: "column \(letter)", message))
                 continue
             }
