@@ -162,20 +162,29 @@ struct LoadSession {
         let bytes: [UInt8]
         if let embedded = embeddedFiles?[kind.fileName] { bytes = embedded } else { bytes = try CorpusLoader.readBytes(path, displayName: kind.fileName) }
         var records: [LoadedRecord<Record>] = []
-        for line in JSONLinesReader.lines(of: bytes, fileName: kind.fileName) {
+        decode(bytes, fileName: kind.fileName, into: &records)
+        return records
+    }
+
+    /// Decodes the lines of `bytes` as records of one kind, appending them to `records`; a
+    /// line's number is counted from `lineOffset` + 1.
+    mutating func decode<Record: CorpusRecord>(_ bytes: [UInt8], fileName: String, lineOffset: Int = 0, into records: inout [LoadedRecord<Record>]) {
+        for line in JSONLinesReader.lines(of: bytes, fileName: fileName) {
+            var location = line.location
+            location.line += lineOffset
             switch line.object {
-            case .failure(let issue):
+            case .failure(var issue):
+                issue.location = location
                 issues.append(issue)
-                skipped.append(line.location)
+                skipped.append(location)
             case .success(let members):
-                var reader = RecordReader(object: members, location: line.location)
+                var reader = RecordReader(object: members, location: location)
                 let record = Record(reading: &reader)
                 reader.finish()
                 issues.append(contentsOf: reader.issues)
-                records.append(LoadedRecord(record: record, location: line.location, isBad: reader.hasErrors))
+                records.append(LoadedRecord(record: record, location: location, isBad: reader.hasErrors))
             }
         }
-        return records
     }
 
     // MARK: Validation across records

@@ -97,11 +97,11 @@ extension Recommender {
             if kept.count < neighbors[baseRow].count { lost.append(row) }
             lists.append(kept)
         }
-        for (row, vector) in newVectors { lists[row] = live.nearestNeighbors(ofRow: row, vector: vector, k: k, semantic: semantic) }
-        for row in lost {
-            let vector = live.weightedVector(of: IndexedDocument(corpus.achievements[row]))
-            lists[row] = live.nearestNeighbors(ofRow: row, vector: vector, k: k, semantic: semantic)
-        }
+        // New achievements, and unchanged ones that lost a neighbour (weighted again: bit for
+        // bit their rows), are searched in one parallel batch.
+        let searched = newVectors.keys.sorted() + lost
+        let vectors = searched.map { row in newVectors[row] ?? live.weightedVector(of: IndexedDocument(corpus.achievements[row])) }
+        for (row, found) in zip(searched, live.nearestNeighbors(ofRows: searched, vectors: vectors, k: k, semantic: semantic)) { lists[row] = found }
         let ranksBefore: (ScoredIndex, ScoredIndex) -> Bool = { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         for row in newVectors.keys.sorted() {
             for hit in lists[row] where newVectors[Int(hit.index)] == nil {

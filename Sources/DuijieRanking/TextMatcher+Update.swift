@@ -41,18 +41,24 @@ extension TextMatcher {
         return (matcher, Dictionary(uniqueKeysWithValues: zip(newRows, vectors)))
     }
 
-    /// The `k` documents nearest to the document at `row` (itself left out), as the build
-    /// links text neighbours: by the lexical score of its weighted `vector`, or with `semantic`
-    /// by the cosine of LSA vectors.
-    func nearestNeighbors(ofRow row: Int, vector: [(term: Int32, weight: Float)], k: Int, semantic: Bool) -> [ScoredIndex] {
-        let hits: [ScoredIndex]
+    /// The `k` documents nearest to each document at `rows` (itself left out), as the build
+    /// links text neighbours: by the lexical score of its weighted vector (`vectors`, one per
+    /// row), or with `semantic` by the cosine of LSA vectors; searched in parallel.
+    func nearestNeighbors(ofRows rows: [Int], vectors: [[(term: Int32, weight: Float)]], k: Int, semantic: Bool,
+                          parallelism: Parallelism = .automatic) -> [[ScoredIndex]] {
+        guard !rows.isEmpty else { return [] }
+        let hits: [[ScoredIndex]]
         if semantic, let semanticModel, let semanticSimilarity {
             let width = semanticModel.dimensions
-            hits = semanticSimilarity.topK(query: Array(semanticModel.documentVectors.elements[row * width..<(row + 1) * width]), k: k + 1)
+            var elements: [Float] = []
+            elements.reserveCapacity(rows.count * width)
+            for row in rows { elements += semanticModel.documentVectors.elements[row * width..<(row + 1) * width] }
+            hits = semanticSimilarity.topK(queries: DenseMatrix(rows: rows.count, columns: width, elements: elements), k: k + 1, parallelism: parallelism)
         } else {
-            hits = similarity.topK(query: vector, k: k + 1)
+            let queries = SparseMatrix(columns: postings.rows, rows: vectors.map { $0.map { (column: $0.term, value: $0.weight) } })
+            hits = similarity.topK(queries: queries, k: k + 1, parallelism: parallelism)
         }
-        return Array(hits.filter { Int($0.index) != row }.prefix(k))
+        return zip(rows, hits).map { row, found in Array(found.filter { Int($0.index) != row }.prefix(k)) }
     }
 
     /// A document's terms with their counts weighted by field, as the build counts them.

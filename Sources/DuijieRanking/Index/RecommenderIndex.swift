@@ -151,25 +151,32 @@ public enum RecommenderIndex {
         try LiveIndex.open(path, wordExplanations: wordExplanations).recommender
     }
 
-    /// A base index as read: its identity, its recommender and, when asked for, the record
-    /// files it embeds.
+    /// A base index as read: its identity, its records, how it analyzes text, and (unless
+    /// only the records were asked for) its recommender.
     struct Base {
         let identity: String
         /// The generation the base holds (0 unless a merge wrote it).
         let generation: Int
-        let recommender: Recommender
+        let corpus: Corpus
+        /// The record files it embeds, when asked for.
         let files: [String: [UInt8]]
+        /// The achievements' analyzer, which every index of the file shares.
+        let analyzer: Analyzer
+        /// The LSA dimensions the index was built with.
+        let lsaDimensions: Int
+        /// The recommender, unless only the records were read.
+        let recommender: Recommender?
     }
 
-    /// Reads the base index at `path` (what `load` serves when the index has no segments).
-    static func readBase(_ path: String, keepingFiles: Bool, sharedWords: Bool) throws -> Base {
+    /// Reads the base index at `path` (what `load` serves when the index has no segments);
+    /// without `indexes`, only its records and how it was built (what a merge needs).
+    static func readBase(_ path: String, keepingFiles: Bool, sharedWords: Bool, indexes: Bool = true) throws -> Base {
         let file = try IndexFile(path: path)
         let reader = IndexReader(file: file, path: path)
         guard reader.contains("recommender") else {
             throw DuijieError.index(path, "a text index only (from an older duijie or the match cache); rebuild it with `duijie index`")
         }
         let meta = IndexMetadata(object: try reader.json("recommender"), path: path)
-        let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
         // The record files live only while they are parsed.
         let (corpus, files) = try { () throws -> (Corpus, [String: [UInt8]]) in
             var files: [String: [UInt8]] = [:]
@@ -178,6 +185,13 @@ public enum RecommenderIndex {
             }
             return (try CorpusLoader.loadValidated(files: files, name: path).corpus, keepingFiles ? files : [:])
         }()
+        let generation = (try? meta.number("generation")) ?? 0
+        guard indexes else {
+            let analyzer = try TextIndex.analyzer(reader)
+            let requested = (try? meta.number("lsaDimensions")) ?? 64
+            return Base(identity: file.identity, generation: generation, corpus: corpus, files: files, analyzer: analyzer, lsaDimensions: requested, recommender: nil)
+        }
+        let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
         let achievements = try TextIndex.read(reader, analyzer: nil).matcher
         var matchers: [RecordKind: TextMatcher] = [.achievement: achievements]
         for kind in Recommender.profileKinds {
@@ -197,7 +211,8 @@ public enum RecommenderIndex {
         let recommender = Recommender(corpus: corpus, matchers: matchers, graph: corpusGraph, textNeighbors: try textNeighbors(reader, count: corpus.achievements.count),
                                       lsaDimensions: requested, sharedWords: words)
         FreedMemory.release()  // the temporaries of reading (lines, validation) go back to the system
-        return Base(identity: file.identity, generation: (try? meta.number("generation")) ?? 0, recommender: recommender, files: files)
+        return Base(identity: file.identity, generation: generation, corpus: corpus, files: files, analyzer: achievements.analyzer,
+                    lsaDimensions: requested, recommender: recommender)
     }
 
     /// The achievements' text neighbours (`nil` in an index written before they were kept).

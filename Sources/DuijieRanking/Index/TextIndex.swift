@@ -122,13 +122,22 @@ public enum TextIndex {
         try read(IndexReader(file: try IndexFile(path: path), path: path), analyzer: nil)
     }
 
+    /// The analyzer the index whose sections carry the reader's prefix was built with.
+    static func analyzer(_ reader: IndexReader) throws -> Analyzer {
+        try TextResources.makeAnalyzer(options: try analyzerOptions(IndexMetadata(object: try reader.json("meta"), path: reader.path)))
+    }
+
+    private static func analyzerOptions(_ meta: IndexMetadata) throws(DuijieError) -> AnalyzerOptions {
+        guard let mode = TokenizerMode(rawValue: try meta.string("tokenizer")) else { throw DuijieError.index(meta.path, "unknown tokenizer in the metadata") }
+        return AnalyzerOptions(mode: mode, includesUnigrams: meta.flag("unigrams"), stemsEnglish: meta.flag("stemming"), simplifiesChinese: meta.flag("simplify"))
+    }
+
     /// Reads the matcher whose sections carry the reader's prefix. `analyzer`, when given, must
     /// have the options the index records (it is checked); otherwise one is made.
     static func read(_ reader: IndexReader, analyzer given: Analyzer?) throws -> (matcher: TextMatcher, metadata: Metadata) {
         let path = reader.path
         let meta = IndexMetadata(object: try reader.json("meta"), path: path)
-        guard let mode = TokenizerMode(rawValue: try meta.string("tokenizer")) else { throw DuijieError.index(path, "unknown tokenizer in the metadata") }
-        let options = AnalyzerOptions(mode: mode, includesUnigrams: meta.flag("unigrams"), stemsEnglish: meta.flag("stemming"), simplifiesChinese: meta.flag("simplify"))
+        let options = try analyzerOptions(meta)
         let documentCount = try meta.number("documents"), termCount = try meta.number("terms"), nonzeros = try meta.number("nonzeros"), rank = try meta.number("lsaDimensions")
         let ids = try reader.lines("ids", expected: documentCount)
         let titles = reader.contains("titles") ? try reader.lines("titles", expected: documentCount) : []

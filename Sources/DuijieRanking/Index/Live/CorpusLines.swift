@@ -16,6 +16,9 @@ package struct CorpusLines: Sendable {
         package let bytes: [UInt8]
         /// Whether the line came from a segment (added or changed since the base).
         package let isUpdate: Bool
+        /// The record's index in the corpus these lines were keyed from; −1 for a line
+        /// appended since.
+        package let origin: Int
     }
 
     /// Per kind, its lines in file order.
@@ -27,6 +30,7 @@ package struct CorpusLines: Sendable {
     /// - Throws: `DuijieError` when a file's non-blank lines are not its records one for one.
     package init(files: [String: [UInt8]], corpus: Corpus, name: String) throws(DuijieError) {
         var lines: [RecordKind: [Line]] = [:]
+        taxonomy = (false, false)
         for kind in RecordKind.allCases {
             let bytes = files[kind.fileName] ?? []
             let ranges = JSONLinesReader.nonBlankLineRanges(of: bytes)
@@ -34,7 +38,9 @@ package struct CorpusLines: Sendable {
             guard ranges.count == keys.count else {
                 throw DuijieError(.invalidInput, "\(name): \(kind.fileName) has \(ranges.count) lines for \(keys.count) records")
             }
-            lines[kind] = zip(keys, ranges).map { Line(key: $0, bytes: Array(bytes[$1]), isUpdate: false) }
+            if kind == .region { taxonomy.regions = files[kind.fileName] != nil }
+            if kind == .field { taxonomy.fields = files[kind.fileName] != nil }
+            lines[kind] = zip(keys, ranges).enumerated().map { index, line in Line(key: line.0, bytes: Array(bytes[line.1]), isUpdate: false, origin: index) }
         }
         self.lines = lines
     }
@@ -102,10 +108,34 @@ package struct CorpusLines: Sendable {
                     throw DuijieError(.index, "\(name): segment \(segment.generation) removes \(kind.withArticle) \(missing.key) that is not there")
                 }
             }
-            current += appended.map { Line(key: Self.key(ofCanonical: $0, kind: kind), bytes: $0, isUpdate: true) }
+            current += appended.map { Line(key: Self.key(ofCanonical: $0, kind: kind), bytes: $0, isUpdate: true, origin: -1) }
             lines[kind] = current
         }
     }
+
+    /// The same lines keyed from the corpus they make (each line's origin its position).
+    package func rebased() -> CorpusLines {
+        var rebased = self
+        rebased.lines = lines.mapValues { lines in
+            lines.enumerated().map { index, line in Line(key: line.key, bytes: line.bytes, isUpdate: line.isUpdate, origin: index) }
+        }
+        return rebased
+    }
+
+    /// Loads the records these lines make, given the corpus they were keyed from: its records
+    /// are taken as decoded, and only the lines appended since are parsed
+    /// (`CorpusLoader.load(keeping:of:appending:taxonomy:name:)`).
+    package func load(from corpus: Corpus, name: String) -> CorpusLoadResult {
+        var kept: [RecordKind: [Int]] = [:], appended: [RecordKind: [[UInt8]]] = [:]
+        for (kind, lines) in lines {
+            kept[kind] = lines.compactMap { $0.origin >= 0 ? $0.origin : nil }
+            appended[kind] = lines.compactMap { $0.origin < 0 ? $0.bytes : nil }
+        }
+        return CorpusLoader.load(keeping: kept, of: corpus, appending: appended, taxonomy: taxonomy, name: name)
+    }
+
+    /// Whether the corpus has its region and field files.
+    package var taxonomy: (regions: Bool, fields: Bool)
 
     /// The record files these lines make (file name → bytes), as `CorpusLoader.loadValidated(files:name:)` reads them.
     package var files: [String: [UInt8]] {

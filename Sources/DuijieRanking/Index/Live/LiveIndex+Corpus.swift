@@ -11,7 +11,7 @@ extension LiveIndex {
     ///
     /// - Throws: `DuijieError` when the corpus or the index cannot be loaded.
     public static func changes(toMatch directory: String, index path: String) throws -> RecordChanges {
-        let current = try open(path).recommender.corpus
+        let current = try read(path, sharedWords: false, keepingLines: false, indexes: false).corpus
         let target = try CorpusLoader.loadValidated(directory).corpus
         var changes = RecordChanges()
         for kind in RecordKind.allCases {

@@ -21,13 +21,12 @@ extension LiveIndex {
 
     static func merge(_ path: String, holding lock: WriterLock, parallelism: Parallelism,
                       progress: ((String) -> Void)? = nil) throws -> (generation: Int, merged: Bool) {
-        let current = try open(path, wordExplanations: false, keepingLines: true)
+        let current = try read(path, sharedWords: false, keepingLines: true, indexes: false)
         guard let manifest = current.manifest else {
             removeLeftovers(of: path, keeping: nil)
             return (current.generation, false)
         }
-        let live = current.recommender
-        let rebuilt = try Recommender(corpus: live.corpus, analyzer: live.achievements.analyzer, lsaDimensions: live.lsaDimensions,
+        let rebuilt = try Recommender(corpus: current.corpus, analyzer: current.base.analyzer, lsaDimensions: current.base.lsaDimensions,
                                       parallelism: parallelism, progress: progress)
         let before = try RecommenderIndex.provenance(path)
         let provenance = RecommenderIndex.Provenance(corpusDirectory: manifest.corpusDirectory ?? before.corpusDirectory,

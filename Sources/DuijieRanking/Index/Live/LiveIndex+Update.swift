@@ -35,13 +35,15 @@ extension LiveIndex {
                               mergeShare: Double = defaultMergeShare, parallelism: Parallelism = .automatic) throws -> UpdateSummary {
         let lock = try WriterLock(index: path)
         defer { withExtendedLifetime(lock) {} }
-        let current = try open(path, wordExplanations: false, keepingLines: true)
+        // The records are all an update needs: it never builds the recommender.
+        let current = try read(path, sharedWords: false, keepingLines: true, indexes: false)
         removeLeftovers(of: path, keeping: current.manifest)
         guard !changes.isEmpty else {
+            let counts = current.lines!.counts
             return UpdateSummary(generation: current.generation, added: 0, changed: 0, removed: 0,
-                                 updatedShare: share(current.updatedRecords, of: current.records), merged: false)
+                                 updatedShare: share(counts.updated, of: counts.records), merged: false)
         }
-        let corpusNow = current.recommender.corpus
+        let corpusNow = current.corpus
         let generation = current.generation + 1
         var segment = Segment(generation: generation)
         var seen: [String: SourceLocation] = [:]
@@ -69,9 +71,9 @@ extension LiveIndex {
         }
         if !changes.relationRemovals.isEmpty { segment.removed[.relation, default: []] += changes.relationRemovals }
         // The records must load with the live ones; appended lines are then stored canonical.
-        var lines = current.lines!
+        var lines = current.lines!.rebased()
         try lines.apply(segment, name: path)
-        let checked = try CorpusLoader.load(files: lines.files, name: path)
+        let checked = lines.load(from: corpusNow, name: path)
         if checked.hasErrors {
             let located = checked.errors.map { locate($0, lines: lines, segment: segment, additions: changes.additions) }
             throw DuijieError(.invalidInput, "\(path): the changes do not fit the index's records (\(located.count) error(s)); nothing was changed", issues: located)

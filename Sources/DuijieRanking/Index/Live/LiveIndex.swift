@@ -40,6 +40,36 @@ public enum LiveIndex {
     }
 
     static func open(_ path: String, wordExplanations: Bool, keepingLines: Bool) throws -> Snapshot {
+        let state = try read(path, sharedWords: wordExplanations, keepingLines: keepingLines, indexes: true)
+        let base = state.base.recommender!
+        guard let applied = state.applied else {
+            return Snapshot(generation: state.generation, recommender: base, segmentCount: 0, records: state.lines?.counts.records ?? 0,
+                            updatedRecords: 0, lines: state.lines, manifest: nil)
+        }
+        let lines = state.lines!
+        let updated = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, lines.updatedKeys(of: $0)) })
+        let recommender = Recommender.updated(from: base, to: applied.live, updated: updated, sharedWords: base.sharedWords)
+        FreedMemory.release()
+        let counts = lines.counts
+        return Snapshot(generation: state.generation, recommender: recommender, segmentCount: applied.segments,
+                        records: counts.records, updatedRecords: counts.updated, lines: keepingLines ? lines : nil, manifest: state.manifest)
+    }
+
+    /// The records of one generation: the base as read, the manifest applied (if any), the
+    /// live lines (when kept, or when segments apply) and, with segments, the live corpus.
+    struct State {
+        let base: RecommenderIndex.Base
+        let manifest: LiveManifest?
+        let generation: Int
+        let lines: CorpusLines?
+        let applied: (live: Corpus, segments: Int)?
+
+        /// The live corpus: the base's, or the one its segments make.
+        var corpus: Corpus { applied?.live ?? base.corpus }
+    }
+
+    /// Reads the current generation's records (and with `indexes` the base's recommender).
+    static func read(_ path: String, sharedWords: Bool, keepingLines: Bool, indexes: Bool) throws -> State {
         // A merge may replace the base and delete segments between our reads; the manifest is
         // read first, so a base newer than it is recognised (its identity differs) and served
         // alone, and a segment deleted under us means a newer generation: read again.
@@ -47,25 +77,25 @@ public enum LiveIndex {
         while true {
             attempt += 1
             let manifest = try LiveManifest.read(index: path)
-            let base = try RecommenderIndex.readBase(path, keepingFiles: manifest != nil || keepingLines, sharedWords: wordExplanations)
+            let base = try RecommenderIndex.readBase(path, keepingFiles: manifest != nil || keepingLines, sharedWords: sharedWords, indexes: indexes)
             guard let manifest, manifest.baseIdentity == base.identity else {
-                let lines = keepingLines ? try CorpusLines(files: base.files, corpus: base.recommender.corpus, name: path) : nil
-                let records = lines?.counts.records ?? 0
-                return Snapshot(generation: base.generation, recommender: base.recommender, segmentCount: 0, records: records, updatedRecords: 0,
-                                lines: lines, manifest: nil)
+                let lines = keepingLines ? try CorpusLines(files: base.files, corpus: base.corpus, name: path) : nil
+                return State(base: base, manifest: nil, generation: base.generation, lines: lines, applied: nil)
             }
             let paths = manifest.segments.map { LiveManifest.segmentPath($0, of: path) }
-            if attempt < 5 && !paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { continue }
-            let segments = try paths.map { segmentPath throws(DuijieError) in try Segment.read(segmentPath) }
-            var lines = try CorpusLines(files: base.files, corpus: base.recommender.corpus, name: path)
+            var segments: [Segment] = []
+            do {
+                for segmentPath in paths { segments.append(try Segment.read(segmentPath)) }
+            } catch {
+                // Removed by a merge since the manifest was read: a newer generation is there.
+                if attempt < 5 && !paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) { continue }
+                throw error
+            }
+            var lines = try CorpusLines(files: base.files, corpus: base.corpus, name: path)
             for segment in segments { try lines.apply(segment, name: path) }
-            let live = try CorpusLoader.loadValidated(files: lines.files, name: path).corpus
-            let updated = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, lines.updatedKeys(of: $0)) })
-            let recommender = Recommender.updated(from: base.recommender, to: live, updated: updated, sharedWords: base.recommender.sharedWords)
-            FreedMemory.release()
-            let counts = lines.counts
-            return Snapshot(generation: manifest.generation, recommender: recommender, segmentCount: segments.count,
-                            records: counts.records, updatedRecords: counts.updated, lines: keepingLines ? lines : nil, manifest: manifest)
+            let loaded = lines.load(from: base.corpus, name: path)
+            if loaded.hasErrors { throw DuijieError(.invalidInput, "\(path): the corpus has \(loaded.errors.count) error(s)", issues: loaded.errors) }
+            return State(base: base, manifest: manifest, generation: manifest.generation, lines: lines, applied: (loaded.corpus, segments.count))
         }
     }
 }
