@@ -100,6 +100,14 @@ struct MatchCommand: ParsableCommand {
             printResults(results, title: title, query: "\(demand.id) \(demand.title)")
             return
         }
+        if let index, try LiveIndex.hasUpdates(index) {
+            // An updated index: its achievements are the base's with the segments applied.
+            let recommender: Recommender = try RecommenderIndex.load(index)
+            let query = text ?? ""
+            let results = recommender.achievements.match(text: query, top: top, ranking: rankingOptions.mode)
+            printResults(results, title: { recommender.corpus.achievement($0)?.title ?? "" }, query: query)
+            return
+        }
         if let index {
             let loaded: (matcher: TextMatcher, metadata: TextIndex.Metadata) = try TextIndex.load(index)
             let titles = Dictionary(zip(loaded.matcher.documentIDs, loaded.metadata.titles), uniquingKeysWith: { first, _ in first })

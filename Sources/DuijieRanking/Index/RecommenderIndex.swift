@@ -166,6 +166,8 @@ public enum RecommenderIndex {
         let lsaDimensions: Int
         /// The recommender, unless only the records were read.
         let recommender: Recommender?
+        /// Whether it keeps the achievements' text neighbours, which an update relinks.
+        let keepsTextNeighbors: Bool
     }
 
     /// Reads the base index at `path` (what `load` serves when the index has no segments);
@@ -189,7 +191,8 @@ public enum RecommenderIndex {
         guard indexes else {
             let analyzer = try TextIndex.analyzer(reader)
             let requested = (try? meta.number("lsaDimensions")) ?? 64
-            return Base(identity: file.identity, generation: generation, corpus: corpus, files: files, analyzer: analyzer, lsaDimensions: requested, recommender: nil)
+            return Base(identity: file.identity, generation: generation, corpus: corpus, files: files, analyzer: analyzer, lsaDimensions: requested,
+                        recommender: nil, keepsTextNeighbors: reader.contains("nbr/offsets"))
         }
         let nodeCount = try meta.number("nodes"), edgeCount = try meta.number("edges")
         let achievements = try TextIndex.read(reader, analyzer: nil).matcher
@@ -212,7 +215,7 @@ public enum RecommenderIndex {
                                       lsaDimensions: requested, sharedWords: words)
         FreedMemory.release()  // the temporaries of reading (lines, validation) go back to the system
         return Base(identity: file.identity, generation: generation, corpus: corpus, files: files, analyzer: achievements.analyzer,
-                    lsaDimensions: requested, recommender: recommender)
+                    lsaDimensions: requested, recommender: recommender, keepsTextNeighbors: reader.contains("nbr/offsets"))
     }
 
     /// The achievements' text neighbours (`nil` in an index written before they were kept).

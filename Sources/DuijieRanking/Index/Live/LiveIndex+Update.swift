@@ -37,6 +37,9 @@ extension LiveIndex {
         defer { withExtendedLifetime(lock) {} }
         // The records are all an update needs: it never builds the recommender.
         let current = try read(path, sharedWords: false, keepingLines: true, indexes: false)
+        guard current.base.keepsTextNeighbors else {
+            throw DuijieError.index(path, "written by a duijie that did not keep text neighbours, so it cannot be updated; rebuild it with `duijie index`")
+        }
         removeLeftovers(of: path, keeping: current.manifest)
         guard !changes.isEmpty else {
             let counts = current.lines!.counts

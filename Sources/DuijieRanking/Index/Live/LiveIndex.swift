@@ -39,6 +39,15 @@ public enum LiveIndex {
         try open(path, wordExplanations: wordExplanations, keepingLines: false)
     }
 
+    /// Whether the index at `path` has committed updates that apply to its base (so that
+    /// reading its base alone, as a text index, would miss them).
+    ///
+    /// - Throws: `DuijieError` for a missing or unreadable index or manifest.
+    public static func hasUpdates(_ path: String) throws(DuijieError) -> Bool {
+        guard let manifest = try LiveManifest.read(index: path) else { return false }
+        return manifest.baseIdentity == (try IndexFile(path: path)).identity
+    }
+
     static func open(_ path: String, wordExplanations: Bool, keepingLines: Bool) throws -> Snapshot {
         let state = try read(path, sharedWords: wordExplanations, keepingLines: keepingLines, indexes: true)
         let base = state.base.recommender!
