@@ -169,3 +169,27 @@ import Testing
         #expect(provenance.corpusFingerprint == TextIndex.fingerprint(ofCorpus: RepositoryFiles.demoCorpus) && !provenance.corpusChanged)
     }
 }
+
+/// The in-memory handle a server keeps: snapshots swap whole, old ones stay usable.
+@Suite(.serialized) struct LiveRecommenderTests {
+    @Test func queriesKeepTheirSnapshotWhileAnUpdateSwapsInTheNext() throws {
+        let (directory, index, additions) = try LiveIndexTests.partialIndex(holdingBack: 2)
+        let live = try LiveRecommender(path: index)
+        let old = live.snapshot
+        #expect(old.generation == 0)
+        var changes = RecordChanges()
+        changes.additions = try RecordChanges.additions(fromFile: additions)
+        let summary = try live.update(changes)
+        #expect(summary.generation == 1 && live.snapshot.generation == 1)
+        // The old snapshot is whole and unchanged; the new one serves the added records.
+        let added = changes.additions.filter { $0.kind == .achievement }.map { CorpusLines.key(ofCanonical: $0.line, kind: .achievement) }
+        #expect(added.count == 2 && added.allSatisfy { old.recommender.corpus.achievement($0) == nil && live.snapshot.recommender.corpus.achievement($0) != nil })
+        // Nothing changed on disk: no reload. Another writer's merge: the next refresh serves it.
+        #expect(try live.refresh() == false)
+        _ = try LiveIndex.merge(index)
+        #expect(try live.refresh() == true)
+        #expect(live.snapshot.generation == 1 && live.snapshot.segmentCount == 0)
+        #expect(RecommenderIndexTests.summary(live.snapshot.recommender.recommend(for: "D-1012", target: .achievement, top: 10)).count == 10)
+        _ = directory
+    }
+}

@@ -49,6 +49,21 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: NSTemporaryDirectory() + "shortlists.xlsx"))
         try? FileManager.default.removeItem(atPath: NSTemporaryDirectory() + "shortlists.xlsx")
 
+        // example: live
+        let indexPath = NSTemporaryDirectory() + "demo.index"
+        try RecommenderIndex.write(recommender, corpusDirectory: "Corpus/demo",
+                                   corpusFingerprint: TextIndex.fingerprint(ofCorpus: "Corpus/demo"), to: indexPath)
+        let live = try LiveRecommender(path: indexPath)     // a server keeps one open
+        var changes = RecordChanges()
+        changes.additions = [.init(kind: .demand, json: #"{"id":"D-2001","enterprise":"C-1001","title":"海上风电基础防腐与腐蚀监测"}"#)]
+        changes.removals = ["A-1038"]
+        try live.update(changes)                            // commits generation 1, then serves it
+        let snapshot = live.snapshot                        // one generation, whole, for one query
+        let shortlist = snapshot.recommender.recommend(demand: "D-2001", target: .achievement, top: 5) ?? []
+        // end
+        #expect(snapshot.generation == 1 && shortlist.count == 5 && !shortlist.contains { $0.id == "A-1038" })
+        for suffix in ["", ".live", ".lock", ".seg-1"] { try? FileManager.default.removeItem(atPath: indexPath + suffix) }
+
         // example: text
         let analyzer = try TextResources.makeAnalyzer(options: AnalyzerOptions(mode: .dictionary))
         let terms = analyzer.terms("退役鋰電池梯次利用")        // ["退役", "锂电池", "梯次利用"]
@@ -80,7 +95,7 @@ import Testing
         let examples = source.components(separatedBy: "// " + "example: ").dropFirst().map {
             Substring($0.components(separatedBy: "// end")[0]).drop { $0 != "\n" }
         }
-        #expect(blocks.count == 5 && examples.count == blocks.count)
+        #expect(blocks.count == 6 && examples.count == blocks.count)
         for (block, example) in zip(blocks, examples) {
             #expect(lines(block) == lines(example))
         }

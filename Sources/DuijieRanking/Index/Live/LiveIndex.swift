@@ -28,6 +28,8 @@ public enum LiveIndex {
         let lines: CorpusLines?
         /// The manifest applied, if any.
         let manifest: LiveManifest?
+        /// The identity of the base it was read from.
+        let baseIdentity: String
     }
 
     /// Loads the current generation of the index at `path`: the base with every committed
@@ -53,7 +55,7 @@ public enum LiveIndex {
         let base = state.base.recommender!
         guard let applied = state.applied else {
             return Snapshot(generation: state.generation, recommender: base, segmentCount: 0, records: state.lines?.counts.records ?? 0,
-                            updatedRecords: 0, lines: state.lines, manifest: nil)
+                            updatedRecords: 0, lines: state.lines, manifest: nil, baseIdentity: state.base.identity)
         }
         let lines = state.lines!
         let updated = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { ($0, lines.updatedKeys(of: $0)) })
@@ -61,7 +63,8 @@ public enum LiveIndex {
         FreedMemory.release()
         let counts = lines.counts
         return Snapshot(generation: state.generation, recommender: recommender, segmentCount: applied.segments,
-                        records: counts.records, updatedRecords: counts.updated, lines: keepingLines ? lines : nil, manifest: state.manifest)
+                        records: counts.records, updatedRecords: counts.updated, lines: keepingLines ? lines : nil, manifest: state.manifest,
+                        baseIdentity: state.base.identity)
     }
 
     /// The records of one generation: the base as read, the manifest applied (if any), the

@@ -15,6 +15,12 @@ public struct RecordChanges: Sendable {
         /// Where it came from, for messages.
         public let location: SourceLocation
 
+        /// A record of `kind` given as one JSON object in `json` (a program's own record, which
+        /// messages name as `added KIND` with its position in the changes).
+        public init(kind: RecordKind, json: String, position: Int = 1) {
+            self.init(kind: kind, line: Array(json.utf8), location: SourceLocation(file: "added \(kind.rawValue)", line: position))
+        }
+
         /// A record of `kind` written as `line` (one JSON object), from `location`.
         public init(kind: RecordKind, line: [UInt8], location: SourceLocation) {
             self.kind = kind
