@@ -117,6 +117,7 @@ struct MatchCommand: ParsableCommand {
             return
         }
         let corpusPath = corpus ?? ""
+        let fingerprint = TextIndex.fingerprint(ofCorpus: corpusPath)  // before the load: see cachedMatcher
         let loaded: CorpusLoadResult = try CorpusLoader.loadValidated(corpusPath)
         let corpus = loaded.corpus
         let analyzer = try analysis.makeAnalyzer()
@@ -131,7 +132,7 @@ struct MatchCommand: ParsableCommand {
                 // Fused weights apply to text: the demand's title, keywords and description.
                 results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(demand.queryText, top)
             } else {
-                let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, analyzer: analyzer, useCache: !noCache)
+                let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, fingerprint: fingerprint, analyzer: analyzer, useCache: !noCache)
                 results = matcher.match(demand: demand, top: top, ranking: rankingOptions.mode)
             }
         } else if rankingOptions.weights != nil {
@@ -139,7 +140,7 @@ struct MatchCommand: ParsableCommand {
             results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(query, top)
             queryLabel = query
         } else {
-            let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, analyzer: analyzer, useCache: !noCache)
+            let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, fingerprint: fingerprint, analyzer: analyzer, useCache: !noCache)
             let query = text ?? ""
             results = matcher.match(text: query, top: top, ranking: rankingOptions.mode)
             queryLabel = query

@@ -70,18 +70,21 @@ package struct RankingOptions: ParsableArguments {
     }
 
     /// A matcher for the corpus at `path`, loaded from the cache in `path/.duijie/` when one was
-    /// built from the same corpus with the same options, else built (and cached, if possible).
-    package func cachedMatcher(corpusPath: String, corpus: Corpus, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
+    /// built from the same corpus with the same options and analyzer, else built (and cached,
+    /// if possible). `fingerprint` must be the corpus's fingerprint taken *before* `corpus` was
+    /// loaded: a corpus replaced during the load then stamps the cache with the old contents'
+    /// fingerprint, which the next run does not match, so stale results are never served.
+    package func cachedMatcher(corpusPath: String, corpus: Corpus, fingerprint: String, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
         var isDirectory: ObjCBool = false
         guard useCache, weights == nil, FileManager.default.fileExists(atPath: corpusPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             return try makeMatcher(corpus: corpus, analyzer: analyzer)
         }
         let options = analyzer.options
         let key = [weighting.rawValue, String(ranking == .lexical ? 0 : textDimensions), options.mode.rawValue,
-                   options.includesUnigrams ? "u" : "", options.stemsEnglish ? "s" : "", options.simplifiesChinese ? "t" : ""].joined(separator: "-")
+                   options.includesUnigrams ? "u" : "", options.stemsEnglish ? "s" : "", options.simplifiesChinese ? "t" : "",
+                   analyzer.fingerprint].joined(separator: "-")
         let directory = FilePath(corpusPath).appending(".duijie").string
         let path = FilePath(directory).appending("match-\(key).index").string
-        let fingerprint = TextIndex.fingerprint(ofCorpus: corpusPath)
         if FileManager.default.fileExists(atPath: path), let cached = try? TextIndex.load(path),
            cached.metadata.corpusFingerprint == fingerprint, cached.matcher.documentIDs == corpus.achievements.map(\.id) {
             return cached.matcher

@@ -42,14 +42,24 @@ public enum TextResources {
     /// - Parameter extra: More jieba-format dictionaries.
     /// - Throws: `DuijieError` when no jieba dictionary is installed or a file is malformed.
     public static func loadLexicon(extra: [String] = [], normalizer: TextNormalizer) throws(DuijieError) -> Lexicon {
+        try loadLexicon(extraContents: try extra.map(readDictionary), normalizer: normalizer)
+    }
+
+    /// Loads the lexicon with extra dictionaries held in memory (name and contents).
+    static func loadLexicon(extraContents: [(name: String, bytes: [UInt8])], normalizer: TextNormalizer) throws(DuijieError) -> Lexicon {
         guard let jieba = jiebaDictionaryPath() else {
             throw DuijieError.text("no jieba dictionary found (install Debian's python3-jieba, or set DUIJIE_JIEBA_DICT to a dict.txt)")
         }
         var lexicon = Lexicon()
         try lexicon.load(contentsOf: jieba, normalizer: normalizer)
         if let domain = domainLexiconPath() { try lexicon.load(contentsOf: domain, normalizer: normalizer) }
-        for path in extra { try lexicon.load(contentsOf: path, normalizer: normalizer) }
+        for (name, bytes) in extraContents { try lexicon.load(bytes: bytes, name: name, normalizer: normalizer) }
         return lexicon
+    }
+
+    private static func readDictionary(_ path: String) throws(DuijieError) -> (name: String, bytes: [UInt8]) {
+        guard let data = FileManager.default.contents(atPath: path) else { throw DuijieError.text("\(path): cannot read the dictionary") }
+        return (path, [UInt8](data))
     }
 
     /// The shared-word finder for explanations: the default lexicon (jieba + the domain
@@ -74,11 +84,21 @@ public enum TextResources {
     /// - Throws: `DuijieError` when OpenCC or the dictionary cannot be loaded.
     public static func makeAnalyzer(options: AnalyzerOptions = .init(), extraDictionaries: [String] = [],
                                     stopwords: StopwordList = .standard) throws(DuijieError) -> Analyzer {
+        try makeAnalyzer(options: options, dictionaries: try extraDictionaries.map(readDictionary), stopwords: stopwords)
+    }
+
+    /// Makes an analyzer with extra dictionaries held in memory (name and contents), as a
+    /// saved index keeps them.
+    ///
+    /// - Throws: `DuijieError` when a resource cannot be loaded.
+    public static func makeAnalyzer(options: AnalyzerOptions, dictionaries: [(name: String, bytes: [UInt8])],
+                                    stopwords: StopwordList) throws(DuijieError) -> Analyzer {
         let converter = options.simplifiesChinese ? try ChineseConverter() : nil
         var lexicon: Lexicon? = nil
         if options.mode != .bigram {
-            lexicon = try loadLexicon(extra: extraDictionaries, normalizer: TextNormalizer(converter: converter))
+            lexicon = try loadLexicon(extraContents: dictionaries, normalizer: TextNormalizer(converter: converter))
         }
-        return try Analyzer(options: options, lexicon: lexicon, stopwords: stopwords, converter: converter)
+        return try Analyzer(options: options, lexicon: lexicon, stopwords: stopwords, converter: converter,
+                            extraDictionaries: options.mode == .bigram ? [] : dictionaries)
     }
 }

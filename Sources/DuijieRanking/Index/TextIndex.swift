@@ -76,7 +76,8 @@ public enum TextIndex {
             ("nonzeros", .number(Double(postings.nonZeroCount))),
             ("lsaDimensions", .number(Double(matcher.semanticModel?.dimensions ?? 0))),
             ("fieldWeights", .array([.number(Double(matcher.fieldWeights.title)), .number(Double(matcher.fieldWeights.keywords)), .number(Double(matcher.fieldWeights.abstract))])),
-        ])
+        ] + AnalyzerRecord.members(of: matcher.analyzer))
+        AnalyzerRecord.addDictionaries(of: matcher.analyzer, prefix: prefix, to: &writer)
         writer.add(prefix + "meta", text: JSONWriter.string(meta))
         writer.add(prefix + "ids", text: matcher.documentIDs.joined(separator: "\n"))
         if !titles.isEmpty { writer.add(prefix + "titles", text: titles.map { $0.replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\n")) }
@@ -124,7 +125,8 @@ public enum TextIndex {
 
     /// The analyzer the index whose sections carry the reader's prefix was built with.
     static func analyzer(_ reader: IndexReader) throws -> Analyzer {
-        try TextResources.makeAnalyzer(options: try analyzerOptions(IndexMetadata(object: try reader.json("meta"), path: reader.path)))
+        let meta = IndexMetadata(object: try reader.json("meta"), path: reader.path)
+        return try AnalyzerRecord.analyzer(meta, options: try analyzerOptions(meta), reader: reader)
     }
 
     private static func analyzerOptions(_ meta: IndexMetadata) throws(DuijieError) -> AnalyzerOptions {
@@ -163,8 +165,11 @@ public enum TextIndex {
         if case .array(let values)? = meta.object["fieldWeights"], values.count == 3, case .number(let t) = values[0], case .number(let k) = values[1], case .number(let a) = values[2] {
             fieldWeights = FieldWeights(title: Float(t), keywords: Float(k), abstract: Float(a))
         }
-        if let given, given.options != options { throw DuijieError.index(path, "inconsistent: \(reader.prefix) was analyzed with other options") }
-        let analyzer = try given ?? TextResources.makeAnalyzer(options: options)
+        if let given {
+            if given.options != options { throw DuijieError.index(path, "inconsistent: \(reader.prefix) was analyzed with other options") }
+            try AnalyzerRecord.check(given, against: meta)
+        }
+        let analyzer = try given ?? AnalyzerRecord.analyzer(meta, options: options, reader: reader)
         let matcher = TextMatcher(analyzer: analyzer, terms: weighted, postings: postings, fieldWeights: fieldWeights, documentIDs: ids, semanticModel: model)
         return (matcher, Metadata(analyzer: options, weighting: try meta.string("weighting"), corpusFingerprint: try meta.string("corpus"), titles: titles))
     }

@@ -44,6 +44,11 @@ public final class Analyzer: Sendable {
     public let stopwords: StopwordList
     private let normalizer: TextNormalizer
     private let segmenter: DictionarySegmenter?
+    /// The dictionaries added to the standard ones (name and contents), so that an index can
+    /// keep them and make the same analyzer again.
+    public let extraDictionaries: [(name: String, bytes: [UInt8])]
+    /// The lexicon's `sourceFingerprint` (dictionary modes only).
+    private let lexiconFingerprint: UInt64?
     /// Multi-character Chinese stopwords, matched in the text before bigrams are formed.
     private let stopPhrases: Lexicon
     /// Every stopword, looked up by characters so that no `String` is made for a dropped term.
@@ -58,8 +63,10 @@ public final class Analyzer: Sendable {
     ///   - converter: The traditional → simplified converter; required when
     ///     `options.simplifiesChinese` is set, ignored otherwise.
     /// - Throws: `DuijieError` when a dictionary mode has no lexicon, or simplification no converter.
+    ///   - extraDictionaries: The dictionaries `lexicon` has beyond the standard ones, kept as
+    ///     they are (they are already in `lexicon`).
     public init(options: AnalyzerOptions = .init(), lexicon: Lexicon? = nil, stopwords: StopwordList = .standard,
-                converter: ChineseConverter? = nil) throws(DuijieError) {
+                converter: ChineseConverter? = nil, extraDictionaries: [(name: String, bytes: [UInt8])] = []) throws(DuijieError) {
         if options.mode != .bigram && lexicon == nil {
             throw DuijieError.text("the \(options.mode.rawValue) tokenizer needs a dictionary")
         }
@@ -68,6 +75,8 @@ public final class Analyzer: Sendable {
         }
         self.options = options
         self.stopwords = stopwords
+        self.extraDictionaries = extraDictionaries
+        lexiconFingerprint = options.mode == .bigram ? nil : lexicon?.sourceFingerprint
         normalizer = TextNormalizer(foldsCase: true, converter: options.simplifiesChinese ? converter : nil)
         segmenter = options.mode == .bigram ? nil : lexicon.map(DictionarySegmenter.init)
         var phrases = Lexicon()
@@ -78,6 +87,18 @@ public final class Analyzer: Sendable {
         var all = Lexicon()
         for word in stopwords.words { all.add(Array(word.unicodeScalars), frequency: 1) }
         stopTerms = all
+    }
+
+    /// What decides this analyzer's terms, hashed (FNV-1a, hexadecimal): its options, its
+    /// stopwords and boundary characters, and in the dictionary modes every dictionary its
+    /// lexicon was loaded from. Two analyzers with the same fingerprint give the same terms.
+    public var fingerprint: String {
+        var parts = ["\(options.mode.rawValue) \(options.includesUnigrams) \(options.stemsEnglish) \(options.simplifiesChinese)"]
+        parts.append(stopwords.words.sorted().joined(separator: "\u{1F}"))
+        parts.append(String(String.UnicodeScalarView(stopwords.boundaryCharacters.sorted { $0.value < $1.value })))
+        parts.append(lexiconFingerprint.map { String($0, radix: 16) } ?? "-")
+        let bytes = Array(parts.joined(separator: "\u{1E}").utf8)
+        return String(bytes.withUnsafeBytes { FNV1a.hash($0) }, radix: 16)
     }
 
     /// The normalized form of `text`, as the tokenizers see it.

@@ -146,7 +146,20 @@ public struct Lexicon: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw DuijieError.text("\(path): cannot read the dictionary")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        try load(bytes: [UInt8](data), name: path, normalizer: normalizer)
+    }
+
+    /// A hash of every dictionary loaded, in order (FNV-1a over their bytes): two lexicons with
+    /// the same fingerprint were loaded from the same dictionaries.
+    public private(set) var sourceFingerprint: UInt64 = FNV1a.offsetBasis
+
+    /// Adds the words of a jieba-format dictionary held in memory (`name` for messages), as
+    /// `load(contentsOf:normalizer:)` does for a file.
+    ///
+    /// - Throws: `DuijieError` naming `name` and the line of a malformed entry.
+    public mutating func load(bytes: [UInt8], name path: String, normalizer: TextNormalizer) throws(DuijieError) {
+        sourceFingerprint = bytes.withUnsafeBytes { FNV1a.hash($0, continuing: sourceFingerprint) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw DuijieError.text("\(path): the dictionary is not valid UTF-8")
         }
         var lineNumber = 0
