@@ -72,4 +72,48 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "the good index")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["kept.index"])
     }
+
+    /// A two-section file written by the writer, its bytes, and where its table starts.
+    static func twoSections(in directory: TemporaryDirectory) throws -> (path: String, bytes: [UInt8]) {
+        var writer = IndexFile.Writer()
+        writer.add("first", text: "海参养殖")
+        writer.add("second", [Int32(1), 2, 3])
+        let path = directory.path + "/two.index"
+        try writer.write(to: path)
+        return (path, [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))))
+    }
+
+    @Test func aFlippedByteInASectionNameOffsetOrLengthIsCaught() throws {
+        let directory = TemporaryDirectory()
+        let (_, bytes) = try Self.twoSections(in: directory)
+        // Entry 1 spans bytes 16–55: name 16–31, offset 32–39, length 40–47, CRC 48–51, entry CRC 52–55.
+        for position in [16, 20, 33, 41, 50, 54, 56] {
+            var damaged = bytes
+            damaged[position] ^= 0x01
+            let path = directory.write("flipped-\(position).index", bytes: damaged)
+            #expect {
+                _ = try IndexFile(path: path)
+            } throws: { error in
+                let message = (error as? DuijieError)?.message ?? ""
+                return message.contains("entry 1") || message.contains("entry 2")
+            }
+        }
+    }
+
+    @Test func versionTwoFilesStillLoad() throws {
+        // A version 2 file is a version 3 file with zeros for the entry checksums.
+        let directory = TemporaryDirectory()
+        let (_, bytes) = try Self.twoSections(in: directory)
+        var old = bytes
+        old[8] = 2
+        for entry in 0..<2 { for offset in 52 + entry * 40..<56 + entry * 40 { old[offset] = 0 } }
+        let file = try IndexFile(path: directory.write("v2.index", bytes: old))
+        #expect(String(decoding: UnsafeRawBufferPointer(try file.section("first", in: "v2")), as: UTF8.self) == "海参养殖")
+        // A version 3 file whose version byte reads 2 is refused: its entry checksums are not zeros.
+        var flipped = bytes
+        flipped[8] = 2
+        #expect(throws: DuijieError.self) { try IndexFile(path: directory.write("flipped.index", bytes: flipped)) }
+        // Padding is zeros, and nothing follows the last section.
+        #expect(throws: DuijieError.self) { try IndexFile(path: directory.write("tail.index", bytes: bytes + [0])) }
+    }
 }

@@ -10,17 +10,22 @@ import Foundation
 ///        8   format version                 UInt32
 ///        12  section count n                UInt32
 ///        16  n × { name: 16 bytes (UTF-8, zero-padded), offset: UInt64, length: UInt64,
-///                  crc32: UInt32, reserved: UInt32 }          40 bytes each
-///        …   section bytes, each starting at a multiple of 8
+///                  crc32: UInt32, entry crc32: UInt32 }       40 bytes each
+///        …   section bytes, each starting at a multiple of 8, the gaps zero
 /// ```
 ///
-/// Reading maps the file into memory and checks the magic, the version and that every section
-/// lies inside the file before anything is used; each section's checksum is checked when it is
+/// The entry checksum (version 3) covers the entry's first 36 bytes, so a flipped byte in a
+/// name, an offset, a length or a checksum is caught like one in a section; version 2 files
+/// (reserved zeros there) are still read. Reading maps the file into memory and checks the
+/// magic, the version, every entry's checksum, that names are distinct, that every section
+/// lies inside the file and that the gaps between sections are zeros before anything is used; each section's checksum is checked when it is
 /// read, before its bytes are used. A truncated or corrupted file gives an `DuijieError` naming
 /// what is wrong; it never crashes the reader.
 struct IndexFile {
     static let magic: [UInt8] = Array("DUIJIEIX".utf8)
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
+    /// The versions this build reads (2: without entry checksums).
+    static let readableVersions: ClosedRange<UInt32> = 2...3
     static let entrySize = 40
 
     /// Collects an index file's sections and writes them out. A section is kept as the array it
@@ -90,11 +95,13 @@ struct IndexFile {
                 measured.append((length, checksum))
                 var name = Array(section.name.utf8)
                 name += [UInt8](repeating: 0, count: 16 - name.count)
-                header.append(contentsOf: name)
-                header.append(littleEndian: UInt64(offset))
-                header.append(littleEndian: UInt64(length))
-                header.append(littleEndian: checksum)
-                header.append(littleEndian: UInt32(0))
+                var entry = Data(name)
+                entry.append(littleEndian: UInt64(offset))
+                entry.append(littleEndian: UInt64(length))
+                entry.append(littleEndian: checksum)
+                let entryChecksum = entry.withUnsafeBytes { CRC32.checksum($0) }
+                header.append(entry)
+                header.append(littleEndian: entryChecksum)
                 offset += length
             }
             try AtomicFile.write(to: path) { descriptor throws(DuijieError) in
@@ -138,8 +145,8 @@ struct IndexFile {
             throw DuijieError.index(path, "not a Duijie index (wrong magic bytes)")
         }
         let version = integer(at: 8, UInt32.self)
-        guard version == IndexFile.version else {
-            throw DuijieError.index(path, "index format version \(version); this duijie reads version \(IndexFile.version) — rebuild it with `duijie index`")
+        guard IndexFile.readableVersions.contains(version) else {
+            throw DuijieError.index(path, "index format version \(version); this duijie reads versions \(IndexFile.readableVersions.lowerBound)–\(IndexFile.readableVersions.upperBound) — rebuild it with `duijie index`")
         }
         let count = Int(integer(at: 12, UInt32.self))
         guard count <= 1_000, 16 + count * IndexFile.entrySize <= bytes.count else {
@@ -148,7 +155,14 @@ struct IndexFile {
         var sections: [String: (range: Range<Int>, checksum: UInt32)] = [:]
         for index in 0..<count {
             let entry = 16 + index * IndexFile.entrySize
+            // Version 2 wrote zeros where version 3 writes the entry's checksum.
+            let recorded = integer(at: entry + 36, UInt32.self)
+            let expected = version >= 3 ? CRC32.checksum(UnsafeRawBufferPointer(rebasing: bytes[entry..<entry + 36])) : 0
+            guard recorded == expected else {
+                throw DuijieError.index(path, "corrupted: entry \(index + 1) of the section table fails its checksum")
+            }
             let name = String(decoding: bytes[entry..<entry + 16].prefix { $0 != 0 }, as: UTF8.self)
+            guard sections[name] == nil else { throw DuijieError.index(path, "corrupted: the section table names \(name) twice") }
             let offset = integer(at: entry + 16, UInt64.self)
             let length = integer(at: entry + 24, UInt64.self)
             guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count) - offset else {
@@ -156,8 +170,26 @@ struct IndexFile {
             }
             sections[name] = (Int(offset)..<Int(offset + length), integer(at: entry + 32, UInt32.self))
         }
+        try Self.checkGaps(sections.values.map(\.range), tableEnd: 16 + count * IndexFile.entrySize, bytes: bytes, path: path)
         self.mapping = mapping
         self.sections = sections
+    }
+
+    /// Checks that sections do not overlap and that the bytes around them — from the table's
+    /// end to the first section, between sections, after the last — are the zero padding the
+    /// writer puts there (at most 7 bytes each), so no byte of the file is left unchecked.
+    private static func checkGaps(_ ranges: [Range<Int>], tableEnd: Int, bytes: UnsafeRawBufferPointer, path: String) throws(DuijieError) {
+        var position = tableEnd
+        for range in ranges.sorted(by: { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }) {
+            guard range.lowerBound >= position else { throw DuijieError.index(path, "corrupted: two sections overlap at byte \(range.lowerBound)") }
+            guard range.lowerBound - position < 8, bytes[position..<range.lowerBound].allSatisfy({ $0 == 0 }) else {
+                throw DuijieError.index(path, "corrupted: unexpected bytes \(position)–\(range.lowerBound) between sections")
+            }
+            position = range.upperBound
+        }
+        guard position == bytes.count else {
+            throw DuijieError.index(path, "corrupted: \(bytes.count - position) unexpected bytes after the last section")
+        }
     }
 
     /// The bytes of a section, after checking its CRC-32. They stay valid while the file is.
