@@ -2,7 +2,9 @@ import DuijieBase
 import Foundation
 
 /// The atomic replacement of a workbook file: written to a temporary file in the same
-/// directory, flushed, renamed over the destination.
+/// directory (named as every writer of the package names them, `TemporaryFiles`, so one left
+/// by a killed write is removed by the next), flushed, renamed over the destination, and the
+/// directory flushed.
 ///
 /// Like DuijieCorpus's `AtomicFile`, which cannot serve here: libxlsxwriter opens its output by
 /// name rather than writing to a descriptor it is handed.
@@ -11,8 +13,9 @@ enum WorkbookFile {
     /// Whatever fails, the temporary file is removed and `path` is left as it was.
     static func replace(_ path: String, _ body: (String) throws(DuijieError) -> Void) throws(DuijieError) {
         let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent()
-            .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))").path
+        let folder = url.deletingLastPathComponent().path
+        TemporaryFiles.removeStale(of: url.lastPathComponent, in: folder)
+        let temporary = TemporaryFiles.path(for: url.lastPathComponent, in: folder)
         // Made here first, exclusively, so that a directory that cannot take a file is reported
         // with the system's reason, and no other file is ever overwritten.
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o644)
@@ -24,6 +27,7 @@ enum WorkbookFile {
             try body(temporary)
             try flush(temporary, reportingAs: path)
             guard rename(temporary, path) == 0 else { throw failure(path, "cannot replace it", errno) }
+            TemporaryFiles.syncFolder(folder)
         } catch {
             unlink(temporary)
             throw error

@@ -33,6 +33,16 @@ import Testing
         #expect(bytes(directory.path + "/c.xlsx") != first)
     }
 
+    @Test func aTemporaryFileLeftByAKilledWriteIsRemovedByTheNext() throws {
+        // Process 2147483647 cannot exist (above Linux's pid_max), so its write was killed;
+        // the temporary of a running process (this one) is another write in progress and stays.
+        let dead = directory.write(".out.xlsx.duijie-tmp-2147483647-42", "half a workbook")
+        let running = directory.write(".out.xlsx.duijie-tmp-\(getpid())-7", "a write in progress")
+        try Self.workbook.write(to: directory.path + "/out.xlsx")
+        #expect(!FileManager.default.fileExists(atPath: dead) && FileManager.default.fileExists(atPath: running))
+        #expect(leftovers(besides: ["out.xlsx"]) == [".out.xlsx.duijie-tmp-\(getpid())-7"])
+    }
+
     @Test func writingAgainReplacesTheFile() throws {
         let path = directory.path + "/out.xlsx"
         try Workbook([Worksheet(name: "old")]).write(to: path)

@@ -11,7 +11,7 @@ import SystemPackage
 /// write that was killed (its process no longer runs) is removed by the next write to `NAME`.
 public enum AtomicFile {
     /// The marker between a destination's name and a temporary file's process id and random part.
-    package static let temporaryMarker = ".duijie-tmp-"
+    package static var temporaryMarker: String { TemporaryFiles.marker }
 
     /// Replaces the file at `path` with `data`.
     ///
@@ -32,7 +32,7 @@ public enum AtomicFile {
         let folder = directory.isEmpty ? "." : directory
         let base = FilePath(path).lastComponent?.string ?? path
         removeStaleTemporaries(of: base, in: folder)
-        let temporary = folder + "/." + base + temporaryMarker + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temporary = TemporaryFiles.path(for: base, in: folder)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw DuijieError(.io, "\(path): cannot create a temporary file (\(String(cString: strerror(errno))))")
@@ -62,25 +62,9 @@ public enum AtomicFile {
         try write(Data(text.utf8), to: path)
     }
 
-    /// Flushes a directory's entries to disk (after a rename into it). Best effort: a file
-    /// system that cannot sync directories has nothing more to offer.
-    package static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        fsync(descriptor)
-        close(descriptor)
-    }
+    /// Flushes a directory's entries to disk (after a rename into it).
+    package static func syncDirectory(_ directory: String) { TemporaryFiles.syncFolder(directory) }
 
-    /// Removes `.BASE.duijie-tmp-PID-…` files and directories in `directory` whose process no
-    /// longer runs (a write that was killed); those of a running process (a concurrent write) are kept.
-    package static func removeStaleTemporaries(of base: String, in directory: String) {
-        let prefix = "." + base + temporaryMarker
-        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for entry in entries where entry.hasPrefix(prefix) {
-            let rest = entry.dropFirst(prefix.count)
-            guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
-            if pid == getpid() || kill(pid, 0) == 0 || errno != ESRCH { continue }
-            try? FileManager.default.removeItem(atPath: directory + "/" + entry)
-        }
-    }
+    /// Removes temporary files of killed writes to `base` in `directory` (`TemporaryFiles.removeStale`).
+    package static func removeStaleTemporaries(of base: String, in directory: String) { TemporaryFiles.removeStale(of: base, in: directory) }
 }
