@@ -12,6 +12,10 @@ package enum CountLimits {
     package static let threads = 1...Parallelism.maximumThreads
     /// LSA dimensions (`--dimensions`).
     package static let dimensions = 1...10_000
+    /// Generated or sampled items of a benchmark (documents, vectors, queries, participants).
+    package static let items = 1...100_000_000
+    /// Repeated runs of a timed phase (`--repeat`).
+    package static let runs = 1...1_000
     /// Permutations of a randomization test (`--trials`).
     package static let trials = 1...100_000_000
 

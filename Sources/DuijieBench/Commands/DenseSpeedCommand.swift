@@ -36,6 +36,16 @@ struct DenseSpeedCommand: ParsableCommand {
     @Option(help: "Write the SVD input's tokens here for a peer.") var tokensOut: String?
     @Option(help: "Documents in the memory-bound single-query scan (0 skips it).") var scanDocuments = 1_000_000
 
+    func validate() throws {
+        for (value, name) in [(documents, "--documents"), (queries, "--queries")] { try CountLimits.check(value, name, in: CountLimits.items) }
+        try CountLimits.check(scanDocuments, "--scan-documents", in: 0...CountLimits.items.upperBound)
+        try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
+        try CountLimits.check(rank, "--rank", in: CountLimits.dimensions)
+        try CountLimits.check(top, "--top", in: CountLimits.results)
+        try CountLimits.check(threads, "--threads", in: CountLimits.threads)
+        try CountLimits.check(`repeat`, "--repeat", in: CountLimits.runs)
+    }
+
     func run() throws {
         let parallelism = Parallelism(threads: threads)
         var report: [(String, JSONValue)] = [("threads", .number(Double(threads)))]

@@ -26,6 +26,10 @@ struct ExplanationsCommand: ParsableCommand {
     @Option(help: "Shortlist length per demand and target.") var top = 10
     @Flag(help: "Print every term that does not read as words.") var listMisses = false
 
+    func validate() throws {
+        try CountLimits.check(top, "--top", in: CountLimits.results)
+    }
+
     func run() throws {
         let loaded = try CorpusLoader.loadValidated(corpus).corpus
         let analyzer = try TextResources.makeAnalyzer()

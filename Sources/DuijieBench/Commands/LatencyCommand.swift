@@ -33,6 +33,9 @@ struct LatencyCommand: ParsableCommand {
 
     func validate() throws {
         if (corpus == nil) == (index == nil) { throw ValidationError("give either --corpus or --index") }
+        try CountLimits.check(queries, "--queries", in: CountLimits.items)
+        try CountLimits.check(batch, "--batch", in: 0...CountLimits.items.upperBound)
+        try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
     }
 
     func run() throws {

@@ -35,6 +35,8 @@ struct LiveBenchCommand: ParsableCommand {
     func validate() throws {
         guard share > 0 && share < 1 else { throw ValidationError("--share must be between 0 and 1") }
         try CountLimits.check(segments, "--segments", in: 1...1000)
+        try CountLimits.check(queries, "--queries", in: CountLimits.items)
+        try CountLimits.check(removals, "--removals", in: 0...CountLimits.items.upperBound)
     }
 
     func run() throws {

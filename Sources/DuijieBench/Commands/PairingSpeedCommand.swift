@@ -1,4 +1,5 @@
 import ArgumentParser
+import DuijieCommandLine
 import DuijieBase
 import DuijieCorpus
 import DuijieEvents
@@ -31,6 +32,15 @@ struct PairingSpeedCommand: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 20261121
     @Option(help: "Runs; the median is reported.") var `repeat` = 3
     @Option(help: "Write the b-matching instance here (JSON).") var instanceOut: String?
+
+    func validate() throws {
+        for (value, name) in [(demand, "--demand"), (supply, "--supply"), (slots, "--slots"), (tables, "--tables")] {
+            try CountLimits.check(value, name, in: 1...1_000_000)
+        }
+        try CountLimits.check(minMeetings, "--min-meetings", in: 0...10_000)
+        try CountLimits.check(maxMeetings, "--max-meetings", in: max(1, minMeetings)...10_000)
+        try CountLimits.check(`repeat`, "--repeat", in: CountLimits.runs)
+    }
 
     func run() throws {
         var random = SplitMix64(seed: seed)

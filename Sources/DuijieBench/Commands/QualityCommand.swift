@@ -33,6 +33,11 @@ struct QualityCommand: ParsableCommand {
     @Option(help: "Write each ranker's run here in TREC format.") var runsDir: String?
     @OptionGroup var analysis: AnalysisOptions
 
+    func validate() throws {
+        for value in dimensions { try CountLimits.check(value, "--dimensions", in: CountLimits.dimensions) }
+        guard lexicalWeights.allSatisfy({ (0...1).contains($0) }) else { throw ValidationError("--lexical-weights must be between 0 and 1") }
+    }
+
     func run() throws {
         let loaded = try suiteOptions.load()
         let analyzer = try analysis.makeAnalyzer()

@@ -20,6 +20,11 @@ struct SuiteOptions: ParsableArguments {
     @Option(help: "Seed of the query sample.")
     var seed: UInt64 = 2026
 
+    /// Checks the counts before any work.
+    func validate() throws {
+        try CountLimits.check(queries, "--queries", in: CountLimits.items)
+    }
+
     /// Builds the suite; a `DuijieError` says why it cannot.
     func load() throws -> QualitySuite {
         try QualitySuite.load(suite, datasets: datasets, demoCorpus: demoCorpus, queryCount: queries, seed: seed)

@@ -40,6 +40,12 @@ struct TextSpeedCommand: ParsableCommand {
     @Option(help: "Write the BM25 queries' terms (each document's title) here, one per line.")
     var queryTokensOut: String?
 
+    func validate() throws {
+        try CountLimits.check(threads, "--threads", in: CountLimits.threads)
+        try CountLimits.check(`repeat`, "--repeat", in: CountLimits.runs)
+        try CountLimits.check(top, "--top", in: CountLimits.results)
+    }
+
     func run() throws {
         let documents: [Achievement] = try CorpusLoader.loadValidated(input).corpus.achievements
         let texts = documents.map { [$0.title, $0.abstract ?? ""].joined(separator: "\n") }
