@@ -200,7 +200,7 @@ public enum RecommenderIndex {
         for kind in Recommender.profileKinds {
             matchers[kind] = try TextIndex.read(reader.with(prefix: prefixes[kind]!), analyzer: achievements.analyzer).matcher
         }
-        for (kind, matcher) in matchers where matcher.documentIDs != expectedIDs(of: kind, in: corpus) {
+        for (kind, matcher) in matchers where matcher.documentIDs != CorpusLines.keys(of: kind, in: corpus) {
             throw DuijieError.index(path, "inconsistent: the \(kind.rawValue) index does not match the embedded corpus")
         }
         guard let graph = WeightedGraph(nodeCount: nodeCount, offsets: try reader.offsets("graph/offsets", count: nodeCount + 1),
@@ -229,16 +229,5 @@ public enum RecommenderIndex {
         let scores = try reader.values("nbr/scores", count: offsets.last!, as: Float.self)
         guard rows.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw DuijieError.index(reader.path, "inconsistent: a text neighbour is out of range") }
         return (0..<count).map { row in (offsets[row]..<offsets[row + 1]).map { ScoredIndex(index: rows[$0], score: scores[$0]) } }
-    }
-
-    private static func expectedIDs(of kind: RecordKind, in corpus: Corpus) -> [String] {
-        switch kind {
-        case .achievement: return corpus.achievements.map(\.id)
-        case .expert: return corpus.experts.map(\.id)
-        case .institution: return corpus.institutions.map(\.id)
-        case .demand: return corpus.demands.map(\.id)
-        case .enterprise: return corpus.enterprises.map(\.id)
-        default: return []
-        }
     }
 }
