@@ -55,6 +55,7 @@ struct UpdateCommand: ParsableCommand {
         }
         let summary = try LiveIndex.update(index, with: changes, corpus: source, mergeShare: mergeAbove,
                                            parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+        for warning in summary.warnings { printError("\(warning)") }
         if changes.isEmpty {
             print("\(index): nothing to change; generation \(summary.generation)")
             return

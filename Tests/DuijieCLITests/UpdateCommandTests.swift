@@ -51,4 +51,13 @@ import Testing
         #expect(try Data(contentsOf: URL(fileURLWithPath: index)) == before)
         #expect(!FileManager.default.fileExists(atPath: index + ".live"))
     }
+
+    @Test func aKeyTheRecordDoesNotHaveIsReportedNotDroppedSilently() throws {
+        let directory = TemporaryDirectory()
+        let index = directory.path + "/demo.index"
+        #expect(try CommandRunner.run(["index", "Corpus/demo", "-o", index]).status == 0)
+        let file = directory.write("demands.jsonl", #"{"id":"D-NEW-5","enterprise":"C-1001","title":"海水淡化","colour":"blue"}"# + "\n")
+        let outcome = try CommandRunner.run(["update", index, "--add", file])
+        #expect(outcome.status == 0 && outcome.standardError.contains("\(file):1: colour: warning: unknown key"), "\(outcome.standardError)")
+    }
 }

@@ -15,6 +15,9 @@ extension LiveIndex {
         public let updatedShare: Double
         /// Whether the update merged the index afterwards.
         public let merged: Bool
+        /// What looked wrong in the added records without stopping them (an unknown key, a
+        /// thin record), each at the line of the file it came from.
+        public var warnings: [CorpusIssue] = []
     }
 
     /// The share of live records held in segments above which `update` merges on its own.
@@ -89,7 +92,7 @@ extension LiveIndex {
         let removed = changes.removals.count + changes.relationRemovals.count
         let name = LiveManifest.segmentName(of: path, generation: generation)
         try segment.write(to: LiveManifest.segmentPath(name, of: path))
-        let identity = try current.manifest?.baseIdentity ?? IndexFile(path: path).identity
+        let identity = current.base.identity
         var manifest = LiveManifest(baseIdentity: identity, generation: generation, segments: (current.manifest?.segments ?? []) + [name],
                                     corpusDirectory: current.manifest?.corpusDirectory, corpusFingerprint: current.manifest?.corpusFingerprint)
         if let corpus {
@@ -105,7 +108,16 @@ extension LiveIndex {
             _ = try merge(path, holding: lock, parallelism: parallelism)
             merged = true
         }
-        return UpdateSummary(generation: generation, added: added, changed: changed, removed: removed, updatedShare: updatedShare, merged: merged)
+        var summary = UpdateSummary(generation: generation, added: added, changed: changed, removed: removed, updatedShare: updatedShare, merged: merged)
+        // The warnings of the added records only (those of the records already in the index were said when they came in).
+        let firstAppended = Dictionary(uniqueKeysWithValues: RecordKind.allCases.map { kind in
+            (kind.fileName, (lines.lines[kind]?.count ?? 0) - (segment.appended[kind]?.count ?? 0))
+        })
+        summary.warnings = checked.warnings.filter { issue in
+            guard let location = issue.location, let first = firstAppended[location.file] else { return false }
+            return location.line > first
+        }.map { locate($0, lines: lines, segment: segment, additions: changes.additions) }
+        return summary
     }
 
     static func share(_ part: Int, of whole: Int) -> Double { whole > 0 ? Double(part) / Double(whole) : 0 }
