@@ -22,7 +22,7 @@ struct UpdateCommand: ParsableCommand {
 
         Examples:
           duijie update corpus.index --add new-demands.jsonl
-          duijie update corpus.index --remove A-0042 --remove D-1007
+          duijie update corpus.index --remove A-0042 D-1007
           duijie update corpus.index --from-corpus Corpus/demo
         """
     )
@@ -30,7 +30,7 @@ struct UpdateCommand: ParsableCommand {
     @Argument(help: "The index file (`duijie index`).") var index: String
     @Option(name: .customLong("add"), help: "A JSON Lines file of records to add or replace: named like a corpus file (demands.jsonl …), or with a \"kind\" in each line. Repeatable.")
     var additions: [String] = []
-    @Option(name: .customLong("remove"), help: "The id of a record to remove. Repeatable.") var removals: [String] = []
+    @Option(name: .customLong("remove"), parsing: .upToNextOption, help: "Ids of records to remove (several after one --remove, or --remove repeated).") var removals: [String] = []
     @Option(name: .customLong("from-corpus"), help: "A corpus directory: apply whatever makes the index hold its records.") var corpus: String?
     @Option(name: .customLong("merge-above"), help: "Merge when segments hold more than this share of the records (0–1).") var mergeAbove = LiveIndex.defaultMergeShare
     @Option(help: "Worker threads for a merge (default: all cores).") var threads: Int?
