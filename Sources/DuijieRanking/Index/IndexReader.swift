@@ -37,8 +37,12 @@ struct IndexReader {
     func values<Value: BitwiseCopyable>(_ name: String, count: Int, as type: Value.Type) throws(DuijieError) -> [Value] {
         let raw = try file.section(prefix + name, in: path)
         let size = MemoryLayout<Value>.stride
-        guard count >= 0, raw.count == count * size else {
-            throw DuijieError.index(path, "inconsistent: \(prefix + name) has \(raw.count) bytes, expected \(count * size)")
+        // `count` may come from the file (a last offset) and be any 64-bit value: one whose size
+        // overflows is refused like one that does not match, not trapped on.
+        let (expected, overflow) = count.multipliedReportingOverflow(by: size)
+        guard count >= 0, !overflow, raw.count == expected else {
+            let wanted = overflow ? "\(count) values of \(size) bytes" : "\(expected)"
+            throw DuijieError.index(path, "inconsistent: \(prefix + name) has \(raw.count) bytes, expected \(wanted)")
         }
         let copy = [Value](unsafeUninitializedCapacity: count) { buffer, initialized in
             if count > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: raw.baseAddress!, byteCount: raw.count) }
