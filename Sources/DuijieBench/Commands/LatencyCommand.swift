@@ -75,9 +75,8 @@ struct LatencyCommand: ParsableCommand {
             latencies.append(timed { _ = recommender!.recommend(for: id, target: .achievement, top: 10) })
         }
         latencies.sort()
-        func percentile(_ p: Double) -> Double { latencies[min(latencies.count - 1, Int((p * Double(latencies.count)).rounded(.up)) - 1)] }
-        report += [("queries", .number(Double(queries))), ("latency_p50_ms", .number(percentile(0.50) * 1000)),
-                   ("latency_p99_ms", .number(percentile(0.99) * 1000)), ("latency_max_ms", .number((latencies.last ?? 0) * 1000))]
+        report += [("queries", .number(Double(queries))), ("latency_p50_ms", .number(percentile(0.50, ofSorted: latencies) * 1000)),
+                   ("latency_p99_ms", .number(percentile(0.99, ofSorted: latencies) * 1000)), ("latency_max_ms", .number((latencies.last ?? 0) * 1000))]
 
         if batch > 0 {
             let demands = (0..<batch).map { loaded.demands[$0 % loaded.demands.count] }

@@ -133,7 +133,6 @@ struct LiveBenchCommand: ParsableCommand {
     static func latency(_ recommender: Recommender, _ demands: [String]) -> (p50: Double, p99: Double) {
         _ = recommender.recommend(for: demands[0], target: .achievement, top: 10)
         let samples = demands.map { demand in medianSeconds(runs: 1) { _ = recommender.recommend(for: demand, target: .achievement, top: 10) } * 1000 }.sorted()
-        func percentile(_ p: Double) -> Double { samples[min(samples.count - 1, Int((p * Double(samples.count)).rounded(.up)) - 1)] }
-        return (percentile(0.5), percentile(0.99))
+        return (percentile(0.5, ofSorted: samples), percentile(0.99, ofSorted: samples))
     }
 }

@@ -31,8 +31,8 @@ final class CorpusDirectoryWriter {
         } catch {
             throw DuijieError(.io, "\(destination): cannot create the enclosing directory (\(error.localizedDescription))")
         }
-        AtomicFile.removeStaleTemporaries(of: base, in: parentDirectory)
-        temporary = parentDirectory + "/." + base + AtomicFile.temporaryMarker + "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        TemporaryFiles.removeStale(of: base, in: parentDirectory)
+        temporary = TemporaryFiles.path(for: base, in: parentDirectory)
         guard mkdir(temporary, 0o755) == 0, mkdir(temporary + "/taxonomy", 0o755) == 0 else {
             let reason = String(cString: strerror(errno))
             try? FileManager.default.removeItem(atPath: temporary)

@@ -10,9 +10,6 @@ import SystemPackage
 /// Temporary files are named `.NAME.duijie-tmp-PID-RANDOM` beside `NAME`. One left behind by a
 /// write that was killed (its process no longer runs) is removed by the next write to `NAME`.
 public enum AtomicFile {
-    /// The marker between a destination's name and a temporary file's process id and random part.
-    package static var temporaryMarker: String { TemporaryFiles.marker }
-
     /// Replaces the file at `path` with `data`.
     ///
     /// - Throws: `DuijieError` naming the path and the system's reason.
@@ -31,7 +28,7 @@ public enum AtomicFile {
         let directory = FilePath(path).removingLastComponent().string
         let folder = directory.isEmpty ? "." : directory
         let base = FilePath(path).lastComponent?.string ?? path
-        removeStaleTemporaries(of: base, in: folder)
+        TemporaryFiles.removeStale(of: base, in: folder)
         let temporary = TemporaryFiles.path(for: base, in: folder)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
@@ -52,7 +49,7 @@ public enum AtomicFile {
             unlink(temporary)
             throw DuijieError(.io, "\(path): cannot write (\(failure)); any existing file is unchanged")
         }
-        syncDirectory(folder)
+        TemporaryFiles.syncFolder(folder)
     }
 
     /// Replaces the file at `path` with UTF-8 `text`.
@@ -61,10 +58,4 @@ public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws(DuijieError) {
         try write(Data(text.utf8), to: path)
     }
-
-    /// Flushes a directory's entries to disk (after a rename into it).
-    package static func syncDirectory(_ directory: String) { TemporaryFiles.syncFolder(directory) }
-
-    /// Removes temporary files of killed writes to `base` in `directory` (`TemporaryFiles.removeStale`).
-    package static func removeStaleTemporaries(of base: String, in directory: String) { TemporaryFiles.removeStale(of: base, in: directory) }
 }

@@ -19,9 +19,8 @@ package enum ReportDirectory {
         guard base != ".", base != "..", base != "/" else {
             throw DuijieError(.invalidInput, "\(directory): the output must name a directory to create or replace, not . or ..")
         }
-        AtomicFile.removeStaleTemporaries(of: base, in: folder)
-        let suffix = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = FilePath(folder).appending("." + base + AtomicFile.temporaryMarker + suffix).string
+        TemporaryFiles.removeStale(of: base, in: folder)
+        let staging = TemporaryFiles.path(for: base, in: folder)
         let retired = staging + ".old"
         var isDirectory: ObjCBool = false
         let exists = manager.fileExists(atPath: trimmed, isDirectory: &isDirectory)
@@ -40,7 +39,7 @@ package enum ReportDirectory {
                 if exists { try? manager.moveItem(atPath: retired, toPath: trimmed) }
                 throw error
             }
-            AtomicFile.syncDirectory(folder)
+            TemporaryFiles.syncFolder(folder)
             if exists { try? manager.removeItem(atPath: retired) }
         } catch let error as DuijieError {
             try? manager.removeItem(atPath: staging)

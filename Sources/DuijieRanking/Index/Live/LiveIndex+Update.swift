@@ -100,9 +100,8 @@ extension LiveIndex {
             manifest.corpusFingerprint = corpus.fingerprint
         }
         try manifest.write(index: path)  // the commit
-        var appliedLines = current.lines!
-        try appliedLines.apply(segment, name: path)
-        let updatedShare = share(appliedLines.counts.updated, of: appliedLines.counts.records)
+        // `lines` kept which lines came from segments (rebasing keeps the flag), so its counts are the new generation's.
+        let updatedShare = share(lines.counts.updated, of: lines.counts.records)
         var merged = false
         if updatedShare > mergeShare {
             _ = try merge(path, holding: lock, parallelism: parallelism)
@@ -153,6 +152,6 @@ extension LiveIndex {
         if manifest == nil { try? FileManager.default.removeItem(atPath: LiveManifest.path(of: path)) }
         let base = FilePath(path).lastComponent?.string ?? path
         let next = LiveManifest.segmentName(of: path, generation: (manifest?.generation ?? 0) + 1)
-        for name in [base, base + ".live", next] { AtomicFile.removeStaleTemporaries(of: name, in: directory) }
+        for name in [base, base + ".live", next] { TemporaryFiles.removeStale(of: name, in: directory) }
     }
 }
