@@ -16,7 +16,12 @@ struct IndexCommand: ParsableCommand {
         The file is versioned and checksummed, written to a temporary file and renamed into place, \
         and loaded by memory-mapping: `duijie recommend --index FILE`, `duijie pair EVENT --index \
         FILE` and `duijie match --index FILE --text "…"` work from it without the corpus. A \
-        truncated or corrupted index is reported, never trusted.
+        truncated or corrupted index is reported, never trusted. `duijie update` takes \
+        changes into it later; `--merge INDEX` folds them into a new base.
+
+        Examples:
+          duijie index Corpus/demo -o demo.index --progress
+          duijie index --merge demo.index
         """
     )
 

@@ -28,7 +28,7 @@ struct UpdateCommand: ParsableCommand {
     )
 
     @Argument(help: "The index file (`duijie index`).") var index: String
-    @Option(name: .customLong("add"), help: "A JSON Lines file of records to add or replace: named like a corpus file (demands.jsonl …), or with a \"kind\" in each line. Repeatable.")
+    @Option(name: .customLong("add"), help: "A JSON Lines file of records to add or replace: named like a corpus file (demands.jsonl …), or with a \"recordKind\" in each line. Repeatable.")
     var additions: [String] = []
     @Option(name: .customLong("remove"), parsing: .upToNextOption, help: "Ids of records to remove (several after one --remove, or --remove repeated).") var removals: [String] = []
     @Option(name: .customLong("from-corpus"), help: "A corpus directory: apply whatever makes the index hold its records.") var corpus: String?
