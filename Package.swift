@@ -21,6 +21,9 @@ let package = Package(
         .library(name: "DuijieRanking", targets: ["DuijieRanking"]),
         .library(name: "DuijieEvents", targets: ["DuijieEvents"]),
         .library(name: "DuijieWorkbook", targets: ["DuijieWorkbook"]),
+        .library(name: "DuijieShortlist", targets: ["DuijieShortlist"]),
+        .library(name: "DuijieWorkspace", targets: ["DuijieWorkspace"]),
+        .library(name: "DuijieServer", targets: ["DuijieServer"]),
         .executable(name: "duijie", targets: ["DuijieCLI"]),
     ],
     dependencies: [
@@ -29,6 +32,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/apple/swift-system", from: "1.4.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
     ],
     targets: [
         // C: OpenBLAS (cblas.h) and LAPACKE (lapacke.h), from Debian's libopenblas-dev and liblapacke-dev.
@@ -83,12 +90,36 @@ let package = Package(
 
         // Output formats that need a library of their own: .xlsx workbooks.
         .target(name: "DuijieWorkbook", dependencies: ["DuijieBase", "CXlsxWriter"]),
+        // Shortlists as a client reads them: the table, CSV, Markdown, JSON lines and workbooks.
+        .target(
+            name: "DuijieShortlist",
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieWorkbook", .product(name: "SystemPackage", package: "swift-system")]
+        ),
+
+        // The workbench: what people did, in SQLite (GRDB), and the server over it (Hummingbird 2).
+        .target(
+            name: "DuijieWorkspace",
+            dependencies: [
+                "DuijieBase",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "DuijieServer",
+            dependencies: [
+                "DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieShortlist", "DuijieWorkspace",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ]
+        ),
 
         .target(
             name: "Duijie",
             dependencies: [
                 "DuijieBase", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieMatching", "DuijieEvaluation",
-                "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieWorkbook",
+                "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieWorkbook", "DuijieShortlist",
+                "DuijieWorkspace", "DuijieServer",
             ]
         ),
 
@@ -105,7 +136,7 @@ let package = Package(
             name: "DuijieCLI",
             dependencies: [
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
-                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieWorkbook",
+                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieWorkbook", "DuijieShortlist", "DuijieWorkspace", "DuijieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -155,6 +186,15 @@ let package = Package(
             name: "DuijieWorkbookTests",
             dependencies: ["DuijieBase", "DuijieWorkbook", "DuijieTestSupport"],
             exclude: ["read_workbook.py"]
+        ),
+        .testTarget(name: "DuijieWorkspaceTests", dependencies: ["DuijieBase", "DuijieWorkspace"]),
+        .testTarget(
+            name: "DuijieServerTests",
+            dependencies: [
+                "DuijieBase", "DuijieServer", "DuijieWorkspace", "DuijieRanking", "DuijieCorpus", "DuijieJSON", "DuijieTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.

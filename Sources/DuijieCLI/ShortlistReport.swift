@@ -4,6 +4,7 @@ import DuijieCommandLine
 import DuijieCorpus
 import DuijieJSON
 import DuijieRanking
+import DuijieShortlist
 import Foundation
 
 /// One run of the recommender from the command line — the query (a record id, a text or a batch

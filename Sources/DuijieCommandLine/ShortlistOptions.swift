@@ -46,33 +46,29 @@ package struct ShortlistOptions: ParsableArguments {
     ///
     /// - Throws: `ValidationError` naming an option whose value the corpus does not know.
     package func makeFilters(_ corpus: Corpus) throws -> RecommendationFilters {
-        var filters = RecommendationFilters()
-        filters.regions = try region.map { name in
-            guard let id = corpus.regionID(named: name) else { throw ValidationError("--region \(name): no such region in the corpus") }
-            return id
+        var values = FilterValues()
+        values.regions = region
+        values.includePairedRegions = includePaired
+        values.fields = field
+        values.minMaturity = minMaturity
+        values.modes = mode
+        values.kinds = kind
+        values.dualUse = dualUse.map { $0 == .yes }
+        values.maxPerInstitution = maxPerInstitution
+        values.diversity = diversity
+        values.minScore = minScore
+        do {
+            return try values.resolve(in: corpus)
+        } catch {
+            let option = switch error.value {
+            case .region: "--region"
+            case .field: "--field"
+            case .minMaturity: "--min-maturity"
+            case .mode: "--mode"
+            case .kind: "--kind"
+            }
+            throw ValidationError("\(option) \(error.given): \(error.problem)")
         }
-        filters.includesPairedRegions = includePaired
-        filters.fields = try field.map { name in
-            guard let id = corpus.fieldID(named: name) else { throw ValidationError("--field \(name): no such field in the corpus") }
-            return id
-        }
-        if let minMaturity {
-            guard let value = Maturity.parse(minMaturity) else { throw ValidationError("--min-maturity \(minMaturity): expected \(Maturity.acceptedValues)") }
-            filters.minimumMaturity = value
-        }
-        filters.transferModes = try mode.map { name in
-            guard let value = TransferMode.parse(name) else { throw ValidationError("--mode \(name): expected \(TransferMode.canonicalList)") }
-            return value
-        }
-        filters.kinds = try kind.map { name in
-            guard let value = AchievementKind.parse(name) else { throw ValidationError("--kind \(name): expected \(AchievementKind.canonicalList)") }
-            return value
-        }
-        filters.maximumPerInstitution = maxPerInstitution
-        filters.dualUse = dualUse.map { $0 == .yes }
-        filters.diversityLambda = diversity
-        filters.minimumScore = minScore
-        return filters
     }
 }
 

@@ -55,3 +55,15 @@ public struct Explanation: Sendable {
     /// an expert): what a report shows.
     public let applicableFeatures: [RankingFeatures.Name]
 }
+
+extension Recommendation {
+    /// The recommendation without its graph path when a record on the path fails `keep` (a
+    /// server leaves out paths through what the asking user may not see).
+    public func withoutPath(unless keep: (String) -> Bool) -> Recommendation {
+        guard let path = explanation.path, !path.allSatisfy(keep) else { return self }
+        let explanation = Explanation(contributions: explanation.contributions, matchedTerms: explanation.matchedTerms,
+                                      regionRelation: explanation.regionRelation, path: nil, reasons: explanation.reasons,
+                                      applicableFeatures: explanation.applicableFeatures)
+        return Recommendation(id: id, score: score, features: features, explanation: explanation)
+    }
+}

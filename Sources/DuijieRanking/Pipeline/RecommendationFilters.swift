@@ -25,6 +25,10 @@ public struct RecommendationFilters: Sendable, Equatable {
     /// Drop results whose fused score is below this (the score is Σ weight × feature, each
     /// feature in 0…1, so it lies in 0…Σ weights, 0…1 with the shipped weights).
     public var minimumScore: Float?
+    /// Never return these records (what the asking user may not see: a server's confidential
+    /// demands of other brokers). They are removed before the list is cut, so the shortlist
+    /// still holds `top` results when enough others pass.
+    public var excludedIDs: Set<String> = []
 
     /// No filter.
     public init() {}
@@ -56,6 +60,7 @@ struct CandidateFilter {
 
     /// Whether the record `id` (of the target kind) passes every filter.
     func admits(_ id: String) -> Bool {
+        if filters.excludedIDs.contains(id) { return false }
         if !filters.regions.isEmpty {
             guard let region = corpus.regionOfRecord(id) else { return false }
             guard RegionRelation.ancestors(region, corpus).contains(where: allowedRegions.contains) else { return false }

@@ -4,22 +4,29 @@ import Foundation
 
 /// One query's shortlist as a client reads it: the source's title, then a row per result with
 /// the record's details and the reasons. CSV, Markdown and .xlsx output are made from it.
-struct ShortlistSection {
+public struct ShortlistSection: Sendable {
     /// The query's id (a record id, "text", or the batch line's id).
-    let queryID: String
+    public let queryID: String
     /// What is shown above the table: the source record's id and name, or the query text.
-    let title: String
+    public let title: String
     /// The results, best first.
-    let results: [Recommendation]
+    public let results: [Recommendation]
+
+    /// A shortlist under its query's id and title.
+    public init(queryID: String, title: String, results: [Recommendation]) {
+        self.queryID = queryID
+        self.title = title
+        self.results = results
+    }
 }
 
 /// A cell of a shortlist table: text, or a number kept as a number (spreadsheets sort by it).
-enum ShortlistCell {
+public enum ShortlistCell: Sendable {
     case text(String)
     case number(Double, format: String)
 
     /// The cell as text (numbers in their format).
-    var text: String {
+    public var text: String {
         switch self {
         case .text(let value): return value
         case .number(let value, let format): return String(format: format, value)
@@ -28,16 +35,23 @@ enum ShortlistCell {
 }
 
 /// The columns of a client shortlist, their headers in one language, and each result's cells.
-struct ShortlistTable {
-    let corpus: Corpus
-    let target: RecommendationTarget
-    let chinese: Bool
+public struct ShortlistTable {
+    public let corpus: Corpus
+    public let target: RecommendationTarget
+    public let chinese: Bool
+
+    /// The table of results of `target` records of `corpus`, labelled in Chinese or English.
+    public init(corpus: Corpus, target: RecommendationTarget, chinese: Bool) {
+        self.corpus = corpus
+        self.target = target
+        self.chinese = chinese
+    }
 
     /// The features listed as columns: those the recommender computes.
     private static let features = RankingConfiguration.recommender.features
 
     /// Column headers, unique, in the report's language.
-    var header: [String] {
+    public var header: [String] {
         let names: [(String, String)] = [
             ("排名", "rank"), ("得分", "score"), ("编号", "id"), ("名称", "name"), (organizationHeader.zh, organizationHeader.en),
             ("所在地", "location"), ("地区关系", "region relation"), ("成熟度", "maturity"), ("转化方式", "transfer modes"),
@@ -58,7 +72,7 @@ struct ShortlistTable {
     }
 
     /// The cells of every result, in header order.
-    func rows(_ results: [Recommendation]) -> [[ShortlistCell]] {
+    public func rows(_ results: [Recommendation]) -> [[ShortlistCell]] {
         results.enumerated().map { rank, result in row(rank + 1, result) }
     }
 
@@ -80,7 +94,7 @@ struct ShortlistTable {
 
     /// The organization a terminal table shows beside a result: the owner, institution or
     /// enterprise; for an institution or an enterprise, where it is.
-    func organizationOrLocation(of id: String) -> String {
+    public func organizationOrLocation(of id: String) -> String {
         let details = self.details(id)
         return target == .institution || target == .enterprise ? details.location : details.organization
     }

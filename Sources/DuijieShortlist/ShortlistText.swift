@@ -3,15 +3,21 @@ import DuijieJSON
 import DuijieRanking
 
 /// Shortlists as CSV, Markdown or JSON lines, for standard output or a file.
-struct ShortlistText {
-    let table: ShortlistTable
+public struct ShortlistText {
+    public let table: ShortlistTable
     /// Whether Markdown shows the reasons, matched terms and paths.
-    let explain: Bool
+    public let explain: Bool
+
+    /// Text of `table`'s shortlists; with `explain`, Markdown shows the reasons.
+    public init(table: ShortlistTable, explain: Bool) {
+        self.table = table
+        self.explain = explain
+    }
 
     private var chinese: Bool { table.chinese }
 
     /// CSV: a query column, then the table's columns; one header line for all shortlists.
-    func csv(_ sections: [ShortlistSection], lineBreak: CSVText.LineBreak) -> String {
+    public func csv(_ sections: [ShortlistSection], lineBreak: CSVText.LineBreak) -> String {
         let rows = [[chinese ? "查询" : "query"] + table.header]
             + sections.flatMap { section in table.rows(section.results).map { [section.queryID] + $0.map(\.text) } }
         return CSVText.render(rows, lineBreak: lineBreak, neutralizingFormulas: true)
@@ -19,7 +25,7 @@ struct ShortlistText {
 
     /// Markdown: a heading per shortlist, a table under it; with `explain`, the reasons,
     /// matched terms and path as columns.
-    func markdown(_ sections: [ShortlistSection]) -> String {
+    public func markdown(_ sections: [ShortlistSection]) -> String {
         let escape = MarkdownText.cell
         let corpus = table.corpus
         var lines: [String] = []
@@ -52,7 +58,7 @@ struct ShortlistText {
 
     /// One JSON object per result: query, rank, id, score, name, region relation, every
     /// feature, matched terms, reasons (in the report's language), the weak-match flag, the path.
-    func jsonLines(_ sections: [ShortlistSection]) -> String {
+    public func jsonLines(_ sections: [ShortlistSection]) -> String {
         let features = RankingConfiguration.recommender.features
         var lines: [String] = []
         for section in sections {

@@ -1,0 +1,72 @@
+import DuijieBase
+import DuijieWorkspace
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// An error answered to a client: an HTTP status and a JSON body
+/// `{"error": {"status", "code", "message", "field"}}`; `field` names the request field at fault.
+struct APIError: Error, HTTPResponseError {
+    let status: HTTPResponse.Status
+    let message: String
+    let field: String?
+
+    init(_ status: HTTPResponse.Status, _ message: String, field: String? = nil) {
+        self.status = status
+        self.message = message
+        self.field = field
+    }
+
+    /// The answer to a library error: invalid input is 400, forbidden 403, not found 404,
+    /// anything else 500 (with the message: nothing here is secret from the caller).
+    init(_ error: DuijieError) {
+        switch error.code {
+        case .invalidInput: self.init(.badRequest, error.message, field: error.location?.field)
+        case .forbidden: self.init(.forbidden, error.message)
+        case .notFound: self.init(.notFound, error.message)
+        default: self.init(.internalServerError, error.message)
+        }
+    }
+
+    var code: String {
+        switch status.code {
+        case 400: return "invalid-request"
+        case 401: return "unauthorized"
+        case 403: return "forbidden"
+        case 404: return "not-found"
+        case 405: return "method-not-allowed"
+        case 409: return "conflict"
+        case 413: return "too-large"
+        default: return "internal"
+        }
+    }
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        var error: [String: String] = ["code": code, "message": message]
+        if let field { error["field"] = field }
+        let data = try JSONSerialization.data(withJSONObject: ["error": error], options: [.sortedKeys])
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer realm=\"duijie\"" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Turns every error a route throws into an `APIError` answer: the library's by their code,
+/// Hummingbird's (a body too large, a route not found) by their status.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            throw error
+        } catch let error as DuijieError {
+            throw APIError(error)
+        } catch let error as HTTPError {
+            let message = error.body ?? (error.status == .notFound ? "no such route: \(request.method) \(request.uri.path)" : "\(error.status)")
+            throw APIError(error.status, message)
+        } catch is CancellationError {
+            throw APIError(.init(code: 499, reasonPhrase: "Client Closed Request"), "cancelled")
+        }
+    }
+}

@@ -1,0 +1,274 @@
+/// The page's script: signs in, calls the JSON API (with the session's CSRF token on every
+/// change), and draws results with `textContent` only, so no record text is ever read as HTML.
+enum PageScript {
+    static let text = #"""
+"use strict";
+const TEXT = {
+  zh: {
+    title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", signIn: "登录", signOut: "退出",
+    login: "用户名", password: "密码", query: "需求编号或描述", queryHint: "如 D-1012 或 “海参养殖 溶解氧”", target: "推荐对象",
+    achievement: "科技成果", expert: "专家", institution: "机构", demand: "技术需求", enterprise: "企业", top: "条数",
+    filters: "筛选条件", region: "地区", regionHint: "名称或编号", includePaired: "含对口合作地区", field: "领域", fieldHint: "名称、编号或同义词",
+    minMaturity: "最低成熟度", any: "不限", lab: "实验室", pilot: "中试", maturation: "熟化", industrialization: "产业化",
+    mode: "转化方式", modeHint: "如 许可", maxPerInstitution: "每单位至多", diversity: "多样性 λ", rank: "推荐",
+    caseTitle: "案例名称", client: "客户", noClient: "（不指定）", saveCase: "保存为案例", exportFor: "导出给客户：",
+    score: "得分", name: "名称", status: "状态", reasonOrNote: "原因 / 备注", history: "记录", addNote: "添加备注", noteHint: "备注内容",
+    cases: "案例", mineOnly: "只看我的", broker: "经纪人", created: "创建时间", newDemand: "新增技术需求", demandID: "需求编号",
+    demandTitle: "需求名称", enterpriseID: "企业编号", description: "需求描述", keywords: "关键词", fields: "领域", budget: "预算（万元）",
+    modes: "转化方式", listHint: "用逗号分隔", confidential: "保密（仅本人和管理员可见）", saveDemand: "保存需求",
+    update: "更新", noResults: "没有符合条件的结果", weakMatch: "弱匹配", path: "关联路径：", saved: "已保存为案例 #", demandSaved: "需求已保存，第 {g} 代索引",
+    confidentialBadge: "保密", signInFailed: "用户名或密码错误",
+    statuses: {"to-contact": "待联系", "contacted": "已联系", "meeting": "已约见", "negotiating": "洽谈中", "signed": "已签约", "no-deal": "未成交"}
+  },
+  en: {
+    title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", signIn: "Sign in", signOut: "Sign out",
+    login: "Login", password: "Password", query: "Demand id or description", queryHint: "e.g. D-1012 or “sea cucumber farming oxygen”", target: "Recommend",
+    achievement: "Achievements", expert: "Experts", institution: "Institutions", demand: "Demands", enterprise: "Enterprises", top: "How many",
+    filters: "Filters", region: "Region", regionHint: "name or id", includePaired: "with paired regions", field: "Field", fieldHint: "name, id or synonym",
+    minMaturity: "Least maturity", any: "any", lab: "lab", pilot: "pilot", maturation: "maturation", industrialization: "industrialization",
+    mode: "Transfer mode", modeHint: "e.g. licence", maxPerInstitution: "Per institution", diversity: "Diversity λ", rank: "Recommend",
+    caseTitle: "Case title", client: "Client", noClient: "(none)", saveCase: "Save as case", exportFor: "Export for the client:",
+    score: "Score", name: "Name", status: "Status", reasonOrNote: "Reason / note", history: "History", addNote: "Add note", noteHint: "Note",
+    cases: "Cases", mineOnly: "Mine only", broker: "Broker", created: "Created", newDemand: "New technical demand", demandID: "Demand id",
+    demandTitle: "Title", enterpriseID: "Enterprise id", description: "Description", keywords: "Keywords", fields: "Fields", budget: "Budget (10k CNY)",
+    modes: "Transfer modes", listHint: "comma-separated", confidential: "Confidential (only you and admins)", saveDemand: "Save demand",
+    update: "Update", noResults: "No result passes the filters", weakMatch: "weak match", path: "Path: ", saved: "Saved as case #", demandSaved: "Demand saved: index generation {g}",
+    confidentialBadge: "confidential", signInFailed: "Wrong login or password",
+    statuses: {"to-contact": "to contact", "contacted": "contacted", "meeting": "meeting arranged", "negotiating": "negotiating", "signed": "signed", "no-deal": "no deal"}
+  }
+};
+const state = { language: localStorage.getItem("duijie.language") || "zh", session: null, lastQuery: null, lastIDs: [], users: {}, openCase: null };
+const $ = (selector) => document.querySelector(selector);
+const t = (key) => TEXT[state.language][key] || key;
+
+function element(tag, properties, children) {
+  const node = document.createElement(tag);
+  Object.assign(node, properties || {});
+  for (const child of children || []) node.append(child);
+  return node;
+}
+
+function applyLanguage() {
+  document.documentElement.lang = state.language === "zh" ? "zh-CN" : "en";
+  document.querySelectorAll("[data-text]").forEach((node) => { node.textContent = t(node.dataset.text); });
+  document.querySelectorAll("[data-placeholder]").forEach((node) => { node.placeholder = t(node.dataset.placeholder); });
+  $("#language").textContent = state.language === "zh" ? "EN" : "中文";
+  document.title = (state.language === "zh" ? "对接 · " : "Duijie · ") + t("title");
+}
+
+async function api(method, path, body, raw) {
+  const headers = {};
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (method !== "GET" && state.session) headers["X-CSRF-Token"] = state.session.csrfToken;
+  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin" });
+  if (response.status === 401 && path !== "/api/session") { showSignIn(); throw new Error(t("signIn")); }
+  if (!response.ok) {
+    let message = response.status + " " + response.statusText;
+    try { message = (await response.json()).error.message; } catch (_) { /* not JSON */ }
+    throw new Error(message);
+  }
+  if (raw) return response;
+  return response.status === 204 ? null : response.json();
+}
+
+function show(view) {
+  for (const name of ["sign-in", "shortlist", "demand", "cases"]) $("#" + name + "-view").hidden = name !== view;
+  document.querySelectorAll("#tabs button").forEach((button) => button.classList.toggle("active", button.dataset.tab === view));
+  if (view === "cases") loadCases();
+}
+
+function showSignIn() {
+  state.session = null;
+  $("#tabs").hidden = true; $("#sign-out").hidden = true; $("#user-name").textContent = "";
+  show("sign-in");
+}
+
+async function signedIn(session) {
+  state.session = session;
+  $("#tabs").hidden = false; $("#sign-out").hidden = false;
+  $("#user-name").textContent = session.user.displayName + " · " + session.user.role;
+  const users = await api("GET", "/api/users");
+  state.users = Object.fromEntries(users.users.map((user) => [user.id, user.displayName]));
+  const clients = await api("GET", "/api/clients");
+  const select = $("#case-client");
+  select.replaceChildren(element("option", { value: "", textContent: t("noClient") }));
+  for (const client of clients.clients) select.append(element("option", { value: String(client.id), textContent: client.name }));
+  show("shortlist");
+}
+
+function list(value) { return value.split(/[,，、;；]/).map((part) => part.trim()).filter((part) => part.length > 0); }
+
+function shortlistRequest() {
+  const form = $("#query");
+  const query = form.query.value.trim();
+  const request = { target: form.target.value, top: Number(form.top.value) || 10, language: state.language, filters: {} };
+  if (/^[A-Za-z]+-\d+$/.test(query)) request.recordID = query; else request.text = query;
+  const filters = request.filters;
+  if (form.region.value.trim()) filters.regions = list(form.region.value);
+  if (form.includePaired.checked) filters.includePairedRegions = true;
+  if (form.field.value.trim()) filters.fields = list(form.field.value);
+  if (form.minMaturity.value) filters.minMaturity = form.minMaturity.value;
+  if (form.mode.value.trim()) filters.modes = list(form.mode.value);
+  if (form.maxPerInstitution.value) filters.maxPerInstitution = Number(form.maxPerInstitution.value);
+  if (form.diversity.value) filters.diversity = Number(form.diversity.value);
+  return request;
+}
+
+function drawResult(result) {
+  const body = element("div", {}, [
+    element("div", { className: "name", textContent: result.name + "（" + result.id + "）" }),
+    element("div", { className: "meta", textContent: [result.organization, result.location, result.regionRelation].filter(Boolean).join(" · ") })
+  ]);
+  if (result.weakMatch) body.append(element("div", { className: "weak", textContent: t("weakMatch") }));
+  body.append(element("ul", {}, result.reasons.map((reason) => element("li", { textContent: reason }))));
+  if (result.matchedTerms.length) body.append(element("div", { className: "terms" }, result.matchedTerms.map((term) => element("span", { textContent: term }))));
+  if (result.path && result.path.length > 1) body.append(element("div", { className: "path", textContent: t("path") + result.path.map((step) => step.name).join(" → ") }));
+  const bar = element("div", { className: "bar" }, [element("span")]);
+  bar.firstChild.style.width = Math.min(100, Math.round(result.score * 100)) + "%";
+  return element("li", { className: "result" }, [
+    element("div", { className: "rank", textContent: String(result.rank) }), body,
+    element("div", { className: "score" }, [element("div", { textContent: result.score.toFixed(3) }), bar])
+  ]);
+}
+
+async function rank(event) {
+  event.preventDefault();
+  $("#query-error").textContent = ""; $("#shortlist-note").textContent = "";
+  const button = $("#rank"); button.disabled = true;
+  try {
+    const request = shortlistRequest();
+    const shortlist = await api("POST", "/api/shortlists", request);
+    state.lastQuery = request;
+    state.lastIDs = shortlist.results.map((result) => result.id);
+    $("#shortlist").hidden = false;
+    $("#shortlist-title").textContent = shortlist.query.title;
+    $("#case-title").value = shortlist.query.title.slice(0, 200);
+    const results = $("#results");
+    results.replaceChildren(...shortlist.results.map(drawResult));
+    if (!shortlist.results.length) results.append(element("li", { textContent: t("noResults") }));
+  } catch (error) {
+    $("#query-error").textContent = error.message;
+  } finally { button.disabled = false; }
+}
+
+async function saveCase() {
+  if (!state.lastQuery) return;
+  const body = { title: $("#case-title").value.trim(), shortlist: Object.assign({}, state.lastQuery, { shownIDs: state.lastIDs }) };
+  if ($("#case-client").value) body.clientID = Number($("#case-client").value);
+  try {
+    const saved = await api("POST", "/api/cases", body);
+    $("#shortlist-note").textContent = t("saved") + saved.id;
+  } catch (error) { $("#query-error").textContent = error.message; }
+}
+
+async function exportShortlist(format) {
+  if (!state.lastQuery) return;
+  try {
+    const response = await api("POST", "/api/shortlists/export", Object.assign({}, state.lastQuery, { format }), true);
+    const blob = await response.blob();
+    const link = element("a", { href: URL.createObjectURL(blob), download: (state.language === "zh" ? "推荐清单." : "shortlist.") + format });
+    document.body.append(link); link.click(); link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
+  } catch (error) { $("#query-error").textContent = error.message; }
+}
+
+async function saveDemand(event) {
+  event.preventDefault();
+  const form = $("#demand");
+  $("#demand-error").textContent = ""; $("#demand-note").textContent = "";
+  const record = { id: form.id.value.trim(), enterprise: form.enterprise.value.trim(), title: form.title.value.trim(),
+    keywords: list(form.keywords.value), fields: list(form.fields.value), transferModes: list(form.transferModes.value),
+    confidential: form.confidential.checked };
+  if (form.description.value.trim()) record.description = form.description.value.trim();
+  if (form.budget.value) record.budget = Number(form.budget.value);
+  try {
+    const change = await api("POST", "/api/records", { kind: "demand", record });
+    $("#demand-note").textContent = t("demandSaved").replace("{g}", change.generation) + (change.warnings.length ? " · " + change.warnings.join("; ") : "");
+  } catch (error) { $("#demand-error").textContent = error.message; }
+}
+
+function when(seconds) { return new Date(seconds * 1000).toLocaleString(state.language === "zh" ? "zh-CN" : "en-GB"); }
+
+async function loadCases() {
+  const mine = $("#mine-only").checked && state.session;
+  const data = await api("GET", "/api/cases" + (mine ? "?broker=" + state.session.user.id : ""));
+  const rows = data.cases.map((item) => {
+    const title = element("td", { textContent: item.title });
+    if (item.confidential) title.append(element("span", { className: "badge", textContent: t("confidentialBadge") }));
+    const row = element("tr", {}, [element("td", { textContent: String(item.id) }), title,
+      element("td", { textContent: state.users[item.brokerID] || String(item.brokerID) }), element("td", { textContent: when(item.createdAt) })]);
+    row.dataset.caseId = String(item.id);
+    row.addEventListener("click", () => openCase(item.id));
+    return row;
+  });
+  $("#case-list tbody").replaceChildren(...rows);
+}
+
+async function openCase(id) {
+  $("#case-error").textContent = "";
+  const detail = await api("GET", "/api/cases/" + id);
+  state.openCase = id;
+  $("#case-detail").hidden = false;
+  $("#case-detail-title").textContent = "#" + detail.id + " " + detail.title;
+  const rows = detail.results.map((result) => {
+    const select = element("select", { className: "status" }, Object.keys(TEXT.zh.statuses).map((status) =>
+      element("option", { value: status, textContent: t("statuses")[status], selected: status === result.status })));
+    const note = element("input", { className: "status-note", value: result.reason, placeholder: t("reasonOrNote") });
+    const button = element("button", { type: "button", className: "set-status", textContent: t("update") });
+    button.addEventListener("click", async () => {
+      try {
+        const body = { status: select.value, note: note.value };
+        if (select.value === "no-deal") body.reason = note.value;
+        await api("PUT", "/api/cases/" + id + "/results/" + encodeURIComponent(result.recordID) + "/status", body);
+        await openCase(id);
+      } catch (error) { $("#case-error").textContent = error.message; }
+    });
+    const row = element("tr", {}, [element("td", { textContent: String(result.rank) }), element("td", { textContent: result.name + "（" + result.recordID + "）" }),
+      element("td", { textContent: result.score.toFixed(3) }), element("td", {}, [select]), element("td", {}, [note]), element("td", {}, [button])]);
+    row.dataset.recordId = result.recordID;
+    return row;
+  });
+  $("#case-results tbody").replaceChildren(...rows);
+  $("#case-events").replaceChildren(...detail.events.map((event) => element("li", { textContent: when(event.at) + " · " + (state.users[event.userID] || event.userID) + " · " +
+    (event.status ? (event.recordID + " → " + t("statuses")[event.status] + (event.reason ? "（" + event.reason + "）" : "") + (event.note ? " · " + event.note : "")) : event.note) })));
+}
+
+async function addNote(event) {
+  event.preventDefault();
+  const form = $("#note");
+  try {
+    await api("POST", "/api/cases/" + state.openCase + "/notes", { text: form.text.value });
+    form.text.value = "";
+    await openCase(state.openCase);
+  } catch (error) { $("#case-error").textContent = error.message; }
+}
+
+document.addEventListener("DOMContentLoaded", async () => {
+  applyLanguage();
+  $("#language").addEventListener("click", () => {
+    state.language = state.language === "zh" ? "en" : "zh";
+    localStorage.setItem("duijie.language", state.language);
+    applyLanguage();
+  });
+  $("#sign-in").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const form = event.target;
+    $("#sign-in-error").textContent = "";
+    try {
+      const session = await api("POST", "/api/session", { login: form.login.value, password: form.password.value });
+      form.password.value = "";
+      await signedIn(session);
+    } catch (error) { $("#sign-in-error").textContent = t("signInFailed"); }
+  });
+  $("#sign-out").addEventListener("click", async () => { try { await api("DELETE", "/api/session"); } finally { showSignIn(); } });
+  document.querySelectorAll("#tabs button").forEach((button) => button.addEventListener("click", () => show(button.dataset.tab)));
+  $("#query").addEventListener("submit", rank);
+  $("#save-case").addEventListener("click", saveCase);
+  document.querySelectorAll(".export").forEach((button) => button.addEventListener("click", () => exportShortlist(button.dataset.format)));
+  $("#demand").addEventListener("submit", saveDemand);
+  $("#mine-only").addEventListener("change", loadCases);
+  $("#note").addEventListener("submit", addNote);
+  try { await signedIn(await api("GET", "/api/session")); } catch (_) { showSignIn(); }
+});
+"""#
+}

@@ -1,0 +1,79 @@
+import DuijieBase
+import DuijieCorpus
+import DuijieRanking
+import DuijieWorkspace
+import Dispatch
+import Synchronization
+
+/// What the server serves: the recommender (a live index that takes changes, or one built
+/// from a corpus that does not) and the workspace. Routes reach the library only through it,
+/// and it applies who-sees-what to every read.
+public final class Workbench: Sendable {
+    /// Where rankings come from.
+    public enum Source: Sendable {
+        /// A saved index, served live: changes through the API commit new generations.
+        case index(LiveRecommender)
+        /// A recommender built from a corpus at start; changes need an index.
+        case corpus(Recommender, directory: String)
+    }
+
+    /// Where rankings come from.
+    public let source: Source
+    /// The workspace.
+    public let workspace: Workspace
+    /// Ranking and updates run here, on their own threads, never on the server's event loops
+    /// nor on Swift's cooperative pool (a long ranking would stall other requests).
+    private let queue = DispatchQueue(label: "duijie.ranking", attributes: .concurrent)
+    /// The confidential demands of the recommender last asked about (found by a scan of the
+    /// demands once per generation, not once per request).
+    private let confidential = Mutex<(recommender: Recommender?, ids: [String])>((nil, []))
+
+    /// A workbench over `source` and `workspace`.
+    public init(source: Source, workspace: Workspace) {
+        self.source = source
+        self.workspace = workspace
+    }
+
+    /// The recommender of the current generation, and the generation (0 without an index).
+    func current() -> (recommender: Recommender, generation: Int) {
+        switch source {
+        case .index(let live):
+            let snapshot = live.snapshot
+            return (snapshot.recommender, snapshot.generation)
+        case .corpus(let recommender, _): return (recommender, 0)
+        }
+    }
+
+    /// Runs `work` on the ranking threads; a request already cancelled (its client gone) does
+    /// not start it.
+    func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try Task.checkCancellation()
+        return try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// The rules for `user`, with the demands' owners as the workspace holds them now.
+    func access(for user: User) throws -> Access {
+        Access(user: user, demandOwners: try workspace.demandOwners())
+    }
+
+    /// The records `access.user` may not see in `recommender`'s corpus: other brokers'
+    /// confidential demands.
+    func hiddenRecords(_ access: Access, in recommender: Recommender) -> Set<String> {
+        if access.user.role == .admin { return [] }
+        let ids = confidential.withLock { cached -> [String] in
+            // Held strongly, so that a new recommender can never be taken for the cached one.
+            if cached.recommender !== recommender { cached = (recommender, recommender.corpus.demands.filter(\.confidential).map(\.id)) }
+            return cached.ids
+        }
+        return Set(ids.filter { !access.canSeeDemand($0, confidential: true) })
+    }
+
+    /// Whether `access.user` may see the record `id` of `corpus` (false for a record not there).
+    func canSee(_ id: String, _ access: Access, in corpus: Corpus) -> Bool {
+        guard let kind = corpus.kind(of: id), kind != .region, kind != .field, kind != .relation else { return false }
+        guard let demand = corpus.demand(id) else { return true }
+        return access.canSeeDemand(id, confidential: demand.confidential)
+    }
+}
