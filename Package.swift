@@ -187,7 +187,7 @@ let package = Package(
             dependencies: ["DuijieBase", "DuijieWorkbook", "DuijieTestSupport"],
             exclude: ["read_workbook.py"]
         ),
-        .testTarget(name: "DuijieWorkspaceTests", dependencies: ["DuijieBase", "DuijieWorkspace"]),
+        .testTarget(name: "DuijieWorkspaceTests", dependencies: ["DuijieBase", "DuijieWorkspace", "DuijieTestSupport", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "DuijieServerTests",
             dependencies: [
@@ -198,7 +198,7 @@ let package = Package(
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.
-        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport"]),
+        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -14,6 +14,9 @@ struct SessionMiddleware: RouterMiddleware {
     let workspace: Workspace
 
     func handle(_ request: Request, context: ServerContext, next: (Request, ServerContext) async throws -> Response) async throws -> Response {
+        // Signing in and the page's files need no session; a cookie from an earlier session
+        // must not stand in the way of signing in again.
+        if Self.isPublic(request) { return try await next(request, context) }
         var context = context
         let bearer = request.headers[.authorization].flatMap { value -> String? in
             value.hasPrefix("Bearer ") ? String(value.dropFirst("Bearer ".count)) : nil
@@ -27,7 +30,7 @@ struct SessionMiddleware: RouterMiddleware {
                 throw APIError(.forbidden, "missing or wrong X-CSRF-Token: reload the page")
             }
         }
-        if context.session == nil && !Self.isPublic(request) {
+        if context.session == nil {
             throw APIError(.unauthorized, "sign in first (POST /api/session)")
         }
         return try await next(request, context)

@@ -24,6 +24,9 @@ public final class Workbench: Sendable {
     /// Ranking and updates run here, on their own threads, never on the server's event loops
     /// nor on Swift's cooperative pool (a long ranking would stall other requests).
     private let queue = DispatchQueue(label: "duijie.ranking", attributes: .concurrent)
+    /// Changes to the index run here, one at a time: two requests that change records queue
+    /// rather than meet at the index's writers' lock.
+    private let updates = DispatchQueue(label: "duijie.updates")
     /// The confidential demands of the recommender last asked about (found by a scan of the
     /// demands once per generation, not once per request).
     private let confidential = Mutex<(recommender: Recommender?, ids: [String])>((nil, []))
@@ -50,6 +53,14 @@ public final class Workbench: Sendable {
         try Task.checkCancellation()
         return try await withCheckedThrowingContinuation { continuation in
             queue.async { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
+    /// Runs `work` (a change of the index) after the changes before it.
+    func offloadUpdate<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try Task.checkCancellation()
+        return try await withCheckedThrowingContinuation { continuation in
+            updates.async { continuation.resume(with: Result { try work() }) }
         }
     }
 

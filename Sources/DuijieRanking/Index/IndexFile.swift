@@ -252,6 +252,8 @@ final class FileMapping: @unchecked Sendable {
 extension DuijieError.Code {
     /// A saved index is missing, unreadable, corrupted, or of another version or kind.
     public static let index = DuijieError.Code("index")
+    /// Another program holds the index's writers' lock (an update or a merge is running).
+    public static let indexBusy = DuijieError.Code("index-busy")
 }
 
 extension DuijieError {

@@ -79,7 +79,7 @@ struct RecordRoutes {
             var additions = RecordChanges()
             additions.additions = [RecordChanges.Addition(kind: kind, json: JSONWriter.string(record))]
             let changes = additions
-            let summary = try await workbench.offload { try live.update(changes) }
+            let summary = try await Self.commit(changes, live, workbench)
             if kind == .demand && user.role == .broker { try workbench.workspace.setDemandOwner(id, brokerID: user.id) }
             let warnings: [JSONValue] = summary.warnings.map { .string($0.description) }
             return JSONResponse.make(.object([("id", .string(id)), ("generation", .int(summary.generation)),
@@ -97,8 +97,22 @@ struct RecordRoutes {
             var removal = RecordChanges()
             removal.removals = [id]
             let changes = removal
-            let summary = try await workbench.offload { try live.update(changes) }
+            let summary = try await Self.commit(changes, live, workbench)
             return JSONResponse.make(.object([("id", .string(id)), ("generation", .int(summary.generation)), ("removed", .int(summary.removed))]))
+        }
+    }
+
+    /// Commits `changes`, one change at a time. A change the index refuses is answered 400
+    /// with each problem (`added demand:1: enterprise: …`); an index another program is
+    /// updating, 409. Neither names the server's files.
+    static func commit(_ changes: RecordChanges, _ live: LiveRecommender, _ workbench: Workbench) async throws -> LiveIndex.UpdateSummary {
+        do {
+            return try await workbench.offloadUpdate { try live.update(changes) }
+        } catch let error as DuijieError where error.code == .invalidInput {
+            let message = error.message.replacingOccurrences(of: live.path + ": ", with: "")
+            throw APIError(.badRequest, ([message] + error.details).joined(separator: "\n"), field: "record")
+        } catch let error as DuijieError where error.code == .indexBusy {
+            throw APIError(.conflict, "another program is updating the index; try again when it has finished")
         }
     }
 

@@ -24,7 +24,7 @@ package final class WriterLock {
             let reason = errno
             close(descriptor)
             if reason == EWOULDBLOCK {
-                throw DuijieError(.index, "\(index): another duijie is updating or merging this index (it holds \(path)); try again when it has finished")
+                throw DuijieError(.indexBusy, "\(index): another duijie is updating or merging this index (it holds \(path)); try again when it has finished")
             }
             throw DuijieError(.io, "\(path): cannot lock: \(String(cString: strerror(reason)))")
         }
