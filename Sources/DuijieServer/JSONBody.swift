@@ -35,10 +35,11 @@ struct RequestObject {
 
     private func name(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
 
+    /// The member's value, nil when absent. An explicit `null` is not absence: it reaches the
+    /// type checks, which refuse it (the document declares no field nullable).
     private mutating func value(_ key: String) -> JSONValue? {
         read.insert(key)
-        guard let value = members.first(where: { $0.key == key })?.value, value != .null else { return nil }
-        return value
+        return members.first(where: { $0.key == key })?.value
     }
 
     private func wrongType(_ key: String, _ expected: String, _ value: JSONValue) -> APIError {

@@ -212,7 +212,8 @@ enum OpenAPIDocument {
               "type": "string",
               "minLength": 1,
               "maxLength": 500
-            }
+            },
+            "example": "储能"
           },
           {
             "name": "kind",
@@ -310,7 +311,8 @@ enum OpenAPIDocument {
           "required": true,
           "schema": {
             "type": "string"
-          }
+          },
+          "example": "D-1012"
         }
       ],
       "get": {
@@ -465,7 +467,8 @@ enum OpenAPIDocument {
           "schema": {
             "type": "integer",
             "minimum": 1
-          }
+          },
+          "example": 1
         }
       ],
       "get": {
@@ -503,7 +506,8 @@ enum OpenAPIDocument {
           "schema": {
             "type": "integer",
             "minimum": 1
-          }
+          },
+          "example": 1
         },
         {
           "name": "recordID",
@@ -511,7 +515,8 @@ enum OpenAPIDocument {
           "required": true,
           "schema": {
             "type": "string"
-          }
+          },
+          "example": "A-4003"
         }
       ],
       "put": {
@@ -582,7 +587,8 @@ enum OpenAPIDocument {
           "schema": {
             "type": "integer",
             "minimum": 1
-          }
+          },
+          "example": 1
         }
       ],
       "post": {
@@ -962,7 +968,13 @@ enum OpenAPIDocument {
             "minLength": 1,
             "maxLength": 200
           }
-        }
+        },
+        "examples": [
+          {
+            "login": "wang",
+            "password": "correct horse"
+          }
+        ]
       },
       "Session": {
         "type": "object",
@@ -1102,7 +1114,34 @@ enum OpenAPIDocument {
             "$ref": "#/components/schemas/Filters"
           }
         },
-        "description": "Exactly one of recordID and text."
+        "description": "Exactly one of recordID and text.",
+        "oneOf": [
+          {
+            "required": [
+              "recordID"
+            ]
+          },
+          {
+            "required": [
+              "text"
+            ]
+          }
+        ],
+        "examples": [
+          {
+            "recordID": "D-1012",
+            "top": 5
+          },
+          {
+            "text": "海参养殖 溶解氧",
+            "target": "expert",
+            "filters": {
+              "regions": [
+                "辽宁省"
+              ]
+            }
+          }
+        ]
       },
       "ExportRequest": {
         "type": "object",
@@ -1143,7 +1182,26 @@ enum OpenAPIDocument {
               "json"
             ]
           }
-        }
+        },
+        "oneOf": [
+          {
+            "required": [
+              "recordID"
+            ]
+          },
+          {
+            "required": [
+              "text"
+            ]
+          }
+        ],
+        "examples": [
+          {
+            "recordID": "D-1012",
+            "top": 5,
+            "format": "csv"
+          }
+        ]
       },
       "PathStep": {
         "type": "object",
@@ -1484,9 +1542,30 @@ enum OpenAPIDocument {
                 }
               }
             },
-            "description": "The shortlist request that was shown, and the ids shown (checked against the ranking now)."
+            "description": "The shortlist request that was shown, and the ids shown (checked against the ranking now).",
+            "oneOf": [
+              {
+                "required": [
+                  "recordID"
+                ]
+              },
+              {
+                "required": [
+                  "text"
+                ]
+              }
+            ]
           }
-        }
+        },
+        "examples": [
+          {
+            "title": "储能电池梯次利用",
+            "shortlist": {
+              "recordID": "D-1012",
+              "top": 3
+            }
+          }
+        ]
       },
       "Case": {
         "type": "object",
@@ -1700,7 +1779,17 @@ enum OpenAPIDocument {
             "type": "string",
             "maxLength": 10000
           }
-        }
+        },
+        "examples": [
+          {
+            "status": "contacted",
+            "note": "电话联系"
+          },
+          {
+            "status": "no-deal",
+            "reason": "价格不合"
+          }
+        ]
       },
       "Client": {
         "type": "object",

@@ -170,6 +170,8 @@ import Testing
             #expect(misspelt.status == .badRequest && misspelt.errorField == "filters.regoins")
             let wrongType = try await client.request(.post, "/api/shortlists", token: token, json: #"{"text":"储能","top":"ten"}"#)
             #expect(wrongType.status == .badRequest && wrongType.errorField == "top")
+            let null = try await client.request(.post, "/api/shortlists", token: token, json: #"{"text":"储能","top":null}"#)
+            #expect(null.status == .badRequest && null.errorField == "top")
         }
     }
 }
