@@ -36,6 +36,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.3.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     ],
     targets: [
         // C: OpenBLAS (cblas.h) and LAPACKE (lapacke.h), from Debian's libopenblas-dev and liblapacke-dev.
@@ -111,6 +113,8 @@ let package = Package(
             dependencies: [
                 "DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieShortlist", "DuijieWorkspace",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -119,7 +123,6 @@ let package = Package(
             dependencies: [
                 "DuijieBase", "DuijieVectors", "DuijieText", "DuijieGraph", "DuijieMatching", "DuijieEvaluation",
                 "DuijieJSON", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieWorkbook", "DuijieShortlist",
-                "DuijieWorkspace", "DuijieServer",
             ]
         ),
 
@@ -136,7 +139,7 @@ let package = Package(
             name: "DuijieCLI",
             dependencies: [
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
-                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieWorkbook", "DuijieShortlist", "DuijieWorkspace", "DuijieServer",
+                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieShortlist", "DuijieWorkspace", "DuijieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
@@ -191,8 +194,9 @@ let package = Package(
         .testTarget(
             name: "DuijieServerTests",
             dependencies: [
-                "DuijieBase", "DuijieServer", "DuijieWorkspace", "DuijieRanking", "DuijieCorpus", "DuijieJSON", "DuijieTestSupport",
+                "DuijieBase", "DuijieServer", "DuijieWorkspace", "DuijieRanking", "DuijieJSON", "DuijieTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,6 +1,5 @@
 import DuijieJSON
 import Hummingbird
-import NIOCore
 
 /// A JSON object from a request body, read strictly: every member read is checked for its
 /// type, a member the route does not know is an error (a misspelt filter must not be ignored),

@@ -8,7 +8,6 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-import NIOCore
 
 /// A workbench over a saved index of the demo corpus and a fresh workspace with four users:
 /// an admin, two brokers (wang owns the confidential demand D-1011) and a viewer.

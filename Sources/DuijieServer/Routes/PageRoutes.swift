@@ -1,7 +1,6 @@
 import DuijieJSON
 import HTTPTypes
 import Hummingbird
-import NIOCore
 
 /// The broker's page (`/`), its script and style, the API's description (`/openapi.json`) and
 /// the server's status. Everything is compiled into the binary: nothing is read from disk, so

@@ -2,7 +2,6 @@ import DuijieJSON
 import DuijieShortlist
 import HTTPTypes
 import Hummingbird
-import NIOCore
 
 /// Shortlists: `POST /api/shortlists` (ranked and explained, as JSON) and
 /// `POST /api/shortlists/export` (the same shortlist as a file for a client: .xlsx, .csv, .md).
