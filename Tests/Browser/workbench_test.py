@@ -8,8 +8,7 @@ explicitly for what it expects; the first step that fails stops the run with a m
 naming the step, a screenshot and the page's HTML in the artifact folder, and exit 1.
 
 The browser's console is read after every step: any SEVERE entry fails the run, except the
-401 the page expects when it asks for a session before anyone has signed in (and, for now, the
-404 of the browser's own request for /favicon.ico, printed as a note: see `known_issue`). The
+401 the page expects when it asks for a session before anyone has signed in. The
 page runs under a strict content-security policy, so a CSP violation shows up here too.
 
 The last line reads `browser: N passed, M failed` (steps), and the exit status is 0 only
@@ -159,17 +158,6 @@ class Workbench:
         return (not self.signed_in and entry.get("source") == "network"
                 and "/api/session " in message and "status of 401" in message)
 
-    @staticmethod
-    def known_issue(entry: dict) -> str | None:
-        """Errors that are not the page's script but a known gap in the server, tolerated and
-        reported until it is mended. The browser itself asks for /favicon.ico, and the server
-        answers 404: serving one (or `<link rel="icon" href="data:,">`, which the page's CSP
-        allows) removes this entry, and then this allowance should go."""
-        message = entry.get("message", "")
-        if entry.get("source") == "network" and "/favicon.ico " in message and "status of 404" in message:
-            return "the server has no /favicon.ico (404, requested by the browser itself)"
-        return None
-
     def check_console(self) -> None:
         self.read_console()
         new = self.console[self.console_checked:]
@@ -178,11 +166,7 @@ class Workbench:
         for entry in new:
             if entry.get("level") != "SEVERE" or self.expected_console_entry(entry):
                 continue
-            issue = self.known_issue(entry)
-            if issue:
-                print(f"      note: tolerated console error: {issue}", flush=True)
-            else:
-                errors.append(entry)
+            errors.append(entry)
         if errors:
             lines = "\n".join(f"  [{entry.get('source', '?')}] {entry.get('message', '')}" for entry in errors)
             raise StepFailure(f"the browser console has {len(errors)} error(s):\n{lines}")
@@ -251,7 +235,7 @@ class Workbench:
 
         self.wait(signed_in_or_error, "after signing in, the tabs and the shortlist view did not appear")
         who = self.text_of("#user-name")
-        check("broker" in who, f"the header should name the signed-in broker, found {who!r}")
+        check("技术经纪人" in who, f"the header should name the signed-in broker in Chinese, found {who!r}")
 
     def rank(self) -> None:
         field = self.visible("#query-text", "the query field #query-text is not visible")
@@ -408,8 +392,10 @@ class Workbench:
             check(found == expected, f"in English, {selector} should read {expected!r}, found {found!r}")
         language = self.browser.execute_script("return document.documentElement.lang")
         check(language == "en", f"<html lang> should be 'en' after switching, found {language!r}")
-        # Rows drawn before the switch keep their language; opening the case again draws them in English.
-        self.open_case_detail()
+        # What the script drew is drawn again in English, without reopening anything.
+        self.wait(lambda d: "broker" in self.text_of("#user-name"),
+                  lambda: f"in English, the header should name the role 'broker', found {self.text_of('#user-name')!r}")
+        self.wait(self.history_has_status(STATUS_LABEL_EN), "after switching, the open case's history should name the status in English")
         selected = Select(self.row_for_record().find_element(By.CSS_SELECTOR, "select.status")).first_selected_option
         check(selected.text.strip() == STATUS_LABEL_EN,
               f"in English, the selected status should read {STATUS_LABEL_EN!r}, found {selected.text.strip()!r}")

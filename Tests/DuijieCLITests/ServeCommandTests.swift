@@ -39,6 +39,11 @@ import Testing
             self.url = url
         }
 
+        /// A server a failed test left running is killed with the test.
+        deinit {
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        }
+
         /// Standard output and error after the process ended.
         func finish() -> (status: Int32, output: String, errors: String) {
             process.waitUntilExit()

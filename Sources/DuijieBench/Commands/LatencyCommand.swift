@@ -28,6 +28,7 @@ struct LatencyCommand: ParsableCommand {
     @Option(help: "Demands in the batch phase (0 skips it).") var batch = 100_000
     @Option(help: "LSA dimensions.") var dimensions = 64
     @Option(help: "Random seed for drawing the queries.") var seed: UInt64 = 20261121
+    @Option(help: "A file of demand ids, one per line, to query instead of drawing them (the server benchmark's queries).") var queryFile: String?
     @Flag(help: "Explain in shared words (as duijie recommend does) instead of scoring terms.") var words = false
     @OptionGroup var analysis: AnalysisOptions
 
@@ -68,14 +69,21 @@ struct LatencyCommand: ParsableCommand {
         }
 
         var random = SplitMix64(seed: seed)
-        let picks = (0..<queries).map { _ in loaded.demands[random.nextIndex(below: loaded.demands.count)].id }
+        var picks = (0..<queries).map { _ in loaded.demands[random.nextIndex(below: loaded.demands.count)].id }
+        if let queryFile {
+            picks = try String(contentsOfFile: queryFile, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+            if let unknown = picks.first(where: { loaded.demand($0) == nil }) {
+                throw DuijieError(.invalidInput, "\(queryFile): \(unknown) is not a demand of the corpus")
+            }
+            guard !picks.isEmpty else { throw DuijieError(.invalidInput, "\(queryFile): no demand ids") }
+        }
         _ = recommender!.recommend(for: picks[0], target: .achievement, top: 10)
         var latencies: [Double] = []
         for id in picks {
             latencies.append(timed { _ = recommender!.recommend(for: id, target: .achievement, top: 10) })
         }
         latencies.sort()
-        report += [("queries", .number(Double(queries))), ("latency_p50_ms", .number(percentile(0.50, ofSorted: latencies) * 1000)),
+        report += [("queries", .number(Double(picks.count))), ("latency_p50_ms", .number(percentile(0.50, ofSorted: latencies) * 1000)),
                    ("latency_p99_ms", .number(percentile(0.99, ofSorted: latencies) * 1000)), ("latency_max_ms", .number((latencies.last ?? 0) * 1000))]
 
         if batch > 0 {

@@ -18,6 +18,7 @@ const TEXT = {
     modes: "转化方式", listHint: "用逗号分隔", confidential: "保密（仅本人和管理员可见）", saveDemand: "保存需求",
     update: "更新", noResults: "没有符合条件的结果", weakMatch: "弱匹配", path: "关联路径：", saved: "已保存为案例 #", demandSaved: "需求已保存，第 {g} 代索引",
     confidentialBadge: "保密", signInFailed: "用户名或密码错误",
+    roles: {admin: "管理员", broker: "技术经纪人", viewer: "只读用户"},
     statuses: {"to-contact": "待联系", "contacted": "已联系", "meeting": "已约见", "negotiating": "洽谈中", "signed": "已签约", "no-deal": "未成交"}
   },
   en: {
@@ -34,6 +35,7 @@ const TEXT = {
     modes: "Transfer modes", listHint: "comma-separated", confidential: "Confidential (only you and admins)", saveDemand: "Save demand",
     update: "Update", noResults: "No result passes the filters", weakMatch: "weak match", path: "Path: ", saved: "Saved as case #", demandSaved: "Demand saved: index generation {g}",
     confidentialBadge: "confidential", signInFailed: "Wrong login or password",
+    roles: {admin: "admin", broker: "broker", viewer: "viewer"},
     statuses: {"to-contact": "to contact", "contacted": "contacted", "meeting": "meeting arranged", "negotiating": "negotiating", "signed": "signed", "no-deal": "no deal"}
   }
 };
@@ -83,18 +85,31 @@ function showSignIn() {
   show("sign-in");
 }
 
+function drawUser() {
+  if (state.session) $("#user-name").textContent = state.session.user.displayName + " · " + t("roles")[state.session.user.role];
+}
+
 async function signedIn(session) {
   state.session = session;
-  $("#tabs").hidden = false; $("#sign-out").hidden = false;
-  $("#user-name").textContent = session.user.displayName + " · " + session.user.role;
   const users = await api("GET", "/api/users");
   state.users = Object.fromEntries(users.users.map((user) => [user.id, user.displayName]));
-  const clients = await api("GET", "/api/clients");
-  const select = $("#case-client");
-  select.replaceChildren(element("option", { value: "", textContent: t("noClient") }));
-  for (const client of clients.clients) select.append(element("option", { value: String(client.id), textContent: client.name }));
+  state.clients = (await api("GET", "/api/clients")).clients;
+  drawClients();
+  drawUser();
+  // The tabs appear once everything they need is loaded.
+  $("#tabs").hidden = false; $("#sign-out").hidden = false;
   show("shortlist");
 }
+
+function drawClients() {
+  const select = $("#case-client");
+  const chosen = select.value;
+  select.replaceChildren(element("option", { value: "", textContent: t("noClient") }));
+  for (const client of state.clients || []) select.append(element("option", { value: String(client.id), textContent: client.name }));
+  select.value = chosen;
+}
+
+function named(name, id) { return state.language === "zh" ? name + "（" + id + "）" : name + " (" + id + ")"; }
 
 function list(value) { return value.split(/[,，、;；]/).map((part) => part.trim()).filter((part) => part.length > 0); }
 
@@ -116,10 +131,9 @@ function shortlistRequest() {
 
 function drawResult(result) {
   const body = element("div", {}, [
-    element("div", { className: "name", textContent: result.name + "（" + result.id + "）" }),
+    element("div", { className: "name", textContent: named(result.name, result.id) }),
     element("div", { className: "meta", textContent: [result.organization, result.location, result.regionRelation].filter(Boolean).join(" · ") })
   ]);
-  if (result.weakMatch) body.append(element("div", { className: "weak", textContent: t("weakMatch") }));
   body.append(element("ul", {}, result.reasons.map((reason) => element("li", { textContent: reason }))));
   if (result.matchedTerms.length) body.append(element("div", { className: "terms" }, result.matchedTerms.map((term) => element("span", { textContent: term }))));
   if (result.path && result.path.length > 1) body.append(element("div", { className: "path", textContent: t("path") + result.path.map((step) => step.name).join(" → ") }));
@@ -133,10 +147,13 @@ function drawResult(result) {
 
 async function rank(event) {
   event.preventDefault();
+  await runShortlist(shortlistRequest());
+}
+
+async function runShortlist(request) {
   $("#query-error").textContent = ""; $("#shortlist-note").textContent = "";
   const button = $("#rank"); button.disabled = true;
   try {
-    const request = shortlistRequest();
     const shortlist = await api("POST", "/api/shortlists", request);
     state.lastQuery = request;
     state.lastIDs = shortlist.results.map((result) => result.id);
@@ -223,7 +240,7 @@ async function openCase(id) {
         await openCase(id);
       } catch (error) { $("#case-error").textContent = error.message; }
     });
-    const row = element("tr", {}, [element("td", { textContent: String(result.rank) }), element("td", { textContent: result.name + "（" + result.recordID + "）" }),
+    const row = element("tr", {}, [element("td", { textContent: String(result.rank) }), element("td", { textContent: named(result.name, result.recordID) }),
       element("td", { textContent: result.score.toFixed(3) }), element("td", {}, [select]), element("td", {}, [note]), element("td", {}, [button])]);
     row.dataset.recordId = result.recordID;
     return row;
@@ -245,10 +262,17 @@ async function addNote(event) {
 
 document.addEventListener("DOMContentLoaded", async () => {
   applyLanguage();
-  $("#language").addEventListener("click", () => {
+  $("#language").addEventListener("click", async () => {
     state.language = state.language === "zh" ? "en" : "zh";
     localStorage.setItem("duijie.language", state.language);
     applyLanguage();
+    if (!state.session) return;
+    // What the script drew is drawn again in the new language: reasons come from the server.
+    drawUser();
+    drawClients();
+    if (state.lastQuery) await runShortlist(Object.assign({}, state.lastQuery, { language: state.language }));
+    if (!$("#cases-view").hidden) await loadCases();
+    if (state.openCase) await openCase(state.openCase);
   });
   $("#sign-in").addEventListener("submit", async (event) => {
     event.preventDefault();
