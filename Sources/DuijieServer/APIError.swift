@@ -58,15 +58,29 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
-            throw error
-        } catch let error as DuijieError {
-            throw APIError(error)
-        } catch let error as HTTPError {
+        } catch {
+            throw APIError.answering(error, to: request)
+        }
+    }
+}
+
+extension APIError {
+    /// The answer to `error`, thrown while answering `request`: the library's errors by their
+    /// code, Hummingbird's (a body too large, a route not found) by their status, a request
+    /// cancelled by its client as 499.
+    static func answering(_ error: any Error, to request: Request) -> any Error {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as DuijieError:
+            return APIError(error)
+        case let error as HTTPError:
             let message = error.body ?? (error.status == .notFound ? "no such route: \(request.method) \(request.uri.path)" : "\(error.status)")
-            throw APIError(error.status, message)
-        } catch is CancellationError {
-            throw APIError(.init(code: 499, reasonPhrase: "Client Closed Request"), "cancelled")
+            return APIError(error.status, message)
+        case is CancellationError:
+            return APIError(.init(code: 499, reasonPhrase: "Client Closed Request"), "cancelled")
+        default:
+            return error
         }
     }
 }

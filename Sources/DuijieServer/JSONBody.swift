@@ -13,7 +13,12 @@ struct RequestObject {
     ///
     /// - Throws: `APIError` 400 for a body that is not one JSON object, 413 for one too large.
     static func body(of request: Request, context: ServerContext) async throws -> RequestObject {
-        var buffer = try await request.body.collect(upTo: context.maxUploadSize)
+        try await body(request.body, context: context)
+    }
+
+    /// The object of a request body being consumed (`consumeWithCancellationOnInboundClose`).
+    static func body(_ body: RequestBody, context: ServerContext) async throws -> RequestObject {
+        var buffer = try await body.collect(upTo: context.maxUploadSize)
         let bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
         let value: JSONValue
         do {

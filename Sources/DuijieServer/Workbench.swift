@@ -23,18 +23,26 @@ public final class Workbench: Sendable {
     public let workspace: Workspace
     /// Ranking and updates run here, on their own threads, never on the server's event loops
     /// nor on Swift's cooperative pool (a long ranking would stall other requests).
-    private let queue = DispatchQueue(label: "duijie.ranking", attributes: .concurrent)
+    private let queue: DispatchQueue
     /// Changes to the index run here, one at a time: two requests that change records queue
     /// rather than meet at the index's writers' lock.
     private let updates = DispatchQueue(label: "duijie.updates")
+    private let skipped = Atomic<Int>(0)
     /// The confidential demands of the recommender last asked about (found by a scan of the
     /// demands once per generation, not once per request).
     private let confidential = Mutex<(recommender: Recommender?, ids: [String])>((nil, []))
 
     /// A workbench over `source` and `workspace`.
-    public init(source: Source, workspace: Workspace) {
+    public convenience init(source: Source, workspace: Workspace) {
+        self.init(source: source, workspace: workspace, rankingQueue: DispatchQueue(label: "duijie.ranking", attributes: .concurrent))
+    }
+
+    /// A workbench whose rankings run on `rankingQueue` (tests hold a serial one to see what
+    /// waits).
+    init(source: Source, workspace: Workspace, rankingQueue: DispatchQueue) {
         self.source = source
         self.workspace = workspace
+        queue = rankingQueue
     }
 
     /// The recommender of the current generation, and the generation (0 without an index).
@@ -47,14 +55,33 @@ public final class Workbench: Sendable {
         }
     }
 
-    /// Runs `work` on the ranking threads; a request already cancelled (its client gone) does
-    /// not start it.
+    /// Runs `work` on the ranking threads. A request cancelled before its work starts — its
+    /// client disconnected before or while it waited for a thread — never starts it (counted in
+    /// `skippedWork`); work already running finishes, and its answer is dropped.
     func offload<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try Task.checkCancellation()
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async { continuation.resume(with: Result { try work() }) }
+        if Task.isCancelled {
+            skipped.add(1, ordering: .relaxed)
+            throw CancellationError()
+        }
+        let cancelled = CancellationFlag()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { continuation in
+                queue.async { [self] in
+                    if cancelled.isSet {
+                        skipped.add(1, ordering: .relaxed)
+                        continuation.resume(throwing: CancellationError())
+                        return
+                    }
+                    continuation.resume(with: Result { try work() })
+                }
+            }
+        } onCancel: {
+            cancelled.set()
         }
     }
+
+    /// How many rankings were never started because their request was cancelled first.
+    var skippedWork: Int { skipped.load(ordering: .relaxed) }
 
     /// Runs `work` (a change of the index) after the changes before it.
     func offloadUpdate<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
@@ -87,4 +114,11 @@ public final class Workbench: Sendable {
         guard let demand = corpus.demand(id) else { return true }
         return access.canSeeDemand(id, confidential: demand.confidential)
     }
+}
+
+/// Set once, read from any thread: a request's cancellation, seen by its queued work.
+private final class CancellationFlag: Sendable {
+    private let value = Atomic<Bool>(false)
+    var isSet: Bool { value.load(ordering: .acquiring) }
+    func set() { value.store(true, ordering: .releasing) }
 }

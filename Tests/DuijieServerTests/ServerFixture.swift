@@ -17,8 +17,10 @@ struct ServerFixture {
     let workbench: Workbench
     let users: [String: User]
 
-    /// - Parameter fromCorpus: serve a recommender built from the corpus (changes need an index).
-    init(fromCorpus: Bool = false) throws {
+    /// - Parameters:
+    ///   - fromCorpus: serve a recommender built from the corpus (changes need an index).
+    ///   - rankingQueue: where rankings run (default: the server's own concurrent queue).
+    init(fromCorpus: Bool = false, rankingQueue: DispatchQueue? = nil) throws {
         let workspace = try Workspace(path: directory.path + "/workspace.sqlite")
         var users: [String: User] = [:]
         for (login, role) in [("admin", Role.admin), ("wang", .broker), ("li", .broker), ("zhao", .viewer)] {
@@ -28,7 +30,8 @@ struct ServerFixture {
         self.users = users
         let recommender = DemoRecommender.shared.recommender
         if fromCorpus {
-            workbench = Workbench(source: .corpus(recommender, directory: RepositoryFiles.demoCorpus), workspace: workspace)
+            workbench = Workbench(source: .corpus(recommender, directory: RepositoryFiles.demoCorpus), workspace: workspace,
+                                  rankingQueue: rankingQueue ?? DispatchQueue(label: "test.ranking", attributes: .concurrent))
         } else {
             let index = directory.path + "/demo.index"
             try RecommenderIndex.write(recommender, corpusDirectory: RepositoryFiles.demoCorpus,
@@ -77,9 +80,14 @@ struct APIClient: Sendable {
         var headers = extra
         if let token { headers[.authorization] = "Bearer \(token)" }
         if json != nil { headers[.contentType] = "application/json" }
-        let response = try await client.executeRequest(uri: uri, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
-        var body = response.body
-        return APIResponse(status: response.status, headers: response.headers, bytes: body.readBytes(length: body.readableBytes) ?? [])
+        // A connection per request, as the shortlist routes close theirs after each answer.
+        guard let port = client.port else { throw DuijieError(.invalidInput, "the test server has no port") }
+        let testRequest = TestClient.Request(uri, method: method, authority: "127.0.0.1", headers: headers, body: json.map { ByteBuffer(string: $0) })
+        let response = try await TestClient.withClient(host: "127.0.0.1", port: port) { connection in
+            try await connection.execute(testRequest)
+        }
+        var body = response.body ?? ByteBuffer()
+        return APIResponse(status: response.status, headers: response.head.headerFields, bytes: body.readBytes(length: body.readableBytes) ?? [])
     }
 }
 
