@@ -4,12 +4,12 @@ import DuijieCommandLine
 import DuijieWorkspace
 import Foundation
 
-/// `duijie workspace …`: the workbench's database — users and backups.
+/// `duijie workspace …`: the workbench's database — users, demand owners and backups.
 struct WorkspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace",
-        abstract: "Manage a workspace (the server's SQLite file): users and backups.",
-        subcommands: [WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceBackupCommand.self]
+        abstract: "Manage a workspace (the server's SQLite file): users, demand owners and backups.",
+        subcommands: [WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self, WorkspaceBackupCommand.self]
     )
 }
 
@@ -52,6 +52,39 @@ struct WorkspaceUsersCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
         let rows = [["id", "login", "name", "role"]] + (try Workspace(path: workspace).users()).map { [String($0.id), $0.login, $0.displayName, $0.role.rawValue] }
         print(TextTable.render(rows, rightAligned: [0]), terminator: "")
+    }
+}
+
+/// `duijie workspace assign`: the broker who owns demands that came with the corpus (a demand
+/// added through the workbench is its broker's already). A confidential demand is seen only by
+/// its owner and admins.
+struct WorkspaceAssignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assign",
+        abstract: "Make a broker the owner of demands (confidential ones are then theirs to see).",
+        discussion: """
+        Takes effect at once, also while a server uses the workspace.
+        Example:
+          duijie workspace assign demo.sqlite D-1011 D-1012 --broker wang
+        """
+    )
+
+    @Argument(help: "The workspace file.") var workspace: String
+    @Argument(help: "The demand ids.") var demands: [String]
+    @Option(help: "The broker's login.") var broker: String
+
+    func run() throws {
+        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
+        let opened = try Workspace(path: workspace)
+        guard let user = try opened.users().first(where: { $0.login == broker }) else {
+            throw DuijieError(.invalidInput, "--broker \(broker): no such user in \(workspace)")
+        }
+        guard user.role == .broker else {
+            throw DuijieError(.invalidInput, "--broker \(broker): is a \(user.role.rawValue); only a broker owns demands")
+        }
+        guard !demands.isEmpty else { throw ValidationError("give at least one demand id") }
+        for demand in demands { try opened.setDemandOwner(demand, brokerID: user.id) }
+        print("\(broker) owns \(demands.joined(separator: ", ")) in \(workspace)")
     }
 }
 

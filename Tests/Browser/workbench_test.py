@@ -2,8 +2,9 @@
 """End-to-end test of the `duijie serve` workbench page in a real browser.
 
 Drives headless Chromium through Selenium against a running server: signs in, ranks a
-shortlist for demand D-1012, saves it as a case, exports it (xlsx and csv), changes a
-result's status in the case view, and switches the page to English. Every step waits
+shortlist for demand D-1012, saves it as a case, exports it (xlsx and csv), adds a demand and
+loads it again to change it, changes a result's status in the case view, and switches the
+page to English. Every step waits
 explicitly for what it expects; the first step that fails stops the run with a message
 naming the step, a screenshot and the page's HTML in the artifact folder, and exit 1.
 
@@ -50,6 +51,9 @@ STATUS_NOTE = "浏览器测试：已电话联系，约下周面谈"
 QUERY = "D-1012"
 MIN_RESULTS = 5
 UTF8_BOM = b"\xef\xbb\xbf"
+NEW_DEMAND_ID = "D-BROWSER-1"
+NEW_DEMAND_TITLE = "海上风电导管架阴极保护在线监测"
+EDITED_DEMAND_TITLE = "海上风电导管架阴极保护与腐蚀在线监测"
 
 
 class StepFailure(Exception):
@@ -205,6 +209,10 @@ class Workbench:
             self.export("xlsx", lambda head: head[:2] == b"PK", "a zip archive (first bytes PK)")
         with self.step("export the shortlist as csv"):
             self.export("csv", lambda head: head.startswith(UTF8_BOM), "UTF-8 text with a BOM (EF BB BF)")
+        with self.step(f"add demand {NEW_DEMAND_ID}"):
+            self.add_demand()
+        with self.step(f"load demand {NEW_DEMAND_ID} again and change its title"):
+            self.edit_demand()
         with self.step("open the case"):
             self.open_saved_case()
         with self.step(f"set the first result's status to {STATUS_VALUE}"):
@@ -302,6 +310,58 @@ class Workbench:
         check(looks_right(head), f"the downloaded {path.name} should be {expected}; it starts with {head!r}")
         print(f"      {path.name}: {path.stat().st_size} bytes", flush=True)
 
+    def demand_saved(self, driver: WebDriver) -> bool:
+        error = self.text_of("#demand-error")
+        if error:
+            raise StepFailure(f"saving the demand failed: the page says {error!r}")
+        return self.text_of("#demand-note").startswith("需求已保存")
+
+    def fetch_record(self, record_id: str) -> dict:
+        """The record as the API serves it now, fetched by the page's own session."""
+        return self.browser.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "fetch('/api/records/' + encodeURIComponent(arguments[0]), { credentials: 'same-origin' })"
+            ".then((r) => r.json()).then(done, (e) => done({ error: String(e) }));", record_id)
+
+    def add_demand(self) -> None:
+        self.clickable("#tabs button[data-tab=demand]", "the demand tab button is not clickable").click()
+        form = self.visible("#demand", "the demand form #demand did not appear")
+        values = {"id": NEW_DEMAND_ID, "title": NEW_DEMAND_TITLE, "enterprise": "C-1001",
+                  "keywords": "阴极保护，腐蚀监测，导管架", "fields": "海洋工程", "transferModes": "技术许可"}
+        for name, value in values.items():
+            field = form.find_element(By.NAME, name)
+            field.clear()
+            field.send_keys(value)
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(self.demand_saved, lambda: f"#demand-note should say the demand was saved, it reads {self.text_of('#demand-note')!r}")
+        served = self.fetch_record(NEW_DEMAND_ID)
+        check(served.get("record", {}).get("title") == NEW_DEMAND_TITLE,
+              f"GET /api/records/{NEW_DEMAND_ID} should serve the new demand at once, got {served!r}")
+
+    def edit_demand(self) -> None:
+        self.browser.refresh()  # an empty form: everything shown below comes from the server
+        self.wait(lambda d: d.find_element(By.CSS_SELECTOR, "#tabs").is_displayed(), "after reloading, the tabs did not come back")
+        self.clickable("#tabs button[data-tab=demand]", "the demand tab button is not clickable").click()
+        form = self.visible("#demand", "the demand form #demand did not appear")
+        form.find_element(By.NAME, "id").send_keys(NEW_DEMAND_ID)
+        self.clickable("#load-demand", "the load button #load-demand is not clickable").click()
+        title = form.find_element(By.NAME, "title")
+        self.wait(lambda d: title.get_attribute("value") == NEW_DEMAND_TITLE,
+                  lambda: f"loading {NEW_DEMAND_ID} should fill its title {NEW_DEMAND_TITLE!r}, the field holds "
+                  f"{title.get_attribute('value')!r} ({self.text_of('#demand-error')!r})")
+        keywords = form.find_element(By.NAME, "keywords").get_attribute("value")
+        check(keywords == "阴极保护，腐蚀监测，导管架", f"loading should fill the keywords, found {keywords!r}")
+        modes = form.find_element(By.NAME, "transferModes").get_attribute("value")
+        check(modes == "许可", f"loading should show the transfer mode by its Chinese name 许可, found {modes!r}")
+        title.clear()
+        title.send_keys(EDITED_DEMAND_TITLE)
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(self.demand_saved, lambda: f"#demand-note should say the change was saved, it reads {self.text_of('#demand-note')!r}")
+        served = self.fetch_record(NEW_DEMAND_ID)
+        check(served.get("record", {}).get("title") == EDITED_DEMAND_TITLE,
+              f"after the change, GET /api/records/{NEW_DEMAND_ID} should serve the new title, got {served!r}")
+        self.screenshot("02-demand.png")
+
     def open_cases_tab(self) -> None:
         self.clickable("#tabs button[data-tab=cases]", "the Cases tab button is not clickable").click()
         self.visible("#cases-view", "the cases view #cases-view did not appear")
@@ -360,7 +420,7 @@ class Workbench:
                   .first_selected_option.get_attribute("value") == STATUS_VALUE,
                   f"after the update, {self.record_id}'s status select should show {STATUS_VALUE}")
         self.scroll_into_view("#note")  # the results with the new status and the history
-        self.screenshot("02-case.png")
+        self.screenshot("03-case.png")
 
     def reload_and_reopen(self) -> None:
         self.browser.refresh()
@@ -401,7 +461,7 @@ class Workbench:
               f"in English, the selected status should read {STATUS_LABEL_EN!r}, found {selected.text.strip()!r}")
         self.wait(self.history_has_status(STATUS_LABEL_EN), "in English, #case-events should name the status 'contacted'")
         self.scroll_into_view("#note")
-        self.screenshot("03-english.png")
+        self.screenshot("04-english.png")
 
     # MARK: failure
 

@@ -28,17 +28,18 @@ public struct CommandRunner {
     }
 
     /// Runs `duijie` (or `program`) with `arguments` and waits for it to end; `environment`
-    /// adds to (or overrides) the test process's own.
-    public static func run(_ arguments: [String], program: String = "duijie", environment: [String: String] = [:]) throws -> Outcome {
-        let raw = try run(executable: executable(program), arguments, environment: environment)
+    /// adds to (or overrides) the test process's own; `input`, when given, is its standard input.
+    public static func run(_ arguments: [String], program: String = "duijie", environment: [String: String] = [:],
+                           input: String? = nil) throws -> Outcome {
+        let raw = try run(executable: executable(program), arguments, environment: environment, input: input)
         return Outcome(status: raw.status, standardOutput: String(decoding: raw.output, as: UTF8.self),
                        standardError: String(decoding: raw.error, as: UTF8.self))
     }
 
     /// Runs any program from the repository's root and waits for it to end: its exit status
     /// and the bytes of its standard output and error.
-    public static func run(executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws
-        -> (status: Int32, output: Data, error: Data) {
+    public static func run(executable: URL, _ arguments: [String], environment: [String: String] = [:],
+                           input: String? = nil) throws -> (status: Int32, output: Data, error: Data) {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -50,7 +51,13 @@ public struct CommandRunner {
         let error = Pipe()
         process.standardOutput = output
         process.standardError = error
+        let standardInput = Pipe()
+        if input != nil { process.standardInput = standardInput }
         try process.run()
+        if let input {
+            standardInput.fileHandleForWriting.write(Data(input.utf8))
+            try standardInput.fileHandleForWriting.close()
+        }
         // Read before waiting so a large output cannot fill the pipe and block the child.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()
         let errorData = error.fileHandleForReading.readDataToEndOfFile()

@@ -1,5 +1,5 @@
 /// The page's HTML: a sign-in form, the shortlist view (search, filters, results, save,
-/// export), a form for a new demand, and the case list. Text is filled in by the script in
+/// export), a form to add or change a demand, and the case list. Text is filled in by the script in
 /// the chosen language (`data-text` keys); nothing is inline, so the page's content-security
 /// policy can forbid inline script.
 enum PageHTML {
@@ -99,7 +99,8 @@ enum PageHTML {
     <form id="demand" class="card">
       <h2 data-text="newDemand"></h2>
       <div class="row">
-        <label><span data-text="demandID"></span><input name="id" required pattern="[A-Za-z0-9_.:-]{1,64}"></label>
+        <label><span data-text="demandID"></span><input name="id" required pattern="[A-Za-z0-9_.:\-]{1,64}"></label>
+        <button type="button" id="load-demand" data-text="loadDemand"></button>
         <label class="grow"><span data-text="demandTitle"></span><input name="title" required></label>
         <label><span data-text="enterpriseID"></span><input name="enterprise" required></label>
       </div>

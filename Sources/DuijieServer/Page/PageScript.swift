@@ -13,7 +13,7 @@ const TEXT = {
     mode: "转化方式", modeHint: "如 许可", maxPerInstitution: "每单位至多", diversity: "多样性 λ", rank: "推荐",
     caseTitle: "案例名称", client: "客户", noClient: "（不指定）", saveCase: "保存为案例", exportFor: "导出给客户：",
     score: "得分", name: "名称", status: "状态", reasonOrNote: "原因 / 备注", history: "记录", addNote: "添加备注", noteHint: "备注内容",
-    cases: "案例", mineOnly: "只看我的", broker: "经纪人", created: "创建时间", newDemand: "新增技术需求", demandID: "需求编号",
+    cases: "案例", mineOnly: "只看我的", broker: "经纪人", created: "创建时间", newDemand: "新增或修改技术需求", loadDemand: "载入已有需求", demandLoaded: "已载入 {id}，保存即修改", demandID: "需求编号",
     demandTitle: "需求名称", enterpriseID: "企业编号", description: "需求描述", keywords: "关键词", fields: "领域", budget: "预算（万元）",
     modes: "转化方式", listHint: "用逗号分隔", confidential: "保密（仅本人和管理员可见）", saveDemand: "保存需求",
     update: "更新", noResults: "没有符合条件的结果", weakMatch: "弱匹配", path: "关联路径：", saved: "已保存为案例 #", demandSaved: "需求已保存，第 {g} 代索引",
@@ -30,7 +30,7 @@ const TEXT = {
     mode: "Transfer mode", modeHint: "e.g. licence", maxPerInstitution: "Per institution", diversity: "Diversity λ", rank: "Recommend",
     caseTitle: "Case title", client: "Client", noClient: "(none)", saveCase: "Save as case", exportFor: "Export for the client:",
     score: "Score", name: "Name", status: "Status", reasonOrNote: "Reason / note", history: "History", addNote: "Add note", noteHint: "Note",
-    cases: "Cases", mineOnly: "Mine only", broker: "Broker", created: "Created", newDemand: "New technical demand", demandID: "Demand id",
+    cases: "Cases", mineOnly: "Mine only", broker: "Broker", created: "Created", newDemand: "Add or edit a technical demand", loadDemand: "Load existing", demandLoaded: "Loaded {id}: saving changes it", demandID: "Demand id",
     demandTitle: "Title", enterpriseID: "Enterprise id", description: "Description", keywords: "Keywords", fields: "Fields", budget: "Budget (10k CNY)",
     modes: "Transfer modes", listHint: "comma-separated", confidential: "Confidential (only you and admins)", saveDemand: "Save demand",
     update: "Update", noResults: "No result passes the filters", weakMatch: "weak match", path: "Path: ", saved: "Saved as case #", demandSaved: "Demand saved: index generation {g}",
@@ -204,6 +204,30 @@ async function saveDemand(event) {
   } catch (error) { $("#demand-error").textContent = error.message; }
 }
 
+// Transfer modes by their Chinese names (the corpus reads these names as the codes).
+const modeNamesZh = { assignment: "转让", licence: "许可", equity: "作价入股", "joint-development": "合作开发",
+  commissioned: "委托开发", service: "技术服务", pledge: "质押" };
+
+async function loadDemand() {
+  const form = $("#demand");
+  const id = form.id.value.trim();
+  $("#demand-error").textContent = ""; $("#demand-note").textContent = "";
+  if (!id) { form.id.reportValidity(); return; }
+  try {
+    const answer = await api("GET", "/api/records/" + encodeURIComponent(id));
+    if (answer.kind !== "demand") throw new Error(id + ": " + answer.kind);
+    const record = answer.record;
+    for (const name of ["enterprise", "title", "description"]) form[name].value = record[name] || "";
+    for (const name of ["keywords", "fields"]) form[name].value = (record[name] || []).join("，");
+    // Stored modes are codes; in Chinese they are shown (and read back) by their Chinese names.
+    const modes = (record.transferModes || []).map((mode) => state.language === "zh" ? (modeNamesZh[mode] || mode) : mode);
+    form.transferModes.value = modes.join(state.language === "zh" ? "，" : ", ");
+    form.budget.value = record.budget === undefined || record.budget === null ? "" : String(record.budget);
+    form.confidential.checked = record.confidential === true;
+    $("#demand-note").textContent = t("demandLoaded").replace("{id}", id);
+  } catch (error) { $("#demand-error").textContent = error.message; }
+}
+
 function when(seconds) { return new Date(seconds * 1000).toLocaleString(state.language === "zh" ? "zh-CN" : "en-GB"); }
 
 async function loadCases() {
@@ -290,6 +314,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("#save-case").addEventListener("click", saveCase);
   document.querySelectorAll(".export").forEach((button) => button.addEventListener("click", () => exportShortlist(button.dataset.format)));
   $("#demand").addEventListener("submit", saveDemand);
+  $("#load-demand").addEventListener("click", loadDemand);
   $("#mine-only").addEventListener("change", loadCases);
   $("#note").addEventListener("submit", addNote);
   try { await signedIn(await api("GET", "/api/session")); } catch (_) { showSignIn(); }
