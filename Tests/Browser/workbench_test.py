@@ -316,12 +316,17 @@ class Workbench:
             raise StepFailure(f"saving the demand failed: the page says {error!r}")
         return self.text_of("#demand-note").startswith("需求已保存")
 
-    def fetch_record(self, record_id: str) -> dict:
-        """The record as the API serves it now, fetched by the page's own session."""
-        return self.browser.execute_async_script(
+    def submit_demand_and_check_served_title(self, form: WebElement, title: str) -> None:
+        """Saves the demand form, then reads the demand back through the page's own session:
+        the API must serve `title` at once."""
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(self.demand_saved, lambda: f"#demand-note should say the demand was saved, it reads {self.text_of('#demand-note')!r}")
+        served = self.browser.execute_async_script(
             "const done = arguments[arguments.length - 1];"
             "fetch('/api/records/' + encodeURIComponent(arguments[0]), { credentials: 'same-origin' })"
-            ".then((r) => r.json()).then(done, (e) => done({ error: String(e) }));", record_id)
+            ".then((r) => r.json()).then(done, (e) => done({ error: String(e) }));", NEW_DEMAND_ID)
+        check(served.get("record", {}).get("title") == title,
+              f"after saving, GET /api/records/{NEW_DEMAND_ID} should serve the title {title!r} at once, got {served!r}")
 
     def add_demand(self) -> None:
         self.clickable("#tabs button[data-tab=demand]", "the demand tab button is not clickable").click()
@@ -332,11 +337,7 @@ class Workbench:
             field = form.find_element(By.NAME, name)
             field.clear()
             field.send_keys(value)
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        self.wait(self.demand_saved, lambda: f"#demand-note should say the demand was saved, it reads {self.text_of('#demand-note')!r}")
-        served = self.fetch_record(NEW_DEMAND_ID)
-        check(served.get("record", {}).get("title") == NEW_DEMAND_TITLE,
-              f"GET /api/records/{NEW_DEMAND_ID} should serve the new demand at once, got {served!r}")
+        self.submit_demand_and_check_served_title(form, NEW_DEMAND_TITLE)
 
     def edit_demand(self) -> None:
         self.browser.refresh()  # an empty form: everything shown below comes from the server
@@ -355,11 +356,7 @@ class Workbench:
         check(modes == "许可", f"loading should show the transfer mode by its Chinese name 许可, found {modes!r}")
         title.clear()
         title.send_keys(EDITED_DEMAND_TITLE)
-        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-        self.wait(self.demand_saved, lambda: f"#demand-note should say the change was saved, it reads {self.text_of('#demand-note')!r}")
-        served = self.fetch_record(NEW_DEMAND_ID)
-        check(served.get("record", {}).get("title") == EDITED_DEMAND_TITLE,
-              f"after the change, GET /api/records/{NEW_DEMAND_ID} should serve the new title, got {served!r}")
+        self.submit_demand_and_check_served_title(form, EDITED_DEMAND_TITLE)
         self.screenshot("02-demand.png")
 
     def open_cases_tab(self) -> None:
