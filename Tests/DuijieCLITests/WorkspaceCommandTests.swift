@@ -59,3 +59,43 @@ import Testing
         #expect(try Workspace(path: copy).users().count == 1)
     }
 }
+
+/// `duijie feedback export` writes qrels that `duijie eval` scores a run against.
+@Suite struct FeedbackCommandTests {
+    @Test func exportedOutcomesScoreARun() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/ws.sqlite"
+        let workspace = try Workspace(path: path)
+        let wang = try workspace.addUser(login: "wang", role: .broker, password: "correct horse", cost: 4)
+        let access = Access(user: wang, demandOwners: [:])
+        let results = ["A-4003", "A-1038", "A-4002"].enumerated().map {
+            SavedResult(rank: $0.offset + 1, recordID: $0.element, name: $0.element, score: 0.5, shown: "{}")
+        }
+        let saved = try workspace.createCase(NewCase(title: "D-1012", sourceID: "D-1012", target: "achievement", confidential: false,
+                                                     results: results), access: access)
+        try workspace.setStatus(caseID: saved.id, recordID: "A-1038", to: .signed, access: access)
+        try workspace.setStatus(caseID: saved.id, recordID: "A-4003", to: .noDeal, reason: "成本过高", access: access)
+        try workspace.setStatus(caseID: saved.id, recordID: "A-4002", to: .meeting, access: access)
+        let qrels = directory.path + "/outcomes.qrels"
+        let exported = try CommandRunner.run(["feedback", "export", path, "-o", qrels])
+        #expect(exported.status == 0, "\(exported.standardError)")
+        #expect(exported.standardError.contains("3 judgments for 1 queries"))
+        #expect(try String(contentsOfFile: qrels, encoding: .utf8) == "D-1012 0 A-1038 3\nD-1012 0 A-4002 1\nD-1012 0 A-4003 0\n")
+        // A fixed run: A-4003 (grade 0), A-1038 (3), A-4002 (1), then two unjudged.
+        let run = directory.write("run.txt", """
+            D-1012 Q0 A-4003 1 0.63 test
+            D-1012 Q0 A-1038 2 0.58 test
+            D-1012 Q0 A-4002 3 0.47 test
+            D-1012 Q0 A-1001 4 0.39 test
+            D-1012 Q0 A-1004 5 0.37 test
+
+            """)
+        let scored = try CommandRunner.run(["eval", "--qrels", qrels, "--run", run, "--metrics", "ndcg@5"])
+        #expect(scored.status == 0, "\(scored.standardError)")
+        // nDCG@5 by hand, linear gains: DCG = 3/log2(3) + 1/log2(4) = 2.39279,
+        // ideal = 3/log2(2) + 1/log2(3) = 3.63093, ratio 0.65900.
+        #expect(scored.standardOutput.contains("0.6590"), "\(scored.standardOutput)")
+        let missing = try CommandRunner.run(["feedback", "export", directory.path + "/none.sqlite"])
+        #expect(missing.status != 0 && missing.standardError.contains("no such workspace"))
+    }
+}

@@ -1,0 +1,78 @@
+import DuijieBase
+import GRDB
+
+/// What a case's outcome says of one result for one query: a graded judgment, as TREC qrels
+/// hold them, so that any ranker can be scored against a centre's own outcomes.
+public struct OutcomeJudgment: Sendable, Equatable {
+    /// The query: the id of the record the case's shortlist was made for (usually a demand).
+    public let query: String
+    /// The result's record id.
+    public let record: String
+    /// The grade (see `OutcomeJudgment.grade(of:)`).
+    public let grade: Int
+    /// The status the grade comes from.
+    public let status: ResultStatus
+
+    /// The grade a result's status gives: signed 3, negotiating 2, a meeting or a contact 1,
+    /// no deal 0 (judged unsuitable); a result still to contact is not judged (nil).
+    public static func grade(of status: ResultStatus) -> Int? {
+        switch status {
+        case .signed: return 3
+        case .negotiating: return 2
+        case .meeting, .contacted: return 1
+        case .noDeal: return 0
+        case .toContact: return nil
+        }
+    }
+}
+
+/// The outcomes of every case, as judgments, and what could not become one.
+public struct OutcomeFeedback: Sendable {
+    /// One judgment per query and result, sorted by query then record.
+    public let judgments: [OutcomeJudgment]
+    /// Cases whose shortlist was made for free text: no query id to judge against.
+    public let casesWithoutQueryID: Int
+    /// Results still to contact (not judged).
+    public let unjudgedResults: Int
+
+    /// The judgments as TREC qrels: `QUERY 0 RECORD GRADE` per line.
+    public var qrels: String {
+        judgments.map { "\($0.query) 0 \($0.record) \($0.grade)\n" }.joined()
+    }
+}
+
+extension Workspace {
+    /// Every case's results as judgments, from their current status. A result shortlisted for
+    /// the same query in several cases is judged by its highest grade (a deal signed in one
+    /// case is a deal, whatever another case says). For the whole workspace: whoever may read
+    /// the file may read this, as with a backup.
+    public func outcomeFeedback() throws(DuijieError) -> OutcomeFeedback {
+        try read { db in
+            let textCases = try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "case" WHERE sourceID IS NULL OR sourceID = ''"#) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.sourceID AS query, r.recordID AS record, r.status AS status
+                FROM caseResult r JOIN "case" c ON c.id = r.caseID
+                WHERE c.sourceID IS NOT NULL AND c.sourceID != ''
+                ORDER BY c.id, r.rank
+                """)
+            var best: [String: [String: (grade: Int, status: ResultStatus)]] = [:]
+            var unjudged = 0
+            for row in rows {
+                let query: String = row["query"], record: String = row["record"]
+                guard let status = ResultStatus(rawValue: row["status"]), let grade = OutcomeJudgment.grade(of: status) else {
+                    unjudged += 1
+                    continue
+                }
+                if let current = best[query]?[record], current.grade >= grade { continue }
+                best[query, default: [:]][record] = (grade, status)
+            }
+            let judgments = best.keys.sorted().flatMap { query in
+                best[query]!.keys.sorted().map { record in
+                    let judged = best[query]![record]!
+                    return OutcomeJudgment(query: query, record: record, grade: judged.grade, status: judged.status)
+                }
+            }
+            return OutcomeFeedback(judgments: judgments, casesWithoutQueryID: textCases, unjudgedResults: unjudged)
+        }
+    }
+}
