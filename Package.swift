@@ -103,6 +103,7 @@ let package = Package(
             name: "DuijieWorkspace",
             dependencies: [
                 "DuijieBase",
+                "DuijieJSON",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -4,12 +4,13 @@ import DuijieCommandLine
 import DuijieWorkspace
 import Foundation
 
-/// `duijie workspace …`: the workbench's database — users, demand owners and backups.
+/// `duijie workspace …`: the workbench's database — users, demand owners, deals and backups.
 struct WorkspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace",
-        abstract: "Manage a workspace (the server's SQLite file): users, demand owners and backups.",
-        subcommands: [WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self, WorkspaceBackupCommand.self]
+        abstract: "Manage a workspace (the server's SQLite file): users, demand owners, deals and backups.",
+        subcommands: [WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self,
+                      WorkspaceImportDealsCommand.self, WorkspaceDealsCommand.self, WorkspaceBackupCommand.self]
     )
 }
 

@@ -4,7 +4,7 @@ import GRDB
 /// edited once released: a change of schema is a new migration appended to the list.
 enum WorkspaceSchema {
     /// The version this program migrates to: the number of migrations.
-    static let version = 1
+    static let version = 2
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -76,6 +76,39 @@ enum WorkspaceSchema {
                     userID INTEGER NOT NULL REFERENCES user(id),
                     text TEXT NOT NULL,
                     at INTEGER NOT NULL
+                );
+                """)
+        }
+        migrator.registerMigration("2 deals") { db in
+            try db.execute(sql: """
+                CREATE TABLE deal (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    contractType TEXT NOT NULL CHECK (contractType IN ('development', 'transfer', 'licence', 'consulting', 'service', 'brokerage')),
+                    registrationNumber TEXT NOT NULL DEFAULT '',
+                    registeredOn TEXT,
+                    signedOn TEXT NOT NULL,
+                    value REAL NOT NULL CHECK (value >= 0),
+                    seller TEXT NOT NULL,
+                    sellerKind TEXT NOT NULL CHECK (sellerKind IN ('enterprise', 'institute', 'university', 'individual', 'other')),
+                    buyer TEXT NOT NULL,
+                    buyerKind TEXT NOT NULL CHECK (buyerKind IN ('enterprise', 'institute', 'university', 'individual', 'other')),
+                    field TEXT NOT NULL DEFAULT '',
+                    sellerRegion TEXT NOT NULL DEFAULT '',
+                    buyerRegion TEXT NOT NULL DEFAULT '',
+                    ipType TEXT NOT NULL CHECK (ipType IN ('patent', 'know-how', 'software', 'ic-layout', 'plant-variety', 'other')),
+                    caseID INTEGER REFERENCES "case"(id),
+                    resultRecordID TEXT,
+                    createdBy INTEGER REFERENCES user(id),
+                    createdAt INTEGER NOT NULL,
+                    CHECK (registeredOn IS NULL OR registeredOn >= signedOn)
+                );
+                CREATE UNIQUE INDEX dealByRegistrationNumber ON deal(registrationNumber) WHERE registrationNumber != '';
+                CREATE INDEX dealBySigning ON deal(signedOn);
+                CREATE TABLE dealBroker (
+                    dealID INTEGER NOT NULL REFERENCES deal(id) ON DELETE CASCADE,
+                    brokerID INTEGER NOT NULL REFERENCES user(id),
+                    fee REAL NOT NULL DEFAULT 0 CHECK (fee >= 0),
+                    PRIMARY KEY (dealID, brokerID)
                 );
                 """)
         }

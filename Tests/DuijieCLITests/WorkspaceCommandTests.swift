@@ -99,3 +99,24 @@ import Testing
         #expect(missing.status != 0 && missing.standardError.contains("no such workspace"))
     }
 }
+
+/// `duijie workspace import-deals | deals`.
+@Suite struct DealCommandTests {
+    @Test func dealsAreImportedAllOrNoneAndListed() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/ws.sqlite"
+        _ = try Workspace(path: path).addUser(login: "wang", role: .broker, password: "correct horse", cost: 4)
+        let good = #"{"contractType":"技术转让","signedOn":"2026-04-08","value":85.5,"seller":"中科院大连化物所","sellerKind":"科研院所","buyer":"C-1001","buyerKind":"企业","ipType":"技术秘密","brokers":[{"login":"wang","fee":1.2}]}"#
+        let bad = good.replacingOccurrences(of: #""value":85.5"#, with: #""value":-1"#)
+        let badFile = directory.write("bad.jsonl", good + "\n" + bad + "\n")
+        let refused = try CommandRunner.run(["workspace", "import-deals", path, badFile])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("bad.jsonl:2: value: -1.0"), "\(refused.standardError)")
+        #expect(try Workspace(path: path).deals().isEmpty)
+        let goodFile = directory.write("good.jsonl", good + "\n")
+        let imported = try CommandRunner.run(["workspace", "import-deals", path, goodFile])
+        #expect(imported.status == 0 && imported.standardOutput.contains("added 1 deals (85.50 万元)"), "\(imported.standardError)")
+        let listed = try CommandRunner.run(["workspace", "deals", path])
+        #expect(listed.status == 0 && listed.standardOutput.contains("中科院大连化物所") && listed.standardOutput.contains("wang 1.20"))
+    }
+}

@@ -1,0 +1,118 @@
+import DuijieBase
+import DuijieJSON
+
+/// Reads deals from JSON lines, one object per line, as a spreadsheet export or a script
+/// writes them: enumerations by code or Chinese name (`"contractType": "技术许可"`), values in
+/// 万元, days as `YYYY-MM-DD`, brokers as `[{"login": "wang", "fee": 1.5}]`. Every problem is
+/// reported at `FILE:LINE: field`; an unknown field is a problem, never ignored.
+public enum DealReader {
+    /// The fields a deal line may have.
+    static let fields: Set<String> = [
+        "contractType", "registrationNumber", "registeredOn", "signedOn", "value", "seller", "sellerKind", "buyer", "buyerKind",
+        "field", "sellerRegion", "buyerRegion", "ipType", "brokers", "caseID", "resultRecordID",
+    ]
+
+    /// The deals of `text` and where each came from (`FILE:LINE`), or every problem found.
+    ///
+    /// - Throws: `DuijieError` (`invalid-input`) listing each problem in its details.
+    public static func read(_ text: String, fileName: String) throws(DuijieError) -> (deals: [Deal], locations: [String]) {
+        var deals: [Deal] = [], locations: [String] = [], problems: [String] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let location = "\(fileName):\(index + 1)"
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let value: JSONValue
+            do { value = try JSONParser.parse(trimmed) } catch {
+                problems.append("\(location):\(error.column): \(error.message)")
+                continue
+            }
+            var lineProblems: [String] = []
+            if let deal = deal(from: value, problems: &lineProblems) {
+                deals.append(deal)
+                locations.append(location)
+            }
+            problems += lineProblems.map { "\(location): \($0)" }
+        }
+        guard problems.isEmpty else {
+            throw DuijieError(.invalidInput, "\(fileName): \(problems.count) problem(s); no deal was read", details: problems)
+        }
+        return (deals, locations)
+    }
+
+    /// The deal `value` describes, or nil with `problems` saying why.
+    static func deal(from value: JSONValue, problems: inout [String]) -> Deal? {
+        guard case .object(let members) = value else {
+            problems.append("expected an object, found \(value.typeName)")
+            return nil
+        }
+        for member in members where !fields.contains(member.key) {
+            problems.append("\(member.key): unknown field (known: \(fields.sorted().joined(separator: ", ")))")
+        }
+        func text(_ key: String, required: Bool) -> String? {
+            switch value[key] {
+            case .string(let text)?: return text
+            case nil: if required { problems.append("\(key): required") }; return nil
+            case let other?: problems.append("\(key): expected text, found \(other.typeName)"); return nil
+            }
+        }
+        func number(_ key: String, required: Bool) -> Double? {
+            switch value[key] {
+            case .number(let number)?: return number
+            case nil: if required { problems.append("\(key): required") }; return nil
+            case let other?: problems.append("\(key): expected a number, found \(other.typeName)"); return nil
+            }
+        }
+        func named<T: NamedInChinese>(_ key: String, as type: T.Type) -> T? {
+            guard let name = text(key, required: true) else { return nil }
+            guard let found = T(parsing: name) else {
+                problems.append("\(key): \(name): expected one of \(T.acceptedNames)")
+                return nil
+            }
+            return found
+        }
+        let contractType = named("contractType", as: ContractType.self)
+        let sellerKind = named("sellerKind", as: PartyKind.self)
+        let buyerKind = named("buyerKind", as: PartyKind.self)
+        let ipType = named("ipType", as: IPType.self)
+        let signedOn = text("signedOn", required: true)
+        let amount = number("value", required: true)
+        let seller = text("seller", required: true)
+        let buyer = text("buyer", required: true)
+        var brokers: [DealBroker] = []
+        switch value["brokers"] {
+        case nil: break
+        case .array(let entries)?:
+            for (position, entry) in entries.enumerated() {
+                guard case .string(let login)? = entry["login"] else {
+                    problems.append("brokers[\(position)].login: required (text)")
+                    continue
+                }
+                switch entry["fee"] {
+                case nil: brokers.append(DealBroker(login: login, fee: 0))
+                case .number(let fee)?: brokers.append(DealBroker(login: login, fee: fee))
+                case let other?: problems.append("brokers[\(position)].fee: expected a number, found \(other.typeName)")
+                }
+            }
+        case let other?: problems.append("brokers: expected a list of {\"login\", \"fee\"}, found \(other.typeName)")
+        }
+        var caseID: Int64?
+        if let number = number("caseID", required: false) {
+            if number.rounded() == number, number >= 1, number < 1e15 { caseID = Int64(number) } else {
+                problems.append("caseID: \(number): expected a case number")
+            }
+        }
+        guard let contractType, let sellerKind, let buyerKind, let ipType, let signedOn, let amount, let seller, let buyer else { return nil }
+        var deal = Deal(contractType: contractType, signedOn: signedOn, value: amount, seller: seller, sellerKind: sellerKind,
+                        buyer: buyer, buyerKind: buyerKind, ipType: ipType)
+        deal.registrationNumber = text("registrationNumber", required: false) ?? ""
+        deal.registeredOn = text("registeredOn", required: false)
+        deal.field = text("field", required: false) ?? ""
+        deal.sellerRegion = text("sellerRegion", required: false) ?? ""
+        deal.buyerRegion = text("buyerRegion", required: false) ?? ""
+        deal.brokers = brokers
+        deal.caseID = caseID
+        deal.resultRecordID = text("resultRecordID", required: false)
+        problems += deal.problems()
+        return deal
+    }
+}
