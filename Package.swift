@@ -203,7 +203,8 @@ let package = Package(
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.
-        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace"]),
+        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace",
+                                                        .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,85 @@
+import DuijieCorpus
+import DuijieWorkspace
+import Foundation
+
+/// A period's statistics as Markdown or CSV, in Chinese or in English.
+struct StatisticsReport {
+    let statistics: DealStatistics
+    let chinese: Bool
+
+    private func say(_ zh: String, _ en: String) -> String { chinese ? zh : en }
+
+    /// The sections: title, key names and rows.
+    private var sections: [(id: String, title: String, rows: [DealStatistics.Row], name: (String) -> String)] {
+        func named<T: RawRepresentable>(_ type: T.Type, _ chineseName: @escaping (T) -> String) -> (String) -> String where T.RawValue == String {
+            { key in chinese ? (T(rawValue: key).map(chineseName) ?? key) : key }
+        }
+        let asEntered: (String) -> String = { $0.isEmpty ? self.say("（未填）", "(none)") : $0 }
+        return [
+            ("contract-type", say("按合同类型", "By contract type"), statistics.byContractType, named(ContractType.self, \.chineseName)),
+            ("field", say("按技术领域", "By technical field"), statistics.byField, asEntered),
+            ("seller-kind", say("按卖方类型", "By seller kind"), statistics.bySellerKind, named(PartyKind.self, \.chineseName)),
+            ("ip-type", say("按知识产权类型", "By IP type"), statistics.byIPType, named(IPType.self, \.chineseName)),
+            ("seller-region", say("按卖方地区", "By seller region"), statistics.bySellerRegion, asEntered),
+        ]
+    }
+
+    private static func amount(_ value: Double) -> String { String(format: "%.2f", value) }
+
+    private func change(_ row: DealStatistics.Row) -> String {
+        guard let change = row.valueChange else { return "—" }
+        return String(format: "%+.1f%%", change * 100)
+    }
+
+    private func stageName(_ status: ResultStatus?) -> String {
+        guard let status else { return say("推荐结果", "shortlisted") }
+        return chinese ? status.chineseName : status.rawValue
+    }
+
+    /// The report as Markdown tables.
+    var markdown: String {
+        let period = statistics.period
+        var lines = [say("# 技术合同统计 \(period.label)（\(period.start) 至 \(period.end)）", "# Technology contracts \(period.label) (\(period.start) to \(period.end))"), ""]
+        let header = [say("项目", "group"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"),
+                      say("上年同期合同数", "deals a year earlier"), say("上年同期成交额", "value a year earlier"), say("成交额变化", "value change")]
+        func table(_ rows: [[String]]) -> [String] {
+            ["| " + header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: header.count - 1)]
+                + rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
+        }
+        func cells(_ row: DealStatistics.Row, _ name: String) -> [String] {
+            [name, String(row.deals), Self.amount(row.value), String(row.dealsYearEarlier), Self.amount(row.valueYearEarlier), change(row)]
+        }
+        lines += table([cells(statistics.total, say("合计", "total"))]) + [""]
+        for section in sections {
+            lines += ["## " + section.title, ""] + table(section.rows.map { cells($0, section.name($0.key)) }) + [""]
+        }
+        lines += ["## " + say("经纪人", "Brokers"), "",
+                  "| " + [say("经纪人", "broker"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"), say("佣金（万元）", "fees (10k CNY)")].joined(separator: " | ") + " |",
+                  "|---|---:|---:|---:|"]
+        lines += statistics.brokers.map { "| \($0.login) | \($0.deals) | \(Self.amount($0.value)) | \(Self.amount($0.fees)) |" }
+        lines += ["", "## " + say("对接漏斗（本期新建案例 \(statistics.casesOpened) 个）", "Funnel (\(statistics.casesOpened) cases opened in the period)"), "",
+                  "| " + [say("阶段", "stage"), say("结果数", "results"), say("较上一阶段", "of the stage before")].joined(separator: " | ") + " |",
+                  "|---|---:|---:|"]
+        var previous: Int?
+        for step in statistics.funnel {
+            let rate = previous.map { $0 > 0 ? String(format: "%.1f%%", Double(step.results) / Double($0) * 100) : "—" } ?? ""
+            lines.append("| \(stageName(step.status)) | \(step.results) | \(rate) |")
+            previous = step.results
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as CSV: one row per group, broker and funnel stage.
+    var csv: String {
+        var rows = [[say("部分", "section"), say("项目", "key"), say("合同数", "deals"), say("成交额（万元）", "value"),
+                     say("上年同期合同数", "deals_year_earlier"), say("上年同期成交额", "value_year_earlier"), say("佣金（万元）", "fees")]]
+        func cells(_ section: String, _ key: String, _ row: DealStatistics.Row) -> [String] {
+            [section, key, String(row.deals), Self.amount(row.value), String(row.dealsYearEarlier), Self.amount(row.valueYearEarlier), ""]
+        }
+        rows.append(cells("total", "", statistics.total))
+        for section in sections { rows += section.rows.map { cells(section.id, section.name($0.key), $0) } }
+        rows += statistics.brokers.map { ["broker", $0.login, String($0.deals), Self.amount($0.value), "", "", Self.amount($0.fees)] }
+        rows += statistics.funnel.map { ["funnel", $0.status?.rawValue ?? "shortlisted", String($0.results), "", "", "", ""] }
+        return CSVText.render(rows, lineBreak: .crlf, neutralizingFormulas: true)
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import DuijieBase
+import DuijieCommandLine
+import DuijieCorpus
+import DuijieWorkspace
+import Foundation
+
+/// `duijie stats`: a period's deals, brokers and funnel from a workspace.
+struct StatsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stats",
+        abstract: "Report a period's deals (by contract type, field, seller kind, IP type, region; beside a year earlier), brokers and funnel.",
+        discussion: """
+        A deal counts in the period of its signing day; the funnel counts the results of the cases \
+        opened in the period by the furthest stage each reached.
+        Examples:
+          duijie stats demo.sqlite --period 2026H1
+          duijie stats demo.sqlite --period 2026Q3 --language en --format csv -o 2026Q3.csv
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv }
+    enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
+
+    @Argument(help: "The workspace file.") var workspace: String
+    @Option(help: "2026H1, 2026Q3, 2026, or 2026-01-01..2026-03-31.") var period: String
+    @Option(help: "markdown or csv.") var format: Format = .markdown
+    @Option(help: "zh or en: the report's language.") var language: Language = .zh
+    @Option(name: .shortAndLong, help: "The file to write (replaced only when complete); standard output without it.")
+    var output: String?
+
+    func run() throws {
+        let period = try ReportPeriod(parsing: period)
+        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
+        let statistics = try Workspace(path: workspace).dealStatistics(period)
+        let report = StatisticsReport(statistics: statistics, chinese: language == .zh)
+        let text = format == .csv ? report.csv : report.markdown
+        if let output { try AtomicFile.write(format == .csv ? "\u{FEFF}" + text : text, to: output) } else { print(text, terminator: "") }
+    }
+}

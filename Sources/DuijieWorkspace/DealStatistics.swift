@@ -1,0 +1,124 @@
+import DuijieBase
+import GRDB
+
+/// The figures of a period, as the technology-market bulletin and a centre's half-year report
+/// give them: deals and their value by contract type, field, seller kind, IP type and the
+/// seller's region, each beside the same period a year earlier; brokers' deals, value and fees;
+/// and the funnel of the cases opened in the period. A deal counts in the period of its
+/// signing day.
+public struct DealStatistics: Sendable {
+    /// Deals and value (万元) of one group, now and a year earlier.
+    public struct Row: Sendable, Equatable {
+        /// The group's key: a code (contract type, kind, IP type) or the text as entered.
+        public let key: String
+        public let deals: Int
+        public let value: Double
+        public let dealsYearEarlier: Int
+        public let valueYearEarlier: Double
+
+        /// The value's change from a year earlier (0.25 = +25%), or nil when it was 0.
+        public var valueChange: Double? { valueYearEarlier > 0 ? value / valueYearEarlier - 1 : nil }
+    }
+
+    /// A broker's deals in the period: how many, their value and the broker's fees (万元).
+    public struct BrokerRow: Sendable, Equatable {
+        public let login: String
+        public let deals: Int
+        public let value: Double
+        public let fees: Double
+    }
+
+    /// How many results of the cases opened in the period reached a stage (at any time).
+    public struct FunnelStep: Sendable, Equatable {
+        /// The stage; nil for all results shortlisted.
+        public let status: ResultStatus?
+        public let results: Int
+    }
+
+    public let period: ReportPeriod
+    public let total: Row
+    public let byContractType: [Row]
+    public let byField: [Row]
+    public let bySellerKind: [Row]
+    public let byIPType: [Row]
+    public let bySellerRegion: [Row]
+    /// Brokers by value, then login.
+    public let brokers: [BrokerRow]
+    /// Cases opened in the period.
+    public let casesOpened: Int
+    /// Shortlisted, then contacted, meeting, negotiating, signed.
+    public let funnel: [FunnelStep]
+}
+
+extension Workspace {
+    /// The figures of `period` (see `DealStatistics`).
+    public func dealStatistics(_ period: ReportPeriod) throws(DuijieError) -> DealStatistics {
+        let all = try deals()
+        let earlier = period.yearEarlier
+        let now = all.filter { period.contains($0.signedOn) }
+        let before = all.filter { earlier.contains($0.signedOn) }
+        func rows(_ key: (Deal) -> String) -> [DealStatistics.Row] {
+            let keys = Set(now.map(key)).union(before.map(key))
+            return keys.map { name in
+                let current = now.filter { key($0) == name }, previous = before.filter { key($0) == name }
+                return DealStatistics.Row(key: name, deals: current.count, value: current.reduce(0) { $0 + $1.value },
+                                          dealsYearEarlier: previous.count, valueYearEarlier: previous.reduce(0) { $0 + $1.value })
+            }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }
+        }
+        let total = DealStatistics.Row(key: "", deals: now.count, value: now.reduce(0) { $0 + $1.value },
+                                       dealsYearEarlier: before.count, valueYearEarlier: before.reduce(0) { $0 + $1.value })
+        var brokerTotals: [String: (deals: Int, value: Double, fees: Double)] = [:]
+        for deal in now {
+            for broker in deal.brokers {
+                let sums = brokerTotals[broker.login] ?? (0, 0, 0)
+                brokerTotals[broker.login] = (sums.deals + 1, sums.value + deal.value, sums.fees + broker.fee)
+            }
+        }
+        let brokers = brokerTotals.map { DealStatistics.BrokerRow(login: $0.key, deals: $0.value.deals, value: $0.value.value, fees: $0.value.fees) }
+            .sorted { ($1.value, $0.login) < ($0.value, $1.login) }
+        let (casesOpened, funnel) = try caseFunnel(period)
+        return DealStatistics(period: period, total: total, byContractType: rows(\.contractType.rawValue), byField: rows(\.field),
+                              bySellerKind: rows(\.sellerKind.rawValue), byIPType: rows(\.ipType.rawValue),
+                              bySellerRegion: rows(\.sellerRegion), brokers: brokers, casesOpened: casesOpened, funnel: funnel)
+    }
+
+    /// The cases opened in `period` and how far their results went: each result counts at the
+    /// furthest stage it ever reached (its history and its status now), and at every stage
+    /// before it.
+    func caseFunnel(_ period: ReportPeriod) throws(DuijieError) -> (Int, [DealStatistics.FunnelStep]) {
+        let stages: [ResultStatus] = [.contacted, .meeting, .negotiating, .signed]
+        return try read { db in
+            // Days of the period as seconds since 1970, UTC: from the first day's start to the last day's end.
+            let from = Self.seconds(ofDay: period.start), until = Self.seconds(ofDay: period.end) + 86_400
+            let cases = try Int64.fetchAll(db, sql: #"SELECT id FROM "case" WHERE createdAt >= ? AND createdAt < ?"#, arguments: [from, until])
+            var furthest: [String: Int] = [:]  // "case/record" → index of the furthest stage, -1 for none
+            for caseID in cases {
+                for row in try Row.fetchAll(db, sql: "SELECT recordID, status FROM caseResult WHERE caseID = ?", arguments: [caseID]) {
+                    let key = "\(caseID)/\(row["recordID"] as String)"
+                    furthest[key] = max(furthest[key] ?? -1, ResultStatus(rawValue: row["status"]).flatMap { stages.firstIndex(of: $0) } ?? -1)
+                }
+                for row in try Row.fetchAll(db, sql: "SELECT recordID, status FROM statusChange WHERE caseID = ?", arguments: [caseID]) {
+                    let key = "\(caseID)/\(row["recordID"] as String)"
+                    furthest[key] = max(furthest[key] ?? -1, ResultStatus(rawValue: row["status"]).flatMap { stages.firstIndex(of: $0) } ?? -1)
+                }
+            }
+            let steps = [DealStatistics.FunnelStep(status: nil, results: furthest.count)]
+                + stages.enumerated().map { index, stage in
+                    DealStatistics.FunnelStep(status: stage, results: furthest.values.filter { $0 >= index }.count)
+                }
+            return (cases.count, steps)
+        }
+    }
+
+    /// Seconds since 1970 at the start of `day` (`YYYY-MM-DD`), UTC (days from the civil calendar).
+    static func seconds(ofDay day: String) -> Int64 {
+        let parts = day.split(separator: "-").compactMap { Int($0) }
+        var (year, month) = (parts[0], parts[1])
+        let date = parts[2]
+        if month <= 2 { year -= 1; month += 12 }
+        let era = year / 400, yearOfEra = year - era * 400
+        let dayOfYear = (153 * (month - 3) + 2) / 5 + date - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return Int64(era * 146_097 + dayOfEra - 719_468) * 86_400
+    }
+}

@@ -1,0 +1,101 @@
+import DuijieTestSupport
+import DuijieWorkspace
+import Foundation
+import GRDB
+import Testing
+
+/// `duijie stats`: a period's figures, checked against scripts/stats-reference (Python's sqlite3
+/// and SQL over the same file) and against sums done by hand.
+@Suite struct StatsCommandTests {
+    static let deals = [
+        // 2026H1
+        #"{"contractType":"技术许可","signedOn":"2026-03-02","value":120,"seller":"A-1001","sellerKind":"高等院校","buyer":"C-1","buyerKind":"企业","ipType":"专利","field":"F-STOR","sellerRegion":"辽宁省大连市","brokers":[{"login":"wang","fee":1.8}]}"#,
+        #"{"contractType":"技术转让","signedOn":"2026-04-08","value":85.5,"seller":"大连某所","sellerKind":"科研院所","buyer":"C-2","buyerKind":"企业","ipType":"技术秘密","field":"F-SHIP","sellerRegion":"辽宁省大连市","brokers":[{"login":"wang","fee":1.2},{"login":"li","fee":0.5}]}"#,
+        #"{"contractType":"技术开发","signedOn":"2026-06-30","value":300,"seller":"C-9","sellerKind":"企业","buyer":"C-3","buyerKind":"企业","ipType":"计算机软件著作权","field":"F-STOR","sellerRegion":"辽宁省沈阳市","brokers":[{"login":"li","fee":4.5}]}"#,
+        #"{"contractType":"技术服务","signedOn":"2026-01-01","value":12.25,"seller":"A-2001","sellerKind":"高等院校","buyer":"张三","buyerKind":"个人","ipType":"其他"}"#,
+        // 2025H1: the year earlier
+        #"{"contractType":"技术许可","signedOn":"2025-05-01","value":60,"seller":"A-1002","sellerKind":"高等院校","buyer":"C-4","buyerKind":"企业","ipType":"专利","field":"F-STOR","sellerRegion":"辽宁省大连市"}"#,
+        #"{"contractType":"技术咨询","signedOn":"2025-06-30","value":8,"seller":"咨询公司","sellerKind":"其他","buyer":"C-5","buyerKind":"企业","ipType":"其他","field":"F-MED","sellerRegion":"辽宁省鞍山市"}"#,
+        // Outside both periods
+        #"{"contractType":"技术许可","signedOn":"2026-07-01","value":999,"seller":"A-1003","sellerKind":"高等院校","buyer":"C-6","buyerKind":"企业","ipType":"专利"}"#,
+        #"{"contractType":"技术转让","signedOn":"2025-12-31","value":50,"seller":"A-1004","sellerKind":"高等院校","buyer":"C-7","buyerKind":"企业","ipType":"专利"}"#,
+    ]
+
+    /// A workspace with the deals above and two cases: one opened on 2026-03-15 whose results
+    /// went to signed, negotiating (then no deal), contacted and nowhere; one opened in 2025.
+    static func workspace(in directory: TemporaryDirectory) throws -> String {
+        let path = directory.path + "/ws.sqlite"
+        let workspace = try Workspace(path: path)
+        let wang = try workspace.addUser(login: "wang", role: .broker, password: "correct horse", cost: 4)
+        _ = try workspace.addUser(login: "li", role: .broker, password: "correct horse", cost: 4)
+        let (deals, locations) = try DealReader.read(deals.joined(separator: "\n"), fileName: "deals.jsonl")
+        try workspace.addDeals(deals, locations: locations)
+        let access = Access(user: wang, demandOwners: [:])
+        func results(_ ids: [String]) -> [SavedResult] {
+            ids.enumerated().map { SavedResult(rank: $0.offset + 1, recordID: $0.element, name: $0.element, score: 0.5, shown: "{}") }
+        }
+        let opened = try workspace.createCase(NewCase(title: "D-1012", sourceID: "D-1012", target: "achievement", confidential: false,
+                                                      results: results(["A-1", "A-2", "A-3", "A-4"])), access: access)
+        try workspace.setStatus(caseID: opened.id, recordID: "A-1", to: .signed, access: access)
+        try workspace.setStatus(caseID: opened.id, recordID: "A-2", to: .negotiating, access: access)
+        try workspace.setStatus(caseID: opened.id, recordID: "A-2", to: .noDeal, reason: "预算不足", access: access)
+        try workspace.setStatus(caseID: opened.id, recordID: "A-3", to: .contacted, access: access)
+        let old = try workspace.createCase(NewCase(title: "D-1001", sourceID: "D-1001", target: "achievement", confidential: false,
+                                                   results: results(["A-5"])), access: access)
+        try workspace.setStatus(caseID: old.id, recordID: "A-5", to: .signed, access: access)
+        // Back-date the cases (history the test simulates): 2026-03-15 and 2025-03-15, 08:00 UTC
+        // (`date -u -d '2026-03-15 08:00' +%s`).
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: #"UPDATE "case" SET createdAt = 1773561600 WHERE id = ?"#, arguments: [opened.id])
+            try db.execute(sql: #"UPDATE "case" SET createdAt = 1742025600 WHERE id = ?"#, arguments: [old.id])
+        }
+        try queue.close()
+        return path
+    }
+
+    @Test func theHalfYearAgreesWithTheReferenceScriptAndWithSumsByHand() throws {
+        let directory = TemporaryDirectory()
+        let path = try Self.workspace(in: directory)
+        let report = try CommandRunner.run(["stats", path, "--period", "2026H1", "--language", "en", "--format", "csv"])
+        #expect(report.status == 0, "\(report.standardError)")
+        let lines = report.standardOutput.components(separatedBy: "\r\n")
+        // By hand: 2026H1 holds 120 + 85.5 + 300 + 12.25 = 517.75 in 4 deals; 2025H1 60 + 8 = 68 in 2.
+        #expect(lines.contains("total,,4,517.75,2,68.00,"))
+        #expect(lines.contains("contract-type,licence,1,120.00,1,60.00,"))
+        #expect(lines.contains("contract-type,consulting,0,0.00,1,8.00,"))
+        // wang: deals 1 and 2 (205.5, fees 1.8 + 1.2); li: deals 2 and 3 (385.5, fees 0.5 + 4.5).
+        #expect(lines.contains("broker,li,2,385.50,,,5.00") && lines.contains("broker,wang,2,205.50,,,3.00"))
+        // The case of 2026-03-15: 4 results; 3 reached contacted, 2 a meeting or more (A-2's
+        // negotiation counts though it ended without a deal), 2 negotiating, 1 signed.
+        #expect(lines.contains("funnel,shortlisted,4,,,,") && lines.contains("funnel,contacted,3,,,,")
+                && lines.contains("funnel,meeting,2,,,,") && lines.contains("funnel,signed,1,,,,"))
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let python else {
+            print("StatsCommandTests: no python3, so the comparison with scripts/stats-reference is skipped")
+            return
+        }
+        let reference = try CommandRunner.run(executable: URL(fileURLWithPath: python),
+                                              [RepositoryFiles.root + "/scripts/stats-reference", path, "2026-01-01", "2026-06-30"])
+        #expect(reference.status == 0, "\(String(decoding: reference.error, as: UTF8.self))")
+        #expect(String(decoding: reference.output, as: UTF8.self) == report.standardOutput)
+    }
+
+    @Test func theChineseReportNamesGroupsInChineseAndPeriodsAreChecked() throws {
+        let directory = TemporaryDirectory()
+        let path = try Self.workspace(in: directory)
+        let report = try CommandRunner.run(["stats", path, "--period", "2026H1"])
+        #expect(report.status == 0, "\(report.standardError)")
+        #expect(report.standardOutput.contains("# 技术合同统计 2026H1（2026-01-01 至 2026-06-30）"))
+        // Licences: 120 against 60 a year earlier, +100.0%.
+        #expect(report.standardOutput.contains("| 技术许可 | 1 | 120.00 | 1 | 60.00 | +100.0% |"))
+        #expect(!report.standardOutput.contains("licence"))
+        let file = directory.path + "/2026H1.csv"
+        let written = try CommandRunner.run(["stats", path, "--period", "2026-01-01..2026-06-30", "--format", "csv", "-o", file])
+        #expect(written.status == 0 && (FileManager.default.contents(atPath: file)?.starts(with: [0xEF, 0xBB, 0xBF]) ?? false))
+        for bad in ["2026H3", "26H1", "2026-06-30..2026-01-01", "2026-02-30..2026-03-01"] {
+            let refused = try CommandRunner.run(["stats", path, "--period", bad])
+            #expect(refused.status != 0 && refused.standardError.contains("--period \(bad)"), "\(bad)")
+        }
+    }
+}
