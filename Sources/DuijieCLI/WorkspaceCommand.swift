@@ -9,7 +9,7 @@ struct WorkspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace",
         abstract: "Manage a workspace (the server's SQLite file): users, demand owners, deals and backups.",
-        subcommands: [WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self,
+        subcommands: [WorkspaceInitCommand.self, WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self,
                       WorkspaceImportDealsCommand.self, WorkspaceDealsCommand.self, WorkspaceBackupCommand.self]
     )
 }

@@ -50,3 +50,49 @@ struct WorkspaceDealsCommand: ParsableCommand {
         print(TextTable.render(rows, rightAligned: [0, 3]), terminator: "")
     }
 }
+
+/// `duijie workspace init`: a new workspace filled from a workspace's history in text files.
+struct WorkspaceInitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a workspace from users, cases and deals in JSON-lines files (--demo: the demo's).",
+        discussion: """
+        Every user gets the password read from standard input. The workspace is built in a \
+        temporary file and moved into place only when complete; an existing file is never replaced.
+        Examples:
+          printf 'duijie-demo\\n' | duijie workspace init demo.sqlite --demo
+          duijie workspace init centre.sqlite --from exported-history/
+        """
+    )
+
+    @Argument(help: "The workspace file to create.") var workspace: String
+    @Flag(help: "Use the demo's history, Corpus/demo/workspace (run from the repository).") var demo = false
+    @Option(help: "The folder with users.jsonl, cases.jsonl and deals.jsonl.") var from: String?
+
+    func validate() throws {
+        if demo == (from != nil) { throw ValidationError("give either --demo or --from DIR") }
+    }
+
+    func run() throws {
+        let directory = from ?? "Corpus/demo/workspace"
+        guard FileManager.default.fileExists(atPath: directory + "/users.jsonl") else {
+            throw DuijieError(.io, "\(directory): no users.jsonl here" + (demo ? " (run from the repository's root)" : ""))
+        }
+        guard !FileManager.default.fileExists(atPath: workspace) else {
+            throw DuijieError(.invalidInput, "\(workspace): exists; init creates a new workspace and never replaces one")
+        }
+        if isatty(STDIN_FILENO) != 0 { printError("password for every user (at least \(Workspace.minimumPasswordLength) characters), then Enter:") }
+        guard let password = readLine(strippingNewline: true), !password.isEmpty else {
+            throw DuijieError(.invalidInput, "password: none on standard input")
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("duijie-init-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let building = try Workspace(path: scratch + "/workspace.sqlite")
+        try WorkspaceHistory.load(from: directory, into: building, password: password)
+        try building.backup(to: workspace)
+        let made = try Workspace(path: workspace)
+        let deals = try made.deals()
+        print("created \(workspace): \(try made.users().count) users, \(try made.caseCount()) cases, \(deals.count) deals (\(String(format: "%.1f", deals.reduce(0) { $0 + $1.value })) 万元)")
+    }
+}

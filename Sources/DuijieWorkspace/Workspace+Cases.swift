@@ -203,6 +203,11 @@ extension Workspace {
         }
     }
 
+    /// The number of cases, everyone's.
+    public func caseCount() throws(DuijieError) -> Int {
+        try read { db in try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "case""#) ?? 0 }
+    }
+
     /// The number of status changes and notes recorded, for checks that no committed write is lost.
     public func eventCount() throws(DuijieError) -> Int {
         try read { db in

@@ -99,3 +99,52 @@ import Testing
         }
     }
 }
+
+/// `duijie workspace init --demo`: the demo's history as a workspace, and its statistics.
+@Suite struct DemoWorkspaceTests {
+    static func lineCount(_ name: String) throws -> Int {
+        try String(contentsOfFile: RepositoryFiles.root + "/Corpus/demo/workspace/" + name, encoding: .utf8)
+            .split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
+    }
+
+    @Test func theDemoHistoryBecomesAWorkspaceWhoseFiguresAgreeWithTheReference() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/demo.sqlite"
+        let made = try CommandRunner.run(["workspace", "init", path, "--demo"], input: "duijie-demo\n")
+        #expect(made.status == 0, "\(made.standardError)")
+        let workspace = try Workspace(path: path)
+        // Every line of the files is in the workspace: nothing dropped.
+        #expect(try workspace.users().count == Self.lineCount("users.jsonl"))
+        #expect(try workspace.caseCount() == Self.lineCount("cases.jsonl"))
+        #expect(try workspace.deals().count == Self.lineCount("deals.jsonl"))
+        #expect(try workspace.authenticate(login: "wang", password: "duijie-demo") != nil)
+        // An existing file is never replaced.
+        let again = try CommandRunner.run(["workspace", "init", path, "--demo"], input: "duijie-demo\n")
+        #expect(again.status != 0 && again.standardError.contains("never replaces"))
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
+            print("DemoWorkspaceTests: no /usr/bin/python3, so the comparison with scripts/stats-reference is skipped")
+            return
+        }
+        for (period, first, last) in [("2026H1", "2026-01-01", "2026-06-30"), ("2025", "2025-01-01", "2025-12-31")] {
+            let report = try CommandRunner.run(["stats", path, "--period", period, "--language", "en", "--format", "csv"])
+            let reference = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
+                                                  [RepositoryFiles.root + "/scripts/stats-reference", path, first, last])
+            #expect(report.status == 0 && reference.status == 0)
+            #expect(String(decoding: reference.output, as: UTF8.self) == report.standardOutput, "\(period)")
+        }
+    }
+
+    @Test func aBrokenHistoryCreatesNoWorkspace() throws {
+        let directory = TemporaryDirectory()
+        let history = directory.path + "/history"
+        try FileManager.default.createDirectory(atPath: history, withIntermediateDirectories: true)
+        for name in ["users.jsonl", "cases.jsonl"] {
+            try FileManager.default.copyItem(atPath: RepositoryFiles.root + "/Corpus/demo/workspace/" + name, toPath: history + "/" + name)
+        }
+        _ = directory.write("history/deals.jsonl", StatsCommandTests.deals[0].replacingOccurrences(of: #""value":120"#, with: #""value":-3"#) + "\n")
+        let path = directory.path + "/centre.sqlite"
+        let refused = try CommandRunner.run(["workspace", "init", path, "--from", history], input: "duijie-demo\n")
+        #expect(refused.status != 0 && refused.standardError.contains("deals.jsonl:1: value: -3.0"), "\(refused.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+}
