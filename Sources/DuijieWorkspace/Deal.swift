@@ -95,6 +95,7 @@ public struct DealBroker: Sendable, Equatable, Codable {
 public struct Deal: Sendable, Equatable, Codable {
     /// The database id (0 before it is saved).
     public var id: Int64 = 0
+    /// The contract's type (技术开发 …).
     public var contractType: ContractType
     /// The registration number (登记号), or empty when not registered yet.
     public var registrationNumber: String = ""
@@ -106,9 +107,11 @@ public struct Deal: Sendable, Equatable, Codable {
     public var value: Double
     /// The seller: a corpus record's id or a name.
     public var seller: String
+    /// What kind of party the seller is.
     public var sellerKind: PartyKind
     /// The buyer: a corpus record's id or a name.
     public var buyer: String
+    /// What kind of party the buyer is.
     public var buyerKind: PartyKind
     /// The technical field (a corpus field id or a name).
     public var field: String = ""
@@ -116,6 +119,7 @@ public struct Deal: Sendable, Equatable, Codable {
     public var sellerRegion: String = ""
     /// The buyer's region.
     public var buyerRegion: String = ""
+    /// The kind of intellectual property the contract is about.
     public var ipType: IPType
     /// The brokers credited, with their fees.
     public var brokers: [DealBroker] = []

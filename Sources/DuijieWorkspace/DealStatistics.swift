@@ -11,9 +11,13 @@ public struct DealStatistics: Sendable {
     public struct Row: Sendable, Equatable {
         /// The group's key: a code (contract type, kind, IP type) or the text as entered.
         public let key: String
+        /// Deals signed in the period.
         public let deals: Int
+        /// Their value, in 万元.
         public let value: Double
+        /// Deals signed in the same days a year earlier.
         public let dealsYearEarlier: Int
+        /// Their value, in 万元.
         public let valueYearEarlier: Double
 
         /// The value's change from a year earlier (0.25 = +25%), or nil when it was 0.
@@ -22,9 +26,13 @@ public struct DealStatistics: Sendable {
 
     /// A broker's deals in the period: how many, their value and the broker's fees (万元).
     public struct BrokerRow: Sendable, Equatable {
+        /// The broker's login.
         public let login: String
+        /// Deals the broker is credited with.
         public let deals: Int
+        /// Their value, in 万元.
         public let value: Double
+        /// The broker's fees from them, in 万元.
         public let fees: Double
     }
 
@@ -32,15 +40,23 @@ public struct DealStatistics: Sendable {
     public struct FunnelStep: Sendable, Equatable {
         /// The stage; nil for all results shortlisted.
         public let status: ResultStatus?
+        /// Results that reached it.
         public let results: Int
     }
 
+    /// The period reported.
     public let period: ReportPeriod
+    /// All deals.
     public let total: Row
+    /// By contract type (codes as keys), largest value first, as every list below.
     public let byContractType: [Row]
+    /// By technical field, as entered.
     public let byField: [Row]
+    /// By the seller's kind (codes as keys).
     public let bySellerKind: [Row]
+    /// By IP type (codes as keys).
     public let byIPType: [Row]
+    /// By the seller's region, as entered.
     public let bySellerRegion: [Row]
     /// Brokers by value, then login.
     public let brokers: [BrokerRow]
