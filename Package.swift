@@ -140,7 +140,7 @@ let package = Package(
             name: "DuijieCLI",
             dependencies: [
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
-                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieShortlist", "DuijieWorkspace", "DuijieServer",
+                "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieShortlist", "DuijieWorkbook", "DuijieWorkspace", "DuijieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]

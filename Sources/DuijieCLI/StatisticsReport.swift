@@ -1,4 +1,5 @@
 import DuijieCorpus
+import DuijieWorkbook
 import DuijieWorkspace
 import Foundation
 
@@ -67,6 +68,29 @@ struct StatisticsReport {
             previous = step.results
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The report as a workbook: a sheet for the total and each breakdown, the brokers and the
+    /// funnel, with numbers as numbers.
+    var workbook: Workbook {
+        let header = [say("项目", "group"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"),
+                      say("上年同期合同数", "deals a year earlier"), say("上年同期成交额", "value a year earlier"), say("成交额变化", "value change")]
+        func cells(_ row: DealStatistics.Row, _ name: String) -> [Worksheet.Cell] {
+            [.text(name), .number(Double(row.deals)), .number(row.value), .number(Double(row.dealsYearEarlier)),
+             .number(row.valueYearEarlier), row.valueChange.map { .number(($0 * 1000).rounded() / 1000) } ?? .empty]
+        }
+        let title = say("技术合同统计 \(statistics.period.label)（\(statistics.period.start) 至 \(statistics.period.end)）",
+                        "Technology contracts \(statistics.period.label) (\(statistics.period.start) to \(statistics.period.end))")
+        var sheets = [Worksheet(name: say("合计", "Total"), title: title, header: header, rows: [cells(statistics.total, say("合计", "total"))])]
+        for section in sections {
+            sheets.append(Worksheet(name: section.title, title: title, header: header, rows: section.rows.map { cells($0, section.name($0.key)) }))
+        }
+        sheets.append(Worksheet(name: say("经纪人", "Brokers"), title: title,
+                                header: [say("经纪人", "broker"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"), say("佣金（万元）", "fees (10k CNY)")],
+                                rows: statistics.brokers.map { [.text($0.login), .number(Double($0.deals)), .number($0.value), .number($0.fees)] }))
+        sheets.append(Worksheet(name: say("对接漏斗", "Funnel"), title: title, header: [say("阶段", "stage"), say("结果数", "results")],
+                                rows: statistics.funnel.map { [.text(stageName($0.status)), .number(Double($0.results))] }))
+        return Workbook(sheets)
     }
 
     /// The report as CSV: one row per group, broker and funnel stage.

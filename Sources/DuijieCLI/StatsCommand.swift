@@ -16,15 +16,16 @@ struct StatsCommand: ParsableCommand {
         Examples:
           duijie stats demo.sqlite --period 2026H1
           duijie stats demo.sqlite --period 2026Q3 --language en --format csv -o 2026Q3.csv
+          duijie stats demo.sqlite --period 2026 --format xlsx -o 2026.xlsx
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, xlsx }
     enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
 
     @Argument(help: "The workspace file.") var workspace: String
     @Option(help: "2026H1, 2026Q3, 2026, or 2026-01-01..2026-03-31.") var period: String
-    @Option(help: "markdown or csv.") var format: Format = .markdown
+    @Option(help: "markdown, csv or xlsx (a workbook: needs -o).") var format: Format = .markdown
     @Option(help: "zh or en: the report's language.") var language: Language = .zh
     @Option(name: .shortAndLong, help: "The file to write (replaced only when complete); standard output without it.")
     var output: String?
@@ -34,7 +35,13 @@ struct StatsCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
         let statistics = try Workspace(path: workspace).dealStatistics(period)
         let report = StatisticsReport(statistics: statistics, chinese: language == .zh)
-        let text = format == .csv ? report.csv : report.markdown
-        if let output { try AtomicFile.write(format == .csv ? "\u{FEFF}" + text : text, to: output) } else { print(text, terminator: "") }
+        switch (format, output) {
+        case (.xlsx, let output?): try report.workbook.write(to: output)
+        case (.xlsx, nil): throw ValidationError("--format xlsx writes a file: give -o FILE.xlsx")
+        case (.csv, let output?): try AtomicFile.write("\u{FEFF}" + report.csv, to: output)
+        case (.csv, nil): print(report.csv, terminator: "")
+        case (.markdown, let output?): try AtomicFile.write(report.markdown, to: output)
+        case (.markdown, nil): print(report.markdown, terminator: "")
+        }
     }
 }

@@ -93,6 +93,24 @@ import Testing
         let file = directory.path + "/2026H1.csv"
         let written = try CommandRunner.run(["stats", path, "--period", "2026-01-01..2026-06-30", "--format", "csv", "-o", file])
         #expect(written.status == 0 && (FileManager.default.contents(atPath: file)?.starts(with: [0xEF, 0xBB, 0xBF]) ?? false))
+        // A workbook: a sheet per breakdown, numbers as numbers (read back with openpyxl when
+        // Debian's python3-openpyxl is there).
+        let workbook = directory.path + "/2026H1.xlsx"
+        let book = try CommandRunner.run(["stats", path, "--period", "2026H1", "--format", "xlsx", "-o", workbook])
+        #expect(book.status == 0 && (FileManager.default.contents(atPath: workbook)?.starts(with: Array("PK".utf8)) ?? false), "\(book.standardError)")
+        let reader = "import openpyxl, sys\nwb = openpyxl.load_workbook(sys.argv[1])\nprint('|'.join(wb.sheetnames))\n"
+            + "print(repr([c.value for c in wb['按合同类型'][4]]))\n"
+        let read = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", reader, workbook])
+        if read.status == 0 {
+            let lines = String(decoding: read.output, as: UTF8.self).split(separator: "\n").map(String.init)
+            #expect(lines.first == "合计|按合同类型|按技术领域|按卖方类型|按知识产权类型|按卖方地区|经纪人|对接漏斗")
+            // Row 4 of the contract types (title, header, development 300, then licence): 120 against 60, +100%.
+            #expect(lines.last == "['技术许可', 1, 120, 1, 60, 1]", "\(lines)")
+        } else {
+            print("StatsCommandTests: the workbook is not read back (no /usr/bin/python3 with openpyxl)")
+        }
+        let noFile = try CommandRunner.run(["stats", path, "--period", "2026H1", "--format", "xlsx"])
+        #expect(noFile.status != 0 && noFile.standardError.contains("give -o FILE.xlsx"))
         for bad in ["2026H3", "26H1", "2026-06-30..2026-01-01", "2026-02-30..2026-03-01"] {
             let refused = try CommandRunner.run(["stats", path, "--period", bad])
             #expect(refused.status != 0 && refused.standardError.contains("--period \(bad)"), "\(bad)")
