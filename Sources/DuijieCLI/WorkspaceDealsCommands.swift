@@ -1,6 +1,7 @@
 import ArgumentParser
 import DuijieBase
 import DuijieCommandLine
+import DuijieCorpus
 import DuijieWorkspace
 import Foundation
 
@@ -8,29 +9,58 @@ import Foundation
 struct WorkspaceImportDealsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-deals",
-        abstract: "Add deals (成交) from a JSON-lines file: all of them, or none when any line has a problem.",
+        abstract: "Add deals (成交) from a spreadsheet (.csv, .tsv) or JSON lines: all of them, or none when any row has a problem.",
         discussion: """
         A line: {"contractType":"技术许可","signedOn":"2026-03-02","value":120,"seller":"A-1001", \
         "sellerKind":"高等院校","buyer":"C-1003","buyerKind":"企业","ipType":"专利", \
         "registrationNumber":"2026210200001234","registeredOn":"2026-03-20","field":"F-STOR", \
         "sellerRegion":"辽宁省大连市","buyerRegion":"辽宁省沈阳市","brokers":[{"login":"wang","fee":1.8}]}
         Values and fees in 万元; every problem is listed at FILE:LINE: field.
-        Example:
+        A spreadsheet saved as CSV (or tab-separated .tsv/.txt) has a header row: 合同类型, 登记号, \
+        登记日期, 签订日期, 成交额（万元）, 卖方, 卖方类型, 买方, 买方类型, 技术领域, 卖方地区, 买方地区, \
+        知识产权类型, 经纪人, 佣金（万元）, 案例编号, 成果编号 (or the English names); sums as 120 or 50万, \
+        days as 2026-03-02, 2026/3/2, 2026年3月2日 or an Excel serial number; brokers and fees as wang;li \
+        and 1.2;0.5. An unknown column, or sums in 元, are errors.
+        Examples:
           duijie workspace import-deals demo.sqlite deals.jsonl
+          duijie workspace import-deals demo.sqlite 2026年技术合同登记台账.csv
         """
     )
 
     @Argument(help: "The workspace file.") var workspace: String
-    @Argument(help: "The deals, one JSON object per line.") var file: String
+    @Argument(help: "The deals: a .csv, .tsv or .txt spreadsheet with a header row, or .jsonl.") var file: String
+    @Option(help: "The spreadsheet's encoding: auto, utf-8, gbk, gb18030, utf-16le, utf-16be.") var encoding: TextEncoding = .auto
 
     func run() throws {
         guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
         guard let data = FileManager.default.contents(atPath: file) else { throw DuijieError(.io, "\(file): cannot read the file") }
-        guard let text = String(data: data, encoding: .utf8) else { throw DuijieError(.invalidInput, "\(file): not UTF-8 text") }
-        let (deals, locations) = try DealReader.read(text, fileName: file)
+        let deals: [Deal], locations: [String]
+        if file.lowercased().hasSuffix(".jsonl") {
+            guard let text = String(data: data, encoding: .utf8) else { throw DuijieError(.invalidInput, "\(file): not UTF-8 text") }
+            (deals, locations) = try DealReader.read(text, fileName: file)
+        } else {
+            let text = try encoding.decode(Array(data), fileName: file).text
+            let sheet = try DealSheet.read(text, fileName: file)
+            do {
+                (deals, locations) = try DealReader.read(objects: sheet.objects, source: file)
+                if !sheet.problems.isEmpty { throw DuijieError(.invalidInput, "\(file): problems", details: []) }
+            } catch let error as DuijieError {
+                // Every problem of both readings, in the file's order.
+                let problems = (sheet.problems + error.details).sorted { Self.line(of: $0) < Self.line(of: $1) }
+                throw DuijieError(.invalidInput, "\(file): \(problems.count) problem(s); no deal was read", details: problems)
+            }
+        }
         let saved = try Workspace(path: workspace).addDeals(deals, locations: locations)
         let total = saved.reduce(0) { $0 + $1.value }
         print("added \(saved.count) deals (\(String(format: "%.2f", total)) 万元) to \(workspace)")
+    }
+}
+
+extension WorkspaceImportDealsCommand {
+    /// The line number in a `FILE:LINE: …` problem (0 when there is none).
+    static func line(of problem: String) -> Int {
+        let parts = problem.split(separator: ":", maxSplits: 2)
+        return parts.count > 1 ? Int(parts[1]) ?? 0 : 0
     }
 }
 

@@ -39,6 +39,25 @@ public enum DealReader {
         return (deals, locations)
     }
 
+    /// The deals of objects already read (a spreadsheet's rows), each with its location.
+    ///
+    /// - Throws: `DuijieError` (`invalid-input`) listing each problem, after its location.
+    public static func read(objects: [(location: String, value: JSONValue)], source: String) throws(DuijieError) -> (deals: [Deal], locations: [String]) {
+        var deals: [Deal] = [], locations: [String] = [], problems: [String] = []
+        for (location, value) in objects {
+            var found: [String] = []
+            if let deal = deal(from: value, problems: &found) {
+                deals.append(deal)
+                locations.append(location)
+            }
+            problems += found.map { "\(location): \($0)" }
+        }
+        guard problems.isEmpty else {
+            throw DuijieError(.invalidInput, "\(source): \(problems.count) problem(s); no deal was read", details: problems)
+        }
+        return (deals, locations)
+    }
+
     /// The deal `value` describes, or nil with `problems` saying why.
     static func deal(from value: JSONValue, problems: inout [String]) -> Deal? {
         guard case .object(let members) = value else {

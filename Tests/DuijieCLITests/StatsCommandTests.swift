@@ -166,3 +166,56 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path))
     }
 }
+
+/// `duijie workspace import-deals` from a deal register saved as CSV by a spreadsheet.
+@Suite struct DealSheetImportTests {
+    static let header = "合同类型,签订日期,成交额（万元）,卖方,卖方类型,买方,买方类型,知识产权类型,经纪人,佣金（万元）,登记号,登记日期"
+
+    static func workspace(_ directory: TemporaryDirectory) throws -> String {
+        let path = directory.path + "/ws.sqlite"
+        let workspace = try Workspace(path: path)
+        for login in ["wang", "li"] { _ = try workspace.addUser(login: login, role: .broker, password: "correct horse", cost: 4) }
+        return path
+    }
+
+    @Test func aGBKRegisterIsReadAsARegisterWritesIt() throws {
+        let directory = TemporaryDirectory()
+        let path = try Self.workspace(directory)
+        let text = Self.header + "\r\n"
+            + "技术许可,2026/3/2,50万,大连理工大学,高等院校,大连瀚洋储能科技有限公司,企业,专利,wang;li,0.4;0.2,2026210200001234,2026年3月20日\r\n"
+            + "technical service,46100,\"1,200.5\",吉林大学,university,某公司,enterprise,other,,,,\r\n"
+        let file = directory.write("register.csv", bytes: GBK.encode(text.replacingOccurrences(of: "technical service", with: "技术服务")))
+        let imported = try CommandRunner.run(["workspace", "import-deals", path, file])
+        #expect(imported.status == 0, "\(imported.standardError)")
+        let deals = try Workspace(path: path).deals()
+        try #require(deals.count == 2)
+        #expect(deals[0].contractType == .licence && deals[0].value == 50 && deals[0].signedOn == "2026-03-02" && deals[0].registeredOn == "2026-03-20")
+        #expect(deals[0].brokers == [DealBroker(login: "wang", fee: 0.4), DealBroker(login: "li", fee: 0.2)])
+        // Excel's serial day 46100 is 2026-03-19 (`date -u -d '1899-12-30 +46100 days'`).
+        #expect(deals[1].signedOn == "2026-03-19" && deals[1].value == 1200.5 && deals[1].sellerKind == .university && deals[1].brokers.isEmpty)
+    }
+
+    @Test func aRegisterIsRefusedWholeWithEveryProblemNamed() throws {
+        let directory = TemporaryDirectory()
+        let path = try Self.workspace(directory)
+        let good = "技术许可,2026-03-02,50,大连理工大学,高等院校,某公司,企业,专利,wang,0.4,,"
+        let rows = [good, good.replacingOccurrences(of: ",50,", with: ",约100,"), good.replacingOccurrences(of: "wang,0.4", with: "wang;li,0.4"),
+                    good.replacingOccurrences(of: "高等院校", with: "大学")]
+        let file = directory.write("register.csv", ([Self.header] + rows).joined(separator: "\n") + "\n")
+        let refused = try CommandRunner.run(["workspace", "import-deals", path, file])
+        #expect(refused.status != 0)
+        for expected in ["register.csv:3: 成交额（万元）: 约100: expected a number", "register.csv:4: 佣金: 1 fees for 2 brokers",
+                         "register.csv:5: sellerKind: 大学: expected one of"] {
+            #expect(refused.standardError.contains(expected), "\(expected) in \(refused.standardError)")
+        }
+        #expect(try Workspace(path: path).deals().isEmpty)
+        // Headers: an unknown column, sums in 元, a required column missing.
+        for (header, message) in [(Self.header + ",备注", "备注: not a deal column"),
+                                  (Self.header.replacingOccurrences(of: "成交额（万元）", with: "合同金额（元）"), "sums are read in 万元"),
+                                  (Self.header.replacingOccurrences(of: "买方类型,", with: ""), "no column for buyerKind")] {
+            let sheet = directory.write("header.csv", header + "\n" + good + "\n")
+            let outcome = try CommandRunner.run(["workspace", "import-deals", path, sheet])
+            #expect(outcome.status != 0 && outcome.standardError.contains(message), "\(message) in \(outcome.standardError)")
+        }
+    }
+}

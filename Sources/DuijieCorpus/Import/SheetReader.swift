@@ -8,23 +8,25 @@ import DuijieBase
 /// delimiter, a line break or the end of the file. A quote opened and never closed, and text
 /// after a closing quote, are errors with the line and column. A quote inside an unquoted cell
 /// (`2" 阀门`) is text, as Excel reads it. Lines end in LF, CR LF or CR.
-struct SheetReader {
+public struct SheetReader: Sendable {
     /// A row as the file holds it.
-    struct Row {
+    public struct Row: Sendable {
         /// The line of the file the row starts on (a quoted cell may span lines).
-        let line: Int
+        public let line: Int
         /// The cells, unquoted.
-        let cells: [String]
+        public let cells: [String]
     }
 
-    let fileName: String
-    let delimiter: Unicode.Scalar
+    /// The name used in errors.
+    public let fileName: String
+    /// The character between cells.
+    public let delimiter: Unicode.Scalar
 
     /// A reader for `fileName` (used in errors) with `delimiter` between cells.
     ///
     /// - Throws: `DuijieError` when the delimiter is not one character, or is a quote or a
     ///   line break.
-    init(fileName: String, delimiter: Character) throws(DuijieError) {
+    public init(fileName: String, delimiter: Character) throws(DuijieError) {
         guard let scalar = delimiter.unicodeScalars.first, delimiter.unicodeScalars.count == 1 else {
             throw DuijieError(.invalidInput, "the delimiter must be a single character")
         }
@@ -45,7 +47,7 @@ struct SheetReader {
     /// - Throws: `DuijieError` at the quote that is never closed, or at the first character
     ///   after a closing quote that does not end the cell.
     /// - Complexity: O(n) in the length of the text.
-    func rows(of text: String) throws(DuijieError) -> [Row] {
+    public func rows(of text: String) throws(DuijieError) -> [Row] {
         var cursor = Cursor(text.unicodeScalars.makeIterator())
         var rows: [Row] = []
         var cells: [String] = []
