@@ -59,12 +59,14 @@ struct StatisticsReport {
                   "|---|---:|---:|---:|"]
         lines += statistics.brokers.map { "| \($0.login) | \($0.deals) | \(Self.amount($0.value)) | \(Self.amount($0.fees)) |" }
         lines += ["", "## " + say("对接漏斗（本期新建案例 \(statistics.casesOpened) 个）", "Funnel (\(statistics.casesOpened) cases opened in the period)"), "",
-                  "| " + [say("阶段", "stage"), say("结果数", "results"), say("较上一阶段", "of the stage before")].joined(separator: " | ") + " |",
-                  "|---|---:|---:|"]
+                  "| " + [say("阶段", "stage"), say("结果数", "results"), say("较上一阶段", "of the stage before"),
+                          say("距上一阶段天数（中位数）", "median days from the stage before")].joined(separator: " | ") + " |",
+                  "|---|---:|---:|---:|"]
         var previous: Int?
         for step in statistics.funnel {
             let rate = previous.map { $0 > 0 ? String(format: "%.1f%%", Double(step.results) / Double($0) * 100) : "—" } ?? ""
-            lines.append("| \(stageName(step.status)) | \(step.results) | \(rate) |")
+            let days = step.medianDays.map { String(format: "%.1f", $0) } ?? (step.status == nil ? "" : "—")
+            lines.append("| \(stageName(step.status)) | \(step.results) | \(rate) | \(days) |")
             previous = step.results
         }
         return lines.joined(separator: "\n") + "\n"
@@ -88,22 +90,25 @@ struct StatisticsReport {
         sheets.append(Worksheet(name: say("经纪人", "Brokers"), title: title,
                                 header: [say("经纪人", "broker"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"), say("佣金（万元）", "fees (10k CNY)")],
                                 rows: statistics.brokers.map { [.text($0.login), .number(Double($0.deals)), .number($0.value), .number($0.fees)] }))
-        sheets.append(Worksheet(name: say("对接漏斗", "Funnel"), title: title, header: [say("阶段", "stage"), say("结果数", "results")],
-                                rows: statistics.funnel.map { [.text(stageName($0.status)), .number(Double($0.results))] }))
+        sheets.append(Worksheet(name: say("对接漏斗", "Funnel"), title: title,
+                                header: [say("阶段", "stage"), say("结果数", "results"), say("距上一阶段天数（中位数）", "median days from the stage before")],
+                                rows: statistics.funnel.map { [.text(stageName($0.status)), .number(Double($0.results)), $0.medianDays.map { .number($0) } ?? .empty] }))
         return Workbook(sheets)
     }
 
     /// The report as CSV: one row per group, broker and funnel stage.
     var csv: String {
         var rows = [[say("部分", "section"), say("项目", "key"), say("合同数", "deals"), say("成交额（万元）", "value"),
-                     say("上年同期合同数", "deals_year_earlier"), say("上年同期成交额", "value_year_earlier"), say("佣金（万元）", "fees")]]
+                     say("上年同期合同数", "deals_year_earlier"), say("上年同期成交额", "value_year_earlier"), say("佣金（万元）", "fees"),
+                     say("距上一阶段天数（中位数）", "median_days")]]
         func cells(_ section: String, _ key: String, _ row: DealStatistics.Row) -> [String] {
-            [section, key, String(row.deals), Self.amount(row.value), String(row.dealsYearEarlier), Self.amount(row.valueYearEarlier), ""]
+            [section, key, String(row.deals), Self.amount(row.value), String(row.dealsYearEarlier), Self.amount(row.valueYearEarlier), "", ""]
         }
         rows.append(cells("total", "", statistics.total))
         for section in sections { rows += section.rows.map { cells(section.id, section.name($0.key), $0) } }
-        rows += statistics.brokers.map { ["broker", $0.login, String($0.deals), Self.amount($0.value), "", "", Self.amount($0.fees)] }
-        rows += statistics.funnel.map { ["funnel", $0.status?.rawValue ?? "shortlisted", String($0.results), "", "", "", ""] }
+        rows += statistics.brokers.map { ["broker", $0.login, String($0.deals), Self.amount($0.value), "", "", Self.amount($0.fees), ""] }
+        rows += statistics.funnel.map { ["funnel", $0.status?.rawValue ?? "shortlisted", String($0.results), "", "", "", "",
+                                         $0.medianDays.map { String(format: "%.2f", $0) } ?? ""] }
         return CSVText.render(rows, lineBreak: .crlf, neutralizingFormulas: true)
     }
 }

@@ -42,6 +42,9 @@ public struct DealStatistics: Sendable {
         public let status: ResultStatus?
         /// Results that reached it.
         public let results: Int
+        /// The median of the days each of them took from the stage before (from the case's
+        /// opening, for the first stage), or nil for the shortlist and a stage no one reached.
+        public let medianDays: Double?
     }
 
     /// The period reported.
@@ -100,27 +103,45 @@ extension Workspace {
 
     /// The cases opened in `period` and how far their results went: each result counts at the
     /// furthest stage it ever reached (its history and its status now), and at every stage
-    /// before it.
+    /// before it. A stage is reached at the first change to it or beyond; the days between two
+    /// stages are counted for the results whose history dates both.
     func caseFunnel(_ period: ReportPeriod) throws(DuijieError) -> (Int, [DealStatistics.FunnelStep]) {
         let stages: [ResultStatus] = [.contacted, .meeting, .negotiating, .signed]
+        func stage(_ name: String) -> Int { ResultStatus(rawValue: name).flatMap { stages.firstIndex(of: $0) } ?? -1 }
         return try read { db in
             // Days of the period as seconds since 1970, UTC: from the first day's start to the last day's end.
             let from = Self.seconds(ofDay: period.start), until = Self.seconds(ofDay: period.end) + 86_400
-            let cases = try Int64.fetchAll(db, sql: #"SELECT id FROM "case" WHERE createdAt >= ? AND createdAt < ?"#, arguments: [from, until])
+            let cases = try Row.fetchAll(db, sql: #"SELECT id, createdAt FROM "case" WHERE createdAt >= ? AND createdAt < ?"#, arguments: [from, until])
             var furthest: [String: Int] = [:]  // "case/record" → index of the furthest stage, -1 for none
-            for caseID in cases {
+            var reached: [String: [Int: Int64]] = [:]  // "case/record" → stage → first moment at it or beyond
+            var opened: [String: Int64] = [:]
+            for caseRow in cases {
+                let caseID: Int64 = caseRow["id"]
                 for row in try Row.fetchAll(db, sql: "SELECT recordID, status FROM caseResult WHERE caseID = ?", arguments: [caseID]) {
                     let key = "\(caseID)/\(row["recordID"] as String)"
-                    furthest[key] = max(furthest[key] ?? -1, ResultStatus(rawValue: row["status"]).flatMap { stages.firstIndex(of: $0) } ?? -1)
+                    furthest[key] = max(furthest[key] ?? -1, stage(row["status"]))
+                    opened[key] = caseRow["createdAt"]
                 }
-                for row in try Row.fetchAll(db, sql: "SELECT recordID, status FROM statusChange WHERE caseID = ?", arguments: [caseID]) {
-                    let key = "\(caseID)/\(row["recordID"] as String)"
-                    furthest[key] = max(furthest[key] ?? -1, ResultStatus(rawValue: row["status"]).flatMap { stages.firstIndex(of: $0) } ?? -1)
+                for row in try Row.fetchAll(db, sql: "SELECT recordID, status, at FROM statusChange WHERE caseID = ? ORDER BY at, id", arguments: [caseID]) {
+                    let key = "\(caseID)/\(row["recordID"] as String)", index = stage(row["status"])
+                    furthest[key] = max(furthest[key] ?? -1, index)
+                    if index >= 0 {
+                        for step in 0...index where reached[key]?[step] == nil { reached[key, default: [:]][step] = row["at"] }
+                    }
                 }
             }
-            let steps = [DealStatistics.FunnelStep(status: nil, results: furthest.count)]
+            func median(_ values: [Double]) -> Double? {
+                guard !values.isEmpty else { return nil }
+                let sorted = values.sorted(), middle = sorted.count / 2
+                return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+            }
+            let steps = [DealStatistics.FunnelStep(status: nil, results: furthest.count, medianDays: nil)]
                 + stages.enumerated().map { index, stage in
-                    DealStatistics.FunnelStep(status: stage, results: furthest.values.filter { $0 >= index }.count)
+                    let days = reached.compactMap { key, moments -> Double? in
+                        guard let at = moments[index], let before = index == 0 ? opened[key] : moments[index - 1] else { return nil }
+                        return Double(at - before) / 86_400
+                    }
+                    return DealStatistics.FunnelStep(status: stage, results: furthest.values.filter { $0 >= index }.count, medianDays: median(days))
                 }
             return (cases.count, steps)
         }

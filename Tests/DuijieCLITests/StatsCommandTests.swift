@@ -61,15 +61,18 @@ import Testing
         #expect(report.status == 0, "\(report.standardError)")
         let lines = report.standardOutput.components(separatedBy: "\r\n")
         // By hand: 2026H1 holds 120 + 85.5 + 300 + 12.25 = 517.75 in 4 deals; 2025H1 60 + 8 = 68 in 2.
-        #expect(lines.contains("total,,4,517.75,2,68.00,"))
-        #expect(lines.contains("contract-type,licence,1,120.00,1,60.00,"))
-        #expect(lines.contains("contract-type,consulting,0,0.00,1,8.00,"))
+        #expect(lines.contains("total,,4,517.75,2,68.00,,"))
+        #expect(lines.contains("contract-type,licence,1,120.00,1,60.00,,"))
+        #expect(lines.contains("contract-type,consulting,0,0.00,1,8.00,,"))
         // wang: deals 1 and 2 (205.5, fees 1.8 + 1.2); li: deals 2 and 3 (385.5, fees 0.5 + 4.5).
-        #expect(lines.contains("broker,li,2,385.50,,,5.00") && lines.contains("broker,wang,2,205.50,,,3.00"))
+        #expect(lines.contains("broker,li,2,385.50,,,5.00,") && lines.contains("broker,wang,2,205.50,,,3.00,"))
         // The case of 2026-03-15: 4 results; 3 reached contacted, 2 a meeting or more (A-2's
         // negotiation counts though it ended without a deal), 2 negotiating, 1 signed.
-        #expect(lines.contains("funnel,shortlisted,4,,,,") && lines.contains("funnel,contacted,3,,,,")
-                && lines.contains("funnel,meeting,2,,,,") && lines.contains("funnel,signed,1,,,,"))
+        // (Their median days depend on when the test runs: the statuses are set now, the case is
+        // back-dated; the reference below checks them.)
+        for prefix in ["funnel,shortlisted,4,", "funnel,contacted,3,", "funnel,meeting,2,", "funnel,negotiating,2,", "funnel,signed,1,"] {
+            #expect(lines.contains { $0.hasPrefix(prefix) }, "\(prefix)")
+        }
         let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let python else {
             print("StatsCommandTests: no python3, so the comparison with scripts/stats-reference is skipped")
@@ -216,6 +219,32 @@ import Testing
             let sheet = directory.write("header.csv", header + "\n" + good + "\n")
             let outcome = try CommandRunner.run(["workspace", "import-deals", path, sheet])
             #expect(outcome.status != 0 && outcome.standardError.contains(message), "\(message) in \(outcome.standardError)")
+        }
+    }
+}
+
+/// The funnel's median days, on a history whose days are known.
+@Suite struct FunnelDaysTests {
+    @Test func medianDaysBetweenStagesAreCountedByHand() throws {
+        let directory = TemporaryDirectory()
+        _ = directory.write("history/users.jsonl", #"{"login":"wang","name":"王经纪","role":"broker"}"# + "\n")
+        _ = directory.write("history/deals.jsonl", "")
+        _ = directory.write("history/cases.jsonl", #"{"broker":"wang","title":"D-1012","source":"D-1012","target":"achievement","openedOn":"2026-03-01","results":["#
+            + #"{"record":"A-1","name":"一","score":0.6,"history":[{"on":"2026-03-04","status":"contacted"},{"on":"2026-03-10","status":"meeting"},{"on":"2026-03-20","status":"signed"}]},"#
+            + #"{"record":"A-2","name":"二","score":0.5,"history":[{"on":"2026-03-02","status":"contacted"},{"on":"2026-03-05","status":"no-deal","reason":"报价过高"}]},"#
+            + #"{"record":"A-3","name":"三","score":0.4,"history":[{"on":"2026-03-11","status":"contacted"},{"on":"2026-03-21","status":"negotiating"}]}]}"# + "\n")
+        let path = directory.path + "/ws.sqlite"
+        let made = try CommandRunner.run(["workspace", "init", path, "--from", directory.path + "/history"], input: "correct horse\n")
+        #expect(made.status == 0, "\(made.standardError)")
+        let report = try CommandRunner.run(["stats", path, "--period", "2026Q1"])
+        #expect(report.status == 0, "\(report.standardError)")
+        // By hand. Opened 03-01; contacted after 3, 1 and 10 days: median 3. A meeting: A-1
+        // 6 days after contact, A-3 10 (negotiating on 03-21 passes the meeting stage that day):
+        // median 8. Negotiating: A-1 10 days after its meeting (signing on 03-20 passes it),
+        // A-3 0: median 5. Signed: A-1, 0 days after reaching negotiation.
+        for line in ["| 推荐结果 | 3 |  |  |", "| 已联系 | 3 | 100.0% | 3.0 |", "| 已约见 | 2 | 66.7% | 8.0 |",
+                     "| 洽谈中 | 2 | 100.0% | 5.0 |", "| 已签约 | 1 | 50.0% | 0.0 |"] {
+            #expect(report.standardOutput.contains(line), "\(line) in \(report.standardOutput)")
         }
     }
 }
