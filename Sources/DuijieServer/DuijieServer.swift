@@ -33,6 +33,7 @@ public enum DuijieServer {
         ShortlistRoutes(workbench: workbench).add(to: routes)
         RecordRoutes(workbench: workbench).add(to: routes)
         CaseRoutes(workbench: workbench).add(to: routes)
+        StatsRoutes(workbench: workbench).add(to: routes)
         return routes
     }
 

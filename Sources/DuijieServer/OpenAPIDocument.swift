@@ -772,6 +772,57 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/stats": {
+      "get": {
+        "summary": "A period's deals, brokers and funnel (as duijie stats reports them)",
+        "operationId": "statistics",
+        "description": "Deals signed in the period and their value (万元) in total and by contract type, field, seller kind, IP type and seller region, each beside the same days a year earlier; the brokers' deals, value and fees (a broker sees only their own line); and the funnel of the cases opened in the period with the median days between stages.",
+        "parameters": [
+          {
+            "name": "period",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 40
+            },
+            "example": "2026H1",
+            "description": "2026, 2026H1, 2026Q3 or 2026-01-01..2026-03-31"
+          },
+          {
+            "name": "language",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "zh",
+                "en"
+              ]
+            },
+            "description": "the language of the groups' names (default zh)"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The figures",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Statistics"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      }
+    },
     "/api/status": {
       "get": {
         "summary": "What the server serves",
@@ -1840,6 +1891,204 @@ enum OpenAPIDocument {
           },
           "schemaVersion": {
             "type": "integer"
+          }
+        }
+      },
+      "StatisticsRow": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "key",
+          "name",
+          "deals",
+          "value",
+          "dealsYearEarlier",
+          "valueYearEarlier",
+          "valueChange"
+        ],
+        "properties": {
+          "key": {
+            "type": "string",
+            "description": "a code (contract type, kind, IP type) or the text as entered"
+          },
+          "name": {
+            "type": "string"
+          },
+          "deals": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "value": {
+            "type": "number",
+            "minimum": 0,
+            "description": "万元"
+          },
+          "dealsYearEarlier": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "valueYearEarlier": {
+            "type": "number",
+            "minimum": 0
+          },
+          "valueChange": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "description": "0.25 = +25% on a year earlier; null when that was 0"
+          }
+        }
+      },
+      "Statistics": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "period",
+          "total",
+          "byContractType",
+          "byField",
+          "bySellerKind",
+          "byIPType",
+          "bySellerRegion",
+          "brokers",
+          "casesOpened",
+          "funnel"
+        ],
+        "properties": {
+          "period": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": [
+              "label",
+              "start",
+              "end",
+              "yearEarlierStart",
+              "yearEarlierEnd"
+            ],
+            "properties": {
+              "label": {
+                "type": "string"
+              },
+              "start": {
+                "type": "string"
+              },
+              "end": {
+                "type": "string"
+              },
+              "yearEarlierStart": {
+                "type": "string"
+              },
+              "yearEarlierEnd": {
+                "type": "string"
+              }
+            }
+          },
+          "total": {
+            "$ref": "#/components/schemas/StatisticsRow"
+          },
+          "byContractType": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatisticsRow"
+            }
+          },
+          "byField": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatisticsRow"
+            }
+          },
+          "bySellerKind": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatisticsRow"
+            }
+          },
+          "byIPType": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatisticsRow"
+            }
+          },
+          "bySellerRegion": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatisticsRow"
+            }
+          },
+          "brokers": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "login",
+                "deals",
+                "value",
+                "fees"
+              ],
+              "properties": {
+                "login": {
+                  "type": "string"
+                },
+                "deals": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "value": {
+                  "type": "number",
+                  "minimum": 0
+                },
+                "fees": {
+                  "type": "number",
+                  "minimum": 0
+                }
+              }
+            }
+          },
+          "casesOpened": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "funnel": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "status",
+                "name",
+                "results",
+                "medianDays"
+              ],
+              "properties": {
+                "status": {
+                  "oneOf": [
+                    {
+                      "$ref": "#/components/schemas/Status"
+                    },
+                    {
+                      "type": "null"
+                    }
+                  ]
+                },
+                "name": {
+                  "type": "string"
+                },
+                "results": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "medianDays": {
+                  "type": [
+                    "number",
+                    "null"
+                  ],
+                  "minimum": 0
+                }
+              }
+            }
           }
         }
       }

@@ -3,8 +3,8 @@
 
 Drives headless Chromium through Selenium against a running server: signs in, ranks a
 shortlist for demand D-1012, saves it as a case, exports it (xlsx and csv), adds a demand and
-loads it again to change it, changes a result's status in the case view, and switches the
-page to English. Every step waits
+loads it again to change it, changes a result's status in the case view, shows the
+statistics of 2026H1, and switches the page to English. Every step waits
 explicitly for what it expects; the first step that fails stops the run with a message
 naming the step, a screenshot and the page's HTML in the artifact folder, and exit 1.
 
@@ -219,6 +219,8 @@ class Workbench:
             self.set_status()
         with self.step("reload the page and open the case again"):
             self.reload_and_reopen()
+        with self.step("show the statistics of 2026H1"):
+            self.show_statistics()
         with self.step("switch the page to English"):
             self.switch_to_english()
 
@@ -433,6 +435,26 @@ class Workbench:
         check(selected.text.strip() == STATUS_LABEL_ZH,
               f"the selected status should read {STATUS_LABEL_ZH}, found {selected.text.strip()!r}")
         self.wait(self.history_has_status(STATUS_LABEL_ZH), "after reloading, #case-events no longer lists the status change")
+
+    def show_statistics(self) -> None:
+        self.clickable("#tabs button[data-tab=stats]", "the statistics tab button is not clickable").click()
+        form = self.visible("#stats-query", "the statistics form #stats-query did not appear")
+        period = form.find_element(By.NAME, "period")
+        period.clear()
+        period.send_keys("2026H1")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(lambda d: "2026H1" in self.text_of("#stats-title") or self.text_of("#stats-error"),
+                  "the statistics title did not appear")
+        error = self.text_of("#stats-error")
+        check(not error, f"the statistics view shows an error: {error!r}")
+        total = [cell.text for cell in self.browser.find_elements(By.CSS_SELECTOR, "#stats-tables table.stats:first-of-type tbody td")]
+        # The demo history's 2026H1, as `duijie stats` reports it (checked there against SQL).
+        check(total[:3] == ["合计", "5", "374.00"], f"the total row should read 合计 5 374.00, found {total!r}")
+        brokers = [row.find_element(By.CSS_SELECTOR, "td").text for row in self.browser.find_elements(
+            By.XPATH, "//div[@id='stats-tables']/h3[.='经纪人']/following-sibling::table[1]/tbody/tr")]
+        check(brokers == [self.login], f"a broker should see only their own line among the brokers, found {brokers!r}")
+        self.screenshot("05-stats.png")
+        self.open_cases_tab()  # back to the open case, which the next step reads in English
 
     def switch_to_english(self) -> None:
         self.clickable("#language", "the language button #language is not clickable").click()

@@ -1,5 +1,5 @@
 /// The page's HTML: a sign-in form, the shortlist view (search, filters, results, save,
-/// export), a form to add or change a demand, and the case list. Text is filled in by the script in
+/// export), a form to add or change a demand, the case list, and a period's statistics. Text is filled in by the script in
 /// the chosen language (`data-text` keys); nothing is inline, so the page's content-security
 /// policy can forbid inline script.
 enum PageHTML {
@@ -21,6 +21,7 @@ enum PageHTML {
     <button type="button" data-tab="shortlist" data-text="tabShortlist"></button>
     <button type="button" data-tab="demand" data-text="tabDemand"></button>
     <button type="button" data-tab="cases" data-text="tabCases"></button>
+    <button type="button" data-tab="stats" data-text="tabStats"></button>
   </nav>
   <div class="who">
     <span id="user-name"></span>
@@ -142,6 +143,17 @@ enum PageHTML {
         <button type="submit" data-text="addNote"></button>
       </form>
       <p class="error" id="case-error" role="alert"></p>
+    </div>
+  </section>
+  <section id="stats-view" hidden>
+    <form id="stats-query" class="card row">
+      <label><span data-text="period"></span><input name="period" required maxlength="40" data-placeholder="periodHint"></label>
+      <button type="submit" data-text="showStats"></button>
+      <p class="error grow" id="stats-error" role="alert"></p>
+    </form>
+    <div id="stats" class="card" hidden>
+      <h2 id="stats-title"></h2>
+      <div id="stats-tables"></div>
     </div>
   </section>
 </main>

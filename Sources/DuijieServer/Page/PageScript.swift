@@ -5,7 +5,7 @@ enum PageScript {
 "use strict";
 const TEXT = {
   zh: {
-    title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", signIn: "登录", signOut: "退出",
+    title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", tabStats: "统计", period: "统计期", periodHint: "如 2026H1、2026Q3、2026", showStats: "统计", statsTitle: "技术合同统计 {p}（{s} 至 {e}）", byContractType: "按合同类型", byField: "按技术领域", bySellerKind: "按卖方类型", byIPType: "按知识产权类型", bySellerRegion: "按卖方地区", group: "项目", deals: "合同数", value: "成交额（万元）", dealsEarlier: "上年同期合同数", valueEarlier: "上年同期成交额", change: "变化", brokers: "经纪人", fees: "佣金（万元）", funnel: "对接漏斗（本期新建案例 {n} 个）", stage: "阶段", results: "结果数", ofBefore: "较上一阶段", medianDays: "距上一阶段天数（中位数）", signIn: "登录", signOut: "退出",
     login: "用户名", password: "密码", query: "需求编号或描述", queryHint: "如 D-1012 或 “海参养殖 溶解氧”", target: "推荐对象",
     achievement: "科技成果", expert: "专家", institution: "机构", demand: "技术需求", enterprise: "企业", top: "条数",
     filters: "筛选条件", region: "地区", regionHint: "名称或编号", includePaired: "含对口合作地区", field: "领域", fieldHint: "名称、编号或同义词",
@@ -22,7 +22,7 @@ const TEXT = {
     statuses: {"to-contact": "待联系", "contacted": "已联系", "meeting": "已约见", "negotiating": "洽谈中", "signed": "已签约", "no-deal": "未成交"}
   },
   en: {
-    title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", signIn: "Sign in", signOut: "Sign out",
+    title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", tabStats: "Statistics", period: "Period", periodHint: "e.g. 2026H1, 2026Q3, 2026", showStats: "Show", statsTitle: "Technology contracts {p} ({s} to {e})", byContractType: "By contract type", byField: "By technical field", bySellerKind: "By seller kind", byIPType: "By IP type", bySellerRegion: "By seller region", group: "Group", deals: "Deals", value: "Value (10k CNY)", dealsEarlier: "Deals a year earlier", valueEarlier: "Value a year earlier", change: "Change", brokers: "Brokers", fees: "Fees (10k CNY)", funnel: "Funnel ({n} cases opened in the period)", stage: "Stage", results: "Results", ofBefore: "Of the stage before", medianDays: "Median days from the stage before", signIn: "Sign in", signOut: "Sign out",
     login: "Login", password: "Password", query: "Demand id or description", queryHint: "e.g. D-1012 or “sea cucumber farming oxygen”", target: "Recommend",
     achievement: "Achievements", expert: "Experts", institution: "Institutions", demand: "Demands", enterprise: "Enterprises", top: "How many",
     filters: "Filters", region: "Region", regionHint: "name or id", includePaired: "with paired regions", field: "Field", fieldHint: "name, id or synonym",
@@ -74,9 +74,10 @@ async function api(method, path, body, raw) {
 }
 
 function show(view) {
-  for (const name of ["sign-in", "shortlist", "demand", "cases"]) $("#" + name + "-view").hidden = name !== view;
+  for (const name of ["sign-in", "shortlist", "demand", "cases", "stats"]) $("#" + name + "-view").hidden = name !== view;
   document.querySelectorAll("#tabs button").forEach((button) => button.classList.toggle("active", button.dataset.tab === view));
   if (view === "cases") loadCases();
+  if (view === "stats") { if (!$("#stats-query").period.value) $("#stats-query").period.value = lastHalfYear(); loadStats(); }
 }
 
 function showSignIn() {
@@ -228,6 +229,49 @@ async function loadDemand() {
   } catch (error) { $("#demand-error").textContent = error.message; }
 }
 
+// The last half-year that has ended: the report a centre files now.
+function lastHalfYear() {
+  const now = new Date();
+  return now.getMonth() < 6 ? (now.getFullYear() - 1) + "H2" : now.getFullYear() + "H1";
+}
+
+function statsTable(headers, rows) {
+  const head = element("thead", {}, [element("tr", {}, headers.map((text) => element("th", { textContent: text })))]);
+  const body = element("tbody", {}, rows.map((cells) => element("tr", {}, cells.map((text, index) =>
+    element("td", { textContent: text, className: index > 0 ? "number" : "" })))));
+  return element("table", { className: "stats" }, [head, body]);
+}
+
+async function loadStats() {
+  const period = $("#stats-query").period.value.trim();
+  $("#stats-error").textContent = "";
+  if (!period) return;
+  try {
+    const data = await api("GET", "/api/stats?period=" + encodeURIComponent(period) + "&language=" + state.language);
+    const amount = (value) => value.toFixed(2);
+    const change = (row) => row.valueChange === null ? "—" : (row.valueChange >= 0 ? "+" : "") + (row.valueChange * 100).toFixed(1) + "%";
+    const groups = (rows) => rows.map((row) => [row.name, String(row.deals), amount(row.value), String(row.dealsYearEarlier), amount(row.valueYearEarlier), change(row)]);
+    const headers = [t("group"), t("deals"), t("value"), t("dealsEarlier"), t("valueEarlier"), t("change")];
+    const parts = [statsTable(headers, groups([data.total]))];
+    for (const key of ["byContractType", "byField", "bySellerKind", "byIPType", "bySellerRegion"]) {
+      parts.push(element("h3", { textContent: t(key) }), statsTable(headers, groups(data[key])));
+    }
+    parts.push(element("h3", { textContent: t("brokers") }),
+      statsTable([t("broker"), t("deals"), t("value"), t("fees")], data.brokers.map((b) => [b.login, String(b.deals), amount(b.value), amount(b.fees)])));
+    let before = null;
+    const funnel = data.funnel.map((step) => {
+      const share = before === null ? "" : before > 0 ? (step.results / before * 100).toFixed(1) + "%" : "—";
+      before = step.results;
+      return [step.name, String(step.results), share, step.medianDays === null ? (step.status ? "—" : "") : step.medianDays.toFixed(1)];
+    });
+    parts.push(element("h3", { textContent: t("funnel").replace("{n}", data.casesOpened) }),
+      statsTable([t("stage"), t("results"), t("ofBefore"), t("medianDays")], funnel));
+    $("#stats-title").textContent = t("statsTitle").replace("{p}", data.period.label).replace("{s}", data.period.start).replace("{e}", data.period.end);
+    $("#stats-tables").replaceChildren(...parts);
+    $("#stats").hidden = false;
+  } catch (error) { $("#stats-error").textContent = error.message; }
+}
+
 function when(seconds) { return new Date(seconds * 1000).toLocaleString(state.language === "zh" ? "zh-CN" : "en-GB"); }
 
 async function loadCases() {
@@ -297,6 +341,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     if (state.lastQuery) await runShortlist(Object.assign({}, state.lastQuery, { language: state.language }));
     if (!$("#cases-view").hidden) await loadCases();
     if (state.openCase) await openCase(state.openCase);
+    if (!$("#stats-view").hidden) await loadStats();
   });
   $("#sign-in").addEventListener("submit", async (event) => {
     event.preventDefault();
@@ -317,6 +362,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("#load-demand").addEventListener("click", loadDemand);
   $("#mine-only").addEventListener("change", loadCases);
   $("#note").addEventListener("submit", addNote);
+  $("#stats-query").addEventListener("submit", (event) => { event.preventDefault(); loadStats(); });
   try { await signedIn(await api("GET", "/api/session")); } catch (_) { showSignIn(); }
 });
 """#

@@ -51,5 +51,8 @@ th { color: var(--muted); font-weight: 500; }
 #case-list tbody tr:hover { background: var(--bg); }
 .badge { font-size: .75rem; border: 1px solid var(--accent); color: var(--accent); border-radius: 3px; padding: 0 .3rem; margin-left: .4rem; }
 #case-events { font-size: .88rem; color: var(--muted); padding-left: 1.1rem; }
+table.stats { margin-bottom: .6rem; table-layout: fixed; }
+table.stats th:first-child { width: 30%; }
+table.stats td.number, table.stats th:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; }
 """#
 }
