@@ -28,6 +28,8 @@ public final class Workbench: Sendable {
     /// rather than meet at the index's writers' lock.
     private let updates = DispatchQueue(label: "duijie.updates")
     private let skipped = Atomic<Int>(0)
+    private let queued = Atomic<Int>(0)
+    private let cancellations = Atomic<Int>(0)
     /// The confidential demands of the recommender last asked about (found by a scan of the
     /// demands once per generation, not once per request).
     private let confidential = Mutex<(recommender: Recommender?, ids: [String])>((nil, []))
@@ -66,6 +68,7 @@ public final class Workbench: Sendable {
         let cancelled = CancellationFlag()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
+                queued.add(1, ordering: .relaxed)
                 queue.async { [self] in
                     if cancelled.isSet {
                         skipped.add(1, ordering: .relaxed)
@@ -77,11 +80,16 @@ public final class Workbench: Sendable {
             }
         } onCancel: {
             cancelled.set()
+            cancellations.add(1, ordering: .relaxed)
         }
     }
 
     /// How many rankings were never started because their request was cancelled first.
     var skippedWork: Int { skipped.load(ordering: .relaxed) }
+    /// How many rankings were handed to the ranking threads (for tests that wait for one).
+    var queuedWork: Int { queued.load(ordering: .relaxed) }
+    /// How many requests were cancelled while their ranking was handed over or running.
+    var cancelledWork: Int { cancellations.load(ordering: .relaxed) }
 
     /// Runs `work` (a change of the index) after the changes before it.
     func offloadUpdate<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {

@@ -23,15 +23,22 @@ import Testing
             let body = #"{"recordID":"D-1012"}"#
             let request = "POST /api/shortlists HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer \(token)\r\n"
                 + "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n\(body)"
+            // Each wait below is for an event, not a guess at a delay, so a loaded machine only
+            // makes the test slower (two minutes at most per wait).
+            func waitFor(_ condition: () -> Bool) async throws {
+                for _ in 0..<12_000 where !condition() { try await Task.sleep(nanoseconds: 10_000_000) }
+            }
+            let queuedBefore = fixture.workbench.queuedWork
             let connection = try send(request, port: port)
-            // A second is ample for the request to reach the queue, even on a loaded machine.
-            try await Task.sleep(nanoseconds: 1_000_000_000)
+            try await waitFor { fixture.workbench.queuedWork > queuedBefore }
+            #expect(fixture.workbench.queuedWork == queuedBefore + 1, "the request's ranking was never queued")
             close(connection)
-            try await Task.sleep(nanoseconds: 100_000_000)
+            try await waitFor { fixture.workbench.cancelledWork > 0 }
+            #expect(fixture.workbench.cancelledWork == 1, "the server never saw the client leave")
             #expect(fixture.workbench.skippedWork == 0)
             release.signal()
             // The queue reaches the request: it sees the cancellation and skips the ranking.
-            for _ in 0..<300 where fixture.workbench.skippedWork == 0 { try await Task.sleep(nanoseconds: 10_000_000) }
+            try await waitFor { fixture.workbench.skippedWork > 0 }
             #expect(fixture.workbench.skippedWork == 1)
             // A client that waits is answered as usual.
             let answered = try await client.request(.post, "/api/shortlists", token: token, json: #"{"recordID":"D-1012","top":3}"#)
