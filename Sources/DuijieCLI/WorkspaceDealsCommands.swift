@@ -41,26 +41,12 @@ struct WorkspaceImportDealsCommand: ParsableCommand {
         } else {
             let text = try encoding.decode(Array(data), fileName: file).text
             let sheet = try DealSheet.read(text, fileName: file)
-            do {
-                (deals, locations) = try DealReader.read(objects: sheet.objects, source: file)
-                if !sheet.problems.isEmpty { throw DuijieError(.invalidInput, "\(file): problems", details: []) }
-            } catch let error as DuijieError {
-                // Every problem of both readings, in the file's order.
-                let problems = (sheet.problems + error.details).sorted { Self.line(of: $0) < Self.line(of: $1) }
-                throw DuijieError(.invalidInput, "\(file): \(problems.count) problem(s); no deal was read", details: problems)
-            }
+            // The cells that could not be read, and the deals' own problems, in the file's order.
+            (deals, locations) = try DealReader.read(objects: sheet.objects, source: file, problems: sheet.problems)
         }
         let saved = try Workspace(path: workspace).addDeals(deals, locations: locations)
         let total = saved.reduce(0) { $0 + $1.value }
         print("added \(saved.count) deals (\(String(format: "%.2f", total)) 万元) to \(workspace)")
-    }
-}
-
-extension WorkspaceImportDealsCommand {
-    /// The line number in a `FILE:LINE: …` problem (0 when there is none).
-    static func line(of problem: String) -> Int {
-        let parts = problem.split(separator: ":", maxSplits: 2)
-        return parts.count > 1 ? Int(parts[1]) ?? 0 : 0
     }
 }
 

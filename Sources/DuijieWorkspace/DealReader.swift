@@ -16,34 +16,18 @@ public enum DealReader {
     ///
     /// - Throws: `DuijieError` (`invalid-input`) listing each problem in its details.
     public static func read(_ text: String, fileName: String) throws(DuijieError) -> (deals: [Deal], locations: [String]) {
-        var deals: [Deal] = [], locations: [String] = [], problems: [String] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let location = "\(fileName):\(index + 1)"
-            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if trimmed.isEmpty { continue }
-            let value: JSONValue
-            do { value = try JSONParser.parse(trimmed) } catch {
-                problems.append("\(location):\(error.column): \(error.message)")
-                continue
-            }
-            var lineProblems: [String] = []
-            if let deal = deal(from: value, problems: &lineProblems) {
-                deals.append(deal)
-                locations.append(location)
-            }
-            problems += lineProblems.map { "\(location): \($0)" }
-        }
-        guard problems.isEmpty else {
-            throw DuijieError(.invalidInput, "\(fileName): \(problems.count) problem(s); no deal was read", details: problems)
-        }
-        return (deals, locations)
+        let lines = JSONLinesText.objects(of: text, fileName: fileName)
+        return try read(objects: lines.objects, source: fileName, problems: lines.problems)
     }
 
     /// The deals of objects already read (a spreadsheet's rows), each with its location.
     ///
+    /// - Parameter problems: what reading the source found already (`FILE:LINE: …`), reported
+    ///   with the deals' own problems, all in the file's order.
     /// - Throws: `DuijieError` (`invalid-input`) listing each problem, after its location.
-    public static func read(objects: [(location: String, value: JSONValue)], source: String) throws(DuijieError) -> (deals: [Deal], locations: [String]) {
-        var deals: [Deal] = [], locations: [String] = [], problems: [String] = []
+    public static func read(objects: [(location: String, value: JSONValue)], source: String,
+                            problems earlier: [String] = []) throws(DuijieError) -> (deals: [Deal], locations: [String]) {
+        var deals: [Deal] = [], locations: [String] = [], problems = earlier
         for (location, value) in objects {
             var found: [String] = []
             if let deal = deal(from: value, problems: &found) {
@@ -53,7 +37,8 @@ public enum DealReader {
             problems += found.map { "\(location): \($0)" }
         }
         guard problems.isEmpty else {
-            throw DuijieError(.invalidInput, "\(source): \(problems.count) problem(s); no deal was read", details: problems)
+            let ordered = problems.sorted { JSONLinesText.line(of: $0) < JSONLinesText.line(of: $1) }
+            throw DuijieError(.invalidInput, "\(source): \(problems.count) problem(s); no deal was read", details: ordered)
         }
         return (deals, locations)
     }
@@ -133,5 +118,29 @@ public enum DealReader {
         deal.resultRecordID = text("resultRecordID", required: false)
         problems += deal.problems()
         return deal
+    }
+}
+
+/// JSON lines split and parsed, each object with its `FILE:LINE`, and the lines that are not
+/// JSON (`FILE:LINE:COLUMN: message`). Blank lines are skipped.
+enum JSONLinesText {
+    static func objects(of text: String, fileName: String) -> (objects: [(location: String, value: JSONValue)], problems: [String]) {
+        var objects: [(location: String, value: JSONValue)] = [], problems: [String] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty { continue }
+            let location = "\(fileName):\(index + 1)"
+            do { objects.append((location, try JSONParser.parse(trimmed))) } catch {
+                problems.append("\(location):\(error.column): \(error.message)")
+            }
+        }
+        return (objects, problems)
+    }
+
+    /// The line number in a `FILE:LINE: …` problem (0 when there is none), for putting the
+    /// problems of two readings of a file in the file's order.
+    static func line(of problem: String) -> Int {
+        let parts = problem.split(separator: ":", maxSplits: 2)
+        return parts.count > 1 ? Int(parts[1]) ?? 0 : 0
     }
 }

@@ -44,13 +44,9 @@ public enum WorkspaceHistory {
         guard let text = FileManager.default.contents(atPath: path).flatMap({ String(data: $0, encoding: .utf8) }) else {
             throw DuijieError(.io, "\(path): cannot read the file")
         }
-        var values: [(String, JSONValue)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.allSatisfy(\.isWhitespace) {
-            do { values.append(("\(path):\(index + 1)", try JSONParser.parse(String(line)))) } catch {
-                throw DuijieError(.invalidInput, "\(path):\(index + 1):\(error.column): \(error.message)")
-            }
-        }
-        return values
+        let lines = JSONLinesText.objects(of: text, fileName: path)
+        if let first = lines.problems.first { throw DuijieError(.invalidInput, first) }
+        return lines.objects.map { ($0.location, $0.value) }
     }
 
     /// Seconds since 1970 at 09:00 UTC+8 (01:00 UTC) of `day`, or an error naming `field`.
