@@ -10,19 +10,29 @@ struct StatisticsReport {
 
     private func say(_ zh: String, _ en: String) -> String { chinese ? zh : en }
 
-    /// The sections: title, key names and rows.
-    private var sections: [(id: String, title: String, rows: [DealStatistics.Row], name: (String) -> String)] {
-        func named<T: RawRepresentable>(_ type: T.Type, _ chineseName: @escaping (T) -> String) -> (String) -> String where T.RawValue == String {
-            { key in chinese ? (T(rawValue: key).map(chineseName) ?? key) : key }
+    /// The breakdowns: CSV section, title, and rows with their groups' names.
+    private var sections: [(id: String, title: String, rows: [(row: DealStatistics.Row, name: String)])] {
+        DealStatistics.Breakdown.allCases.map { breakdown in
+            (breakdown.rawValue, breakdown.title(chinese: chinese),
+             statistics.rows(breakdown).map { ($0, breakdown.name(of: $0.key, chinese: chinese)) })
         }
-        let asEntered: (String) -> String = { $0.isEmpty ? self.say("（未填）", "(none)") : $0 }
-        return [
-            ("contract-type", say("按合同类型", "By contract type"), statistics.byContractType, named(ContractType.self, \.chineseName)),
-            ("field", say("按技术领域", "By technical field"), statistics.byField, asEntered),
-            ("seller-kind", say("按卖方类型", "By seller kind"), statistics.bySellerKind, named(PartyKind.self, \.chineseName)),
-            ("ip-type", say("按知识产权类型", "By IP type"), statistics.byIPType, named(IPType.self, \.chineseName)),
-            ("seller-region", say("按卖方地区", "By seller region"), statistics.bySellerRegion, asEntered),
-        ]
+    }
+
+    /// The header of every table of groups.
+    private var groupHeader: [String] {
+        [say("项目", "group"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"),
+         say("上年同期合同数", "deals a year earlier"), say("上年同期成交额", "value a year earlier"), say("成交额变化", "value change")]
+    }
+
+    /// The header of the brokers' table.
+    private var brokerHeader: [String] {
+        [say("经纪人", "broker"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"), say("佣金（万元）", "fees (10k CNY)")]
+    }
+
+    /// The report's title.
+    private var title: String {
+        let period = statistics.period
+        return say("技术合同统计 \(period.label)（\(period.start) 至 \(period.end)）", "Technology contracts \(period.label) (\(period.start) to \(period.end))")
     }
 
     private static func amount(_ value: Double) -> String { String(format: "%.2f", value) }
@@ -32,17 +42,10 @@ struct StatisticsReport {
         return String(format: "%+.1f%%", change * 100)
     }
 
-    private func stageName(_ status: ResultStatus?) -> String {
-        guard let status else { return say("推荐结果", "shortlisted") }
-        return chinese ? status.chineseName : status.rawValue
-    }
-
     /// The report as Markdown tables.
     var markdown: String {
-        let period = statistics.period
-        var lines = [say("# 技术合同统计 \(period.label)（\(period.start) 至 \(period.end)）", "# Technology contracts \(period.label) (\(period.start) to \(period.end))"), ""]
-        let header = [say("项目", "group"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"),
-                      say("上年同期合同数", "deals a year earlier"), say("上年同期成交额", "value a year earlier"), say("成交额变化", "value change")]
+        var lines = ["# " + title, ""]
+        let header = groupHeader
         func table(_ rows: [[String]]) -> [String] {
             ["| " + header.joined(separator: " | ") + " |", "|---|" + String(repeating: "---:|", count: header.count - 1)]
                 + rows.map { "| " + $0.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |" }
@@ -52,10 +55,10 @@ struct StatisticsReport {
         }
         lines += table([cells(statistics.total, say("合计", "total"))]) + [""]
         for section in sections {
-            lines += ["## " + section.title, ""] + table(section.rows.map { cells($0, section.name($0.key)) }) + [""]
+            lines += ["## " + section.title, ""] + table(section.rows.map { cells($0.row, $0.name) }) + [""]
         }
         lines += ["## " + say("经纪人", "Brokers"), "",
-                  "| " + [say("经纪人", "broker"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"), say("佣金（万元）", "fees (10k CNY)")].joined(separator: " | ") + " |",
+                  "| " + brokerHeader.joined(separator: " | ") + " |",
                   "|---|---:|---:|---:|"]
         lines += statistics.brokers.map { "| \($0.login) | \($0.deals) | \(Self.amount($0.value)) | \(Self.amount($0.fees)) |" }
         lines += ["", "## " + say("对接漏斗（本期新建案例 \(statistics.casesOpened) 个）", "Funnel (\(statistics.casesOpened) cases opened in the period)"), "",
@@ -66,7 +69,7 @@ struct StatisticsReport {
         for step in statistics.funnel {
             let rate = previous.map { $0 > 0 ? String(format: "%.1f%%", Double(step.results) / Double($0) * 100) : "—" } ?? ""
             let days = step.medianDays.map { String(format: "%.1f", $0) } ?? (step.status == nil ? "" : "—")
-            lines.append("| \(stageName(step.status)) | \(step.results) | \(rate) | \(days) |")
+            lines.append("| \(step.name(chinese: chinese)) | \(step.results) | \(rate) | \(days) |")
             previous = step.results
         }
         return lines.joined(separator: "\n") + "\n"
@@ -75,24 +78,21 @@ struct StatisticsReport {
     /// The report as a workbook: a sheet for the total and each breakdown, the brokers and the
     /// funnel, with numbers as numbers.
     var workbook: Workbook {
-        let header = [say("项目", "group"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"),
-                      say("上年同期合同数", "deals a year earlier"), say("上年同期成交额", "value a year earlier"), say("成交额变化", "value change")]
+        let header = groupHeader
         func cells(_ row: DealStatistics.Row, _ name: String) -> [Worksheet.Cell] {
             [.text(name), .number(Double(row.deals)), .number(row.value), .number(Double(row.dealsYearEarlier)),
              .number(row.valueYearEarlier), row.valueChange.map { .number(($0 * 1000).rounded() / 1000) } ?? .empty]
         }
-        let title = say("技术合同统计 \(statistics.period.label)（\(statistics.period.start) 至 \(statistics.period.end)）",
-                        "Technology contracts \(statistics.period.label) (\(statistics.period.start) to \(statistics.period.end))")
         var sheets = [Worksheet(name: say("合计", "Total"), title: title, header: header, rows: [cells(statistics.total, say("合计", "total"))])]
         for section in sections {
-            sheets.append(Worksheet(name: section.title, title: title, header: header, rows: section.rows.map { cells($0, section.name($0.key)) }))
+            sheets.append(Worksheet(name: section.title, title: title, header: header, rows: section.rows.map { cells($0.row, $0.name) }))
         }
         sheets.append(Worksheet(name: say("经纪人", "Brokers"), title: title,
-                                header: [say("经纪人", "broker"), say("合同数", "deals"), say("成交额（万元）", "value (10k CNY)"), say("佣金（万元）", "fees (10k CNY)")],
+                                header: brokerHeader,
                                 rows: statistics.brokers.map { [.text($0.login), .number(Double($0.deals)), .number($0.value), .number($0.fees)] }))
         sheets.append(Worksheet(name: say("对接漏斗", "Funnel"), title: title,
                                 header: [say("阶段", "stage"), say("结果数", "results"), say("距上一阶段天数（中位数）", "median days from the stage before")],
-                                rows: statistics.funnel.map { [.text(stageName($0.status)), .number(Double($0.results)), $0.medianDays.map { .number($0) } ?? .empty] }))
+                                rows: statistics.funnel.map { [.text($0.name(chinese: chinese)), .number(Double($0.results)), $0.medianDays.map { .number($0) } ?? .empty] }))
         return Workbook(sheets)
     }
 
@@ -105,7 +105,7 @@ struct StatisticsReport {
             [section, key, String(row.deals), Self.amount(row.value), String(row.dealsYearEarlier), Self.amount(row.valueYearEarlier), "", ""]
         }
         rows.append(cells("total", "", statistics.total))
-        for section in sections { rows += section.rows.map { cells(section.id, section.name($0.key), $0) } }
+        for section in sections { rows += section.rows.map { cells(section.id, $0.name, $0.row) } }
         rows += statistics.brokers.map { ["broker", $0.login, String($0.deals), Self.amount($0.value), "", "", Self.amount($0.fees), ""] }
         rows += statistics.funnel.map { ["funnel", $0.status?.rawValue ?? "shortlisted", String($0.results), "", "", "", "",
                                          $0.medianDays.map { String(format: "%.2f", $0) } ?? ""] }

@@ -159,3 +159,57 @@ extension Workspace {
         return Int64(era * 146_097 + dayOfEra - 719_468) * 86_400
     }
 }
+
+extension DealStatistics {
+    /// The breakdowns of a period's deals, in the order reports give them; the raw value names
+    /// the section in CSV.
+    public enum Breakdown: String, CaseIterable, Sendable {
+        case contractType = "contract-type"
+        case field
+        case sellerKind = "seller-kind"
+        case ipType = "ip-type"
+        case sellerRegion = "seller-region"
+
+        /// The breakdown's title (按合同类型 / By contract type).
+        public func title(chinese: Bool) -> String {
+            switch self {
+            case .contractType: return chinese ? "按合同类型" : "By contract type"
+            case .field: return chinese ? "按技术领域" : "By technical field"
+            case .sellerKind: return chinese ? "按卖方类型" : "By seller kind"
+            case .ipType: return chinese ? "按知识产权类型" : "By IP type"
+            case .sellerRegion: return chinese ? "按卖方地区" : "By seller region"
+            }
+        }
+
+        /// A group's name: a code's Chinese name in Chinese (the code in English); text as
+        /// entered, or （未填） / (none) when nothing was.
+        public func name(of key: String, chinese: Bool) -> String {
+            func named<T: NamedInChinese>(_: T.Type) -> String { chinese ? (T(rawValue: key)?.chineseName ?? key) : key }
+            switch self {
+            case .contractType: return named(ContractType.self)
+            case .sellerKind: return named(PartyKind.self)
+            case .ipType: return named(IPType.self)
+            case .field, .sellerRegion: return key.isEmpty ? (chinese ? "（未填）" : "(none)") : key
+            }
+        }
+    }
+
+    /// The rows of `breakdown`.
+    public func rows(_ breakdown: Breakdown) -> [Row] {
+        switch breakdown {
+        case .contractType: return byContractType
+        case .field: return byField
+        case .sellerKind: return bySellerKind
+        case .ipType: return byIPType
+        case .sellerRegion: return bySellerRegion
+        }
+    }
+}
+
+extension DealStatistics.FunnelStep {
+    /// The stage's name: 推荐结果 / shortlisted, then the status's.
+    public func name(chinese: Bool) -> String {
+        guard let status else { return chinese ? "推荐结果" : "shortlisted" }
+        return chinese ? status.chineseName : status.rawValue
+    }
+}

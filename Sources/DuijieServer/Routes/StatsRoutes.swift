@@ -30,48 +30,42 @@ struct StatsRoutes {
     }
 
     static func json(_ statistics: DealStatistics, brokers: [DealStatistics.BrokerRow], chinese: Bool) -> JSONValue {
-        func rows(_ rows: [DealStatistics.Row], _ name: (String) -> String) -> JSONValue {
-            .array(rows.map { row -> JSONValue in
-                let change: JSONValue = row.valueChange.map { .number($0) } ?? .null
-                return .object([("key", .string(row.key)), ("name", .string(name(row.key))), ("deals", .int(row.deals)),
-                                ("value", .number(row.value)), ("dealsYearEarlier", .int(row.dealsYearEarlier)),
-                                ("valueYearEarlier", .number(row.valueYearEarlier)), ("valueChange", change)])
-            })
+        func row(_ row: DealStatistics.Row, _ name: String) -> JSONValue {
+            let change: JSONValue = row.valueChange.map { .number($0) } ?? .null
+            return .object([("key", .string(row.key)), ("name", .string(name)), ("deals", .int(row.deals)),
+                            ("value", .number(row.value)), ("dealsYearEarlier", .int(row.dealsYearEarlier)),
+                            ("valueYearEarlier", .number(row.valueYearEarlier)), ("valueChange", change)])
         }
-        func named<T: RawRepresentable>(_: T.Type, _ chineseName: @escaping (T) -> String) -> (String) -> String where T.RawValue == String {
-            { key in chinese ? (T(rawValue: key).map(chineseName) ?? key) : key }
-        }
-        let asEntered: (String) -> String = { $0.isEmpty ? (chinese ? "（未填）" : "(none)") : $0 }
         let period = statistics.period, earlier = period.yearEarlier
-        let periodJSON: JSONValue = .object([("label", .string(period.label)), ("start", .string(period.start)), ("end", .string(period.end)),
-                                             ("yearEarlierStart", .string(earlier.start)), ("yearEarlierEnd", .string(earlier.end))])
-        let brokerJSON: [JSONValue] = brokers.map { broker in
-            .object([("login", .string(broker.login)), ("deals", .int(broker.deals)), ("value", .number(broker.value)), ("fees", .number(broker.fees))])
+        var members: [(key: String, value: JSONValue)] = [
+            ("period", .object([("label", .string(period.label)), ("start", .string(period.start)), ("end", .string(period.end)),
+                                ("yearEarlierStart", .string(earlier.start)), ("yearEarlierEnd", .string(earlier.end))])),
+            ("total", row(statistics.total, chinese ? "合计" : "total")),
+        ]
+        for breakdown in DealStatistics.Breakdown.allCases {
+            let rows = statistics.rows(breakdown).map { row($0, breakdown.name(of: $0.key, chinese: chinese)) }
+            members.append((member(breakdown), .array(rows)))
         }
-        let funnelJSON: [JSONValue] = statistics.funnel.map { step in
-            let name = step.status.map { chinese ? $0.chineseName : $0.rawValue } ?? (chinese ? "推荐结果" : "shortlisted")
+        members.append(("brokers", .array(brokers.map { broker in
+            .object([("login", .string(broker.login)), ("deals", .int(broker.deals)), ("value", .number(broker.value)), ("fees", .number(broker.fees))])
+        })))
+        members.append(("casesOpened", .int(statistics.casesOpened)))
+        members.append(("funnel", .array(statistics.funnel.map { step in
             let status: JSONValue = step.status.map { .string($0.rawValue) } ?? .null
             let days: JSONValue = step.medianDays.map { .number($0) } ?? .null
-            return .object([("status", status), ("name", .string(name)), ("results", .int(step.results)), ("medianDays", days)])
-        }
-        let total: JSONValue = rows([statistics.total], { _ in chinese ? "合计" : "total" }).first ?? .null
-        var members: [(key: String, value: JSONValue)] = [("period", periodJSON), ("total", total)]
-        members.append(("byContractType", rows(statistics.byContractType, named(ContractType.self, \.chineseName))))
-        members.append(("byField", rows(statistics.byField, asEntered)))
-        members.append(("bySellerKind", rows(statistics.bySellerKind, named(PartyKind.self, \.chineseName))))
-        members.append(("byIPType", rows(statistics.byIPType, named(IPType.self, \.chineseName))))
-        members.append(("bySellerRegion", rows(statistics.bySellerRegion, asEntered)))
-        members.append(("brokers", .array(brokerJSON)))
-        members.append(("casesOpened", .int(statistics.casesOpened)))
-        members.append(("funnel", .array(funnelJSON)))
+            return .object([("status", status), ("name", .string(step.name(chinese: chinese))), ("results", .int(step.results)), ("medianDays", days)])
+        })))
         return .object(members)
     }
-}
 
-extension JSONValue {
-    /// The first element of an array.
-    fileprivate var first: JSONValue? {
-        guard case .array(let values) = self else { return nil }
-        return values.first
+    /// The answer's member for `breakdown` (as docs/openapi.json names it).
+    static func member(_ breakdown: DealStatistics.Breakdown) -> String {
+        switch breakdown {
+        case .contractType: return "byContractType"
+        case .field: return "byField"
+        case .sellerKind: return "bySellerKind"
+        case .ipType: return "byIPType"
+        case .sellerRegion: return "bySellerRegion"
+        }
     }
 }
