@@ -36,8 +36,7 @@ struct FeedbackExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
-        let feedback = try Workspace(path: workspace).outcomeFeedback()
+        let feedback = try Workspace(existing: workspace).outcomeFeedback()
         if let output {
             try AtomicFile.write(feedback.qrels, to: output)
         } else {

@@ -32,8 +32,7 @@ struct StatsCommand: ParsableCommand {
 
     func run() throws {
         let period = try ReportPeriod(parsing: period)
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
-        let statistics = try Workspace(path: workspace).dealStatistics(period)
+        let statistics = try Workspace(existing: workspace).dealStatistics(period)
         let report = StatisticsReport(statistics: statistics, chinese: language == .zh)
         switch (format, output) {
         case (.xlsx, let output?): try report.workbook.write(to: output)

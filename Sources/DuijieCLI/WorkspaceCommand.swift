@@ -50,8 +50,7 @@ struct WorkspaceUsersCommand: ParsableCommand {
     @Argument(help: "The workspace file.") var workspace: String
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
-        let rows = [["id", "login", "name", "role"]] + (try Workspace(path: workspace).users()).map { [String($0.id), $0.login, $0.displayName, $0.role.rawValue] }
+        let rows = [["id", "login", "name", "role"]] + (try Workspace(existing: workspace).users()).map { [String($0.id), $0.login, $0.displayName, $0.role.rawValue] }
         print(TextTable.render(rows, rightAligned: [0]), terminator: "")
     }
 }
@@ -75,8 +74,7 @@ struct WorkspaceAssignCommand: ParsableCommand {
     @Option(help: "The broker's login.") var broker: String
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
-        let opened = try Workspace(path: workspace)
+        let opened = try Workspace(existing: workspace)
         guard let user = try opened.users().first(where: { $0.login == broker }) else {
             throw DuijieError(.invalidInput, "--broker \(broker): no such user in \(workspace)")
         }
@@ -104,8 +102,7 @@ struct WorkspaceBackupCommand: ParsableCommand {
     @Argument(help: "The backup file (replaced only by a complete copy).") var destination: String
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
-        let source = try Workspace(path: workspace)
+        let source = try Workspace(existing: workspace)
         try source.backup(to: destination)
         let copy = try Workspace(path: destination)
         print("backed up \(workspace) to \(destination): \(try copy.users().count) users, schema version \(try copy.schemaVersion())")

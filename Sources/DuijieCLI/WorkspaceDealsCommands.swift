@@ -32,7 +32,7 @@ struct WorkspaceImportDealsCommand: ParsableCommand {
     @Option(help: "The spreadsheet's encoding: auto, utf-8, gbk, gb18030, utf-16le, utf-16be.") var encoding: TextEncoding = .auto
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
+        let opened = try Workspace(existing: workspace)
         guard let data = FileManager.default.contents(atPath: file) else { throw DuijieError(.io, "\(file): cannot read the file") }
         let deals: [Deal], locations: [String]
         if file.lowercased().hasSuffix(".jsonl") {
@@ -44,7 +44,7 @@ struct WorkspaceImportDealsCommand: ParsableCommand {
             // The cells that could not be read, and the deals' own problems, in the file's order.
             (deals, locations) = try DealReader.read(objects: sheet.objects, source: file, problems: sheet.problems)
         }
-        let saved = try Workspace(path: workspace).addDeals(deals, locations: locations)
+        let saved = try opened.addDeals(deals, locations: locations)
         let total = saved.reduce(0) { $0 + $1.value }
         print("added \(saved.count) deals (\(String(format: "%.2f", total)) 万元) to \(workspace)")
     }
@@ -57,8 +57,7 @@ struct WorkspaceDealsCommand: ParsableCommand {
     @Argument(help: "The workspace file.") var workspace: String
 
     func run() throws {
-        guard FileManager.default.fileExists(atPath: workspace) else { throw DuijieError(.io, "\(workspace): no such workspace") }
-        let deals = try Workspace(path: workspace).deals()
+        let deals = try Workspace(existing: workspace).deals()
         let rows = [["id", "signed", "type", "value (10k CNY)", "seller", "buyer", "IP", "registration", "brokers"]] + deals.map { deal in
             [String(deal.id), deal.signedOn, deal.contractType.rawValue, String(format: "%.2f", deal.value), deal.seller, deal.buyer,
              deal.ipType.rawValue, deal.registrationNumber, deal.brokers.map { "\($0.login) \(String(format: "%.2f", $0.fee))" }.joined(separator: ", ")]

@@ -38,6 +38,15 @@ public final class Workspace: Sendable {
         }
     }
 
+    /// Opens the workspace at `path`, which must exist already (commands that read a workspace
+    /// or add to one never create a file from a mistyped name).
+    ///
+    /// - Throws: `DuijieError` when there is no file at `path`, or as `init(path:)` does.
+    public convenience init(existing path: String) throws(DuijieError) {
+        guard FileManager.default.fileExists(atPath: path) else { throw DuijieError(.io, "\(path): no such workspace") }
+        try self.init(path: path)
+    }
+
     /// The schema version the file holds (the number of migrations applied).
     public func schemaVersion() throws(DuijieError) -> Int {
         try read { db in try WorkspaceSchema.migrator.appliedIdentifiers(db).count }
