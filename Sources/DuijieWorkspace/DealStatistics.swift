@@ -111,23 +111,29 @@ extension Workspace {
         return try read { db in
             // Days of the period as seconds since 1970, UTC: from the first day's start to the last day's end.
             let from = Self.seconds(ofDay: period.start), until = Self.seconds(ofDay: period.end) + 86_400
-            let cases = try Row.fetchAll(db, sql: #"SELECT id, createdAt FROM "case" WHERE createdAt >= ? AND createdAt < ?"#, arguments: [from, until])
+            let casesOpened = try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "case" WHERE createdAt >= ? AND createdAt < ?"#,
+                                               arguments: [from, until]) ?? 0
             var furthest: [String: Int] = [:]  // "case/record" → index of the furthest stage, -1 for none
             var reached: [String: [Int: Int64]] = [:]  // "case/record" → stage → first moment at it or beyond
             var opened: [String: Int64] = [:]
-            for caseRow in cases {
-                let caseID: Int64 = caseRow["id"]
-                for row in try Row.fetchAll(db, sql: "SELECT recordID, status FROM caseResult WHERE caseID = ?", arguments: [caseID]) {
-                    let key = "\(caseID)/\(row["recordID"] as String)"
-                    furthest[key] = max(furthest[key] ?? -1, stage(row["status"]))
-                    opened[key] = caseRow["createdAt"]
-                }
-                for row in try Row.fetchAll(db, sql: "SELECT recordID, status, at FROM statusChange WHERE caseID = ? ORDER BY at, id", arguments: [caseID]) {
-                    let key = "\(caseID)/\(row["recordID"] as String)", index = stage(row["status"])
-                    furthest[key] = max(furthest[key] ?? -1, index)
-                    if index >= 0 {
-                        for step in 0...index where reached[key]?[step] == nil { reached[key, default: [:]][step] = row["at"] }
-                    }
+            let results = try Row.fetchAll(db, sql: """
+                SELECT r.caseID, r.recordID, r.status, c.createdAt FROM caseResult r JOIN "case" c ON c.id = r.caseID
+                WHERE c.createdAt >= ? AND c.createdAt < ?
+                """, arguments: [from, until])
+            for row in results {
+                let key = "\(row["caseID"] as Int64)/\(row["recordID"] as String)"
+                furthest[key] = max(furthest[key] ?? -1, stage(row["status"]))
+                opened[key] = row["createdAt"]
+            }
+            let changes = try Row.fetchAll(db, sql: """
+                SELECT s.caseID, s.recordID, s.status, s.at FROM statusChange s JOIN "case" c ON c.id = s.caseID
+                WHERE c.createdAt >= ? AND c.createdAt < ? ORDER BY s.at, s.id
+                """, arguments: [from, until])
+            for row in changes {
+                let key = "\(row["caseID"] as Int64)/\(row["recordID"] as String)", index = stage(row["status"])
+                furthest[key] = max(furthest[key] ?? -1, index)
+                if index >= 0 {
+                    for step in 0...index where reached[key]?[step] == nil { reached[key, default: [:]][step] = row["at"] }
                 }
             }
             func median(_ values: [Double]) -> Double? {
@@ -143,7 +149,7 @@ extension Workspace {
                     }
                     return DealStatistics.FunnelStep(status: stage, results: furthest.values.filter { $0 >= index }.count, medianDays: median(days))
                 }
-            return (cases.count, steps)
+            return (casesOpened, steps)
         }
     }
 
