@@ -132,19 +132,17 @@ enum DealSheet {
         return value
     }
 
-    /// `YYYY-MM-DD` for `2026-03-02`, `2026/3/2`, `2026.3.2`, `2026年3月2日`, or an Excel serial
-    /// day number from 20000 to 80000 (1954 to 2119: `46083`, days since 1899-12-30); nil when the
-    /// text is none of these.
+    /// `YYYY-MM-DD` for `2026-03-02`, `2026/3/2`, `2026.3.2`, `2026年3月2日` (as `CorpusDate`
+    /// reads them), or an Excel serial day number from 20000 to 80000 (1954 to 2119: `46083`);
+    /// nil when the text is none of these, or names no single day.
     static func day(_ text: String) -> String? {
-        if let serial = Int(text), (20_000...80_000).contains(serial) {
-            let date = Date(timeIntervalSince1970: Double(serial - 25_569) * 86_400)
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "UTC")!
-            let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        let date: CorpusDate?
+        if let serial = Int(text) {
+            date = (20_000...80_000).contains(serial) ? CorpusDate.excelSerial(serial) : nil
+        } else {
+            date = CorpusDate.parse(text)
         }
-        let pieces = text.replacingOccurrences(of: "日", with: "").split(whereSeparator: { "-/.年月".contains($0) })
-        guard pieces.count == 3, pieces[0].count == 4, let year = Int(pieces[0]), let month = Int(pieces[1]), let date = Int(pieces[2]) else { return nil }
-        return String(format: "%04d-%02d-%02d", year, month, date)
+        guard let date, date.day != nil else { return nil }
+        return date.description
     }
 }
