@@ -160,7 +160,7 @@ let package = Package(
         // Tests: one target per module, and what they share.
         .target(
             name: "DuijieTestSupport",
-            dependencies: ["DuijieCorpus", "DuijieRanking"],
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieRanking"],
             path: "Tests/DuijieTestSupport"
         ),
         .testTarget(name: "DuijieBaseTests", dependencies: ["DuijieBase"]),
@@ -203,7 +203,7 @@ let package = Package(
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.
-        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace",
+        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace", "DuijieServer",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]

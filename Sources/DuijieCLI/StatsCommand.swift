@@ -15,7 +15,7 @@ struct StatsCommand: ParsableCommand {
         opened in the period by the furthest stage each reached.
         Examples:
           duijie stats demo.sqlite --period 2026H1
-          duijie stats demo.sqlite --period 2026Q3 --language en --format csv -o 2026Q3.csv
+          duijie stats demo.sqlite --period 2026Q3 --language en --format csv -o q3.csv
           duijie stats demo.sqlite --period 2026 --format xlsx -o 2026.xlsx
         """
     )

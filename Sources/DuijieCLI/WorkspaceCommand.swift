@@ -4,13 +4,13 @@ import DuijieCommandLine
 import DuijieWorkspace
 import Foundation
 
-/// `duijie workspace …`: the workbench's database — users, demand owners, deals and backups.
+/// `duijie workspace …`: the workbench's database — users, demand owners, deals, learned weights and backups.
 struct WorkspaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "workspace",
-        abstract: "Manage a workspace (the server's SQLite file): users, demand owners, deals and backups.",
+        abstract: "Manage a workspace (the server's SQLite file): users, demand owners, deals, learned weights and backups.",
         subcommands: [WorkspaceInitCommand.self, WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self,
-                      WorkspaceImportDealsCommand.self, WorkspaceDealsCommand.self, WorkspaceBackupCommand.self]
+                      WorkspaceImportDealsCommand.self, WorkspaceDealsCommand.self, WorkspaceWeightsCommand.self, WorkspaceBackupCommand.self]
     )
 }
 

@@ -41,15 +41,23 @@ public enum Significance {
     public static func bootstrapInterval(_ a: [Double], _ b: [Double], resamples: Int = 10_000, confidence: Double = 0.95,
                                          seed: UInt64 = 1) -> (lower: Double, upper: Double) {
         precondition(a.count == b.count, "paired scores must align")
-        let differences = zip(a, b).map { $0 - $1 }
-        guard !differences.isEmpty else { return (0, 0) }
+        return bootstrapInterval(of: zip(a, b).map { $0 - $1 }, resamples: resamples, confidence: confidence, seed: seed)
+    }
+
+    /// A percentile bootstrap confidence interval of the mean of `values` (per-query scores of
+    /// one system, say): resample them with replacement `resamples` times.
+    ///
+    /// - Returns: The lower and upper bounds at `confidence` (0.95 by default); (0, 0) for no values.
+    public static func bootstrapInterval(of values: [Double], resamples: Int = 10_000, confidence: Double = 0.95,
+                                         seed: UInt64 = 1) -> (lower: Double, upper: Double) {
+        guard !values.isEmpty else { return (0, 0) }
         var generator = SplitMix64(seed: seed)
         var means: [Double] = []
         means.reserveCapacity(resamples)
         for _ in 0..<resamples {
             var sum = 0.0
-            for _ in 0..<differences.count { sum += differences[generator.nextIndex(below: differences.count)] }
-            means.append(sum / Double(differences.count))
+            for _ in 0..<values.count { sum += values[generator.nextIndex(below: values.count)] }
+            means.append(sum / Double(values.count))
         }
         means.sort()
         let tail = (1 - confidence) / 2

@@ -13,6 +13,8 @@ struct ShortlistQuery: Sendable {
     var top = 10
     var values = FilterValues()
     var chinese = true
+    /// The weights to rank by (the workspace's learned ones); the shipped weights when nil.
+    var weights: RecommendationWeights?
 
     /// The request fields, read from `body` (which the caller finishes).
     static func read(_ body: inout RequestObject) throws -> ShortlistQuery {
@@ -72,14 +74,14 @@ struct ShortlistQuery: Sendable {
         let corpus = recommender.corpus
         let visible = { (id: String) in workbench.canSee(id, access, in: corpus) }
         if let recordID {
-            guard visible(recordID), let results = recommender.recommend(for: recordID, target: target, top: top, filters: filters) else {
+            guard visible(recordID), let results = recommender.recommend(for: recordID, target: target, top: top, weights: weights, filters: filters) else {
                 throw APIError(.notFound, "recordID \(recordID): no such record", field: "recordID")
             }
             return ShortlistSection(queryID: recordID, title: "\(recordID) \(corpus.displayName(of: recordID))",
                                     results: results.map { $0.withoutPath(unless: visible) })
         }
         let text = text ?? ""
-        let results = recommender.recommend(text: text, target: target, top: top, filters: filters)
+        let results = recommender.recommend(text: text, target: target, top: top, weights: weights, filters: filters)
         return ShortlistSection(queryID: "text", title: text, results: results.map { $0.withoutPath(unless: visible) })
     }
 

@@ -46,15 +46,19 @@ extension Workspace {
     /// the same query in several cases is judged by its highest grade (a deal signed in one
     /// case is a deal, whatever another case says). For the whole workspace: whoever may read
     /// the file may read this, as with a backup.
-    public func outcomeFeedback() throws(DuijieError) -> OutcomeFeedback {
+    ///
+    /// - Parameter target: Only cases that shortlisted this kind of record (`achievement` …);
+    ///   every case when nil.
+    public func outcomeFeedback(target: String? = nil) throws(DuijieError) -> OutcomeFeedback {
         try read { db in
-            let textCases = try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "case" WHERE sourceID IS NULL OR sourceID = ''"#) ?? 0
+            let textCases = try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "case" WHERE (sourceID IS NULL OR sourceID = '') AND (?1 IS NULL OR target = ?1)"#,
+                                             arguments: [target]) ?? 0
             let rows = try Row.fetchAll(db, sql: """
                 SELECT c.sourceID AS query, r.recordID AS record, r.status AS status
                 FROM caseResult r JOIN "case" c ON c.id = r.caseID
-                WHERE c.sourceID IS NOT NULL AND c.sourceID != ''
+                WHERE c.sourceID IS NOT NULL AND c.sourceID != '' AND (?1 IS NULL OR c.target = ?1)
                 ORDER BY c.id, r.rank
-                """)
+                """, arguments: [target])
             var best: [String: [String: (grade: Int, status: ResultStatus)]] = [:]
             var unjudged = 0
             for row in rows {
@@ -74,5 +78,10 @@ extension Workspace {
             }
             return OutcomeFeedback(judgments: judgments, casesWithoutQueryID: textCases, unjudgedResults: unjudged)
         }
+    }
+
+    /// The targets the cases made for a record shortlisted (`achievement`, `expert` …), sorted.
+    public func caseTargets() throws(DuijieError) -> [String] {
+        try read { db in try String.fetchAll(db, sql: #"SELECT DISTINCT target FROM "case" WHERE sourceID IS NOT NULL AND sourceID != '' ORDER BY target"#) }
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 /// edited once released: a change of schema is a new migration appended to the list.
 enum WorkspaceSchema {
     /// The version this program migrates to: the number of migrations.
-    static let version = 2
+    static let version = 3
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -110,6 +110,30 @@ enum WorkspaceSchema {
                     fee REAL NOT NULL DEFAULT 0 CHECK (fee >= 0),
                     PRIMARY KEY (dealID, brokerID)
                 );
+                """)
+        }
+        migrator.registerMigration("3 weights learned from outcomes") { db in
+            try db.execute(sql: """
+                CREATE TABLE weightsFit (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    target TEXT NOT NULL,
+                    weights TEXT NOT NULL,
+                    previousWeights TEXT NOT NULL,
+                    queries INTEGER NOT NULL,
+                    judgments INTEGER NOT NULL,
+                    folds INTEGER NOT NULL,
+                    seed INTEGER NOT NULL,
+                    currentNDCG REAL NOT NULL,
+                    heldOutNDCG REAL NOT NULL,
+                    differenceLower REAL NOT NULL,
+                    differenceUpper REAL NOT NULL,
+                    pValue REAL NOT NULL,
+                    adopted INTEGER NOT NULL,
+                    reason TEXT NOT NULL,
+                    corpus TEXT NOT NULL,
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX weightsFitByTarget ON weightsFit(target, adopted);
                 """)
         }
         return migrator

@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct HelpExampleTests {
     static let commands: [(program: String, arguments: [String])] =
-        [["corpus", "check"], ["corpus", "import-csv"], ["tokenize"], ["match"], ["recommend"], ["pair"], ["run"], ["eval"], ["index"], ["update"]]
+        [["corpus", "check"], ["corpus", "import-csv"], ["tokenize"], ["match"], ["recommend"], ["pair"], ["run"], ["eval"], ["index"], ["update"], ["learn"], ["stats"], ["feedback", "export"]]
             .map { ("duijie", $0) }
         + ["generate", "text-speed", "dense-speed", "quality", "recommender", "pairing", "latency", "tune", "explanations"]
             .map { ("DuijieBench", [$0]) }

@@ -2,6 +2,7 @@ import DuijieJSON
 import DuijieRanking
 @testable import DuijieServer
 import DuijieTestSupport
+import DuijieWorkspace
 import Foundation
 import HTTPTypes
 import Testing
@@ -37,6 +38,30 @@ import Testing
             let both = try await client.request(.post, "/api/shortlists", token: token, json: #"{"text":"储能","recordID":"D-1012"}"#)
             #expect(both.status == .badRequest)
             #expect(try await client.request(.post, "/api/shortlists", token: token, json: #"{"recordID":"D-0000"}"#).status == .notFound)
+        }
+    }
+
+    @Test func shortlistsRankByTheWorkspacesAdoptedWeights() async throws {
+        let fixture = try ServerFixture()
+        // A fit that weighs region alone (adopted) and a later one for the same target that was
+        // not adopted: shortlists must rank by the first, so each score is the region feature.
+        for (weights, adopted) in [(#"{"region":1}"#, true), (#"{"text":1}"#, false)] {
+            try fixture.workbench.workspace.recordWeightsFit(WeightsFit(
+                target: "achievement", weights: weights, previousWeights: "{}", queries: 20, judgments: 80, folds: 5, seed: 7,
+                currentNDCG: 0.5, heldOutNDCG: 0.6, differenceLower: 0.05, differenceUpper: 0.15, pValue: 0.001, adopted: adopted,
+                reason: "test", corpus: "demo"))
+        }
+        let expected = try #require(DemoRecommender.shared.recommender.recommend(
+            for: "D-1012", target: .achievement, top: 5, weights: RecommendationWeights(RankingFeatures(region: 1))))
+        try await fixture.withServer { client in
+            let token = try await client.signIn("wang")
+            let response = try await client.request(.post, "/api/shortlists", token: token, json: #"{"recordID":"D-1012","top":5}"#)
+            #expect(response.json?.resultIDs == expected.map(\.id))
+            guard case .array(let results)? = response.json?["results"] else { Issue.record("no results"); return }
+            for result in results { #expect(result["score"] == result["features"]?["region"], "\(result)") }
+            // Experts have no adopted fit: the shipped weights.
+            let experts = try await client.request(.post, "/api/shortlists", token: token, json: #"{"recordID":"D-1012","top":3,"target":"expert"}"#)
+            #expect(experts.json?.resultIDs == DemoRecommender.shared.recommender.recommend(for: "D-1012", target: .expert, top: 3)?.map(\.id))
         }
     }
 

@@ -22,7 +22,7 @@ struct WorkspaceTests {
         #expect(try workspace.schemaVersion() == WorkspaceSchema.version)
         // Opened again, nothing is migrated twice and the data is there.
         let again = try Workspace(path: workspace.path)
-        #expect(try again.users().map(\.login) == ["wang"] && again.schemaVersion() == 2)
+        #expect(try again.users().map(\.login) == ["wang"] && again.schemaVersion() == WorkspaceSchema.version)
     }
 
     @Test func aWorkspaceFromANewerDuijieIsRefusedAndLeftAlone() throws {

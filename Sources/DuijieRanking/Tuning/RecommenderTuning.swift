@@ -95,7 +95,7 @@ public enum RecommenderTuning {
     }
 
     /// The sources in `qrels` with at least one relevant record.
-    private static func judgedSources(_ qrels: Qrels) -> [String] {
+    package static func judgedSources(_ qrels: Qrels) -> [String] {
         qrels.queryIDs.filter { qrels.judgments[$0]!.values.contains { $0 > 0 } }
     }
 }
@@ -116,7 +116,7 @@ package struct JudgedQueries: Sendable {
 
     /// The candidates of records of the corpus as queries (`sources`, in order; an id that is
     /// no query record is left out).
-    init(_ recommender: Recommender, sources: [String], target: RecommendationTarget, qrels: Qrels, parallelism: Parallelism) {
+    package init(_ recommender: Recommender, sources: [String], target: RecommendationTarget, qrels: Qrels, parallelism: Parallelism) {
         let queries = parallelism.mapChunks(count: sources.count, minimumChunk: 2) { range in
             range.compactMap { index in
                 recommender.context(for: sources[index]).map { (sources[index], recommender.candidates($0, target: target, filters: .init())) }
@@ -136,10 +136,15 @@ package struct JudgedQueries: Sendable {
     /// Mean nDCG@10 when candidates are ranked by `weights` (0 for no query).
     package func meanNDCG(_ weights: RankingFeatures) -> Double {
         guard !queries.isEmpty else { return 0 }
-        return queries.reduce(0.0) { total, query in
+        return ndcgs(weights).reduce(0, +) / Double(queries.count)
+    }
+
+    /// Each query's nDCG@10 when its candidates are ranked by `weights`, in query order.
+    package func ndcgs(_ weights: RankingFeatures) -> [Double] {
+        queries.map { query in
             let fused = query.candidates.map { $0.features.fused(weights) }
             let ranking = TopKSelector.best(10, of: fused).map { query.candidates[Int($0.index)].id }
-            return total + RankingMetrics.ndcg(ranking, qrels.judgments[query.id] ?? [:], k: 10)
-        } / Double(queries.count)
+            return RankingMetrics.ndcg(ranking, qrels.judgments[query.id] ?? [:], k: 10)
+        }
     }
 }

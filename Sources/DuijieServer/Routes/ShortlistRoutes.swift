@@ -13,7 +13,7 @@ struct ShortlistRoutes {
             let user = try context.requireUser()
             return try await Self.cancelledOnDisconnect(request, context: context) { requestBody in
                 var body = try await RequestObject.body(requestBody, context: context)
-                let query = try ShortlistQuery.read(&body)
+                let query = try workbench.withLearnedWeights(ShortlistQuery.read(&body))
                 try body.finish()
                 let access = try workbench.access(for: user)
                 let (recommender, generation) = workbench.current()
@@ -26,7 +26,7 @@ struct ShortlistRoutes {
             let user = try context.requireUser()
             return try await Self.cancelledOnDisconnect(request, context: context) { requestBody in
                 var body = try await RequestObject.body(requestBody, context: context)
-                let query = try ShortlistQuery.read(&body)
+                let query = try workbench.withLearnedWeights(ShortlistQuery.read(&body))
                 let formatName = try body.string("format", maxLength: 10) ?? "xlsx"
                 try body.finish()
                 guard let format = ShortlistExport.Kind(rawValue: formatName) else {
