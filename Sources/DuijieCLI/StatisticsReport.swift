@@ -107,7 +107,7 @@ struct StatisticsReport {
         rows.append(cells("total", "", statistics.total))
         for section in sections { rows += section.rows.map { cells(section.id, $0.name, $0.row) } }
         rows += statistics.brokers.map { ["broker", $0.login, String($0.deals), Self.amount($0.value), "", "", Self.amount($0.fees), ""] }
-        rows += statistics.funnel.map { ["funnel", $0.status?.rawValue ?? "shortlisted", String($0.results), "", "", "", "",
+        rows += statistics.funnel.map { ["funnel", $0.name(chinese: chinese), String($0.results), "", "", "", "",
                                          $0.medianDays.map { String(format: "%.2f", $0) } ?? ""] }
         return CSVText.render(rows, lineBreak: .crlf, neutralizingFormulas: true)
     }
