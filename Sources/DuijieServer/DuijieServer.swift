@@ -34,6 +34,7 @@ public enum DuijieServer {
         RecordRoutes(workbench: workbench).add(to: routes)
         CaseRoutes(workbench: workbench).add(to: routes)
         StatsRoutes(workbench: workbench).add(to: routes)
+        DealRoutes(workbench: workbench).add(to: routes)
         return routes
     }
 

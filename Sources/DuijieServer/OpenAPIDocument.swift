@@ -823,6 +823,100 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/deals": {
+      "get": {
+        "summary": "The deals the user may see (admins: all; brokers: those they broker; viewers: none)",
+        "operationId": "listDeals",
+        "parameters": [
+          {
+            "name": "period",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 40
+            },
+            "example": "2026H1",
+            "description": "only deals signed in this period: 2026, 2026H1, 2026Q3 or 2026-01-01..2026-03-31"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The deals, by signing day",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "deals"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "deals": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Deal"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          }
+        }
+      },
+      "post": {
+        "summary": "Record a deal (成交), checked as an imported deals.jsonl line is",
+        "operationId": "addDeal",
+        "description": "Enumerations by code or Chinese name, values in 万元, days as YYYY-MM-DD. A broker records deals they broker (with no brokers given, they are the broker) from cases they may change; a viewer records none.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DealInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Deal"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        }
+      }
+    },
     "/api/status": {
       "get": {
         "summary": "What the server serves",
@@ -2089,6 +2183,153 @@ enum OpenAPIDocument {
                 }
               }
             }
+          }
+        }
+      },
+      "DealInput": {
+        "type": "object",
+        "required": [
+          "deal"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "deal": {
+            "type": "object",
+            "description": "One deal as a line of deals.jsonl holds it (docs/cli.md, duijie workspace import-deals): contractType, signedOn, value, seller, sellerKind, buyer, buyerKind and ipType required; registrationNumber, registeredOn, field, sellerRegion, buyerRegion, brokers [{login, fee}], caseID and resultRecordID optional; any other field is an error."
+          }
+        }
+      },
+      "Deal": {
+        "type": "object",
+        "required": [
+          "id",
+          "contractType",
+          "registrationNumber",
+          "registeredOn",
+          "signedOn",
+          "value",
+          "seller",
+          "sellerKind",
+          "buyer",
+          "buyerKind",
+          "field",
+          "sellerRegion",
+          "buyerRegion",
+          "ipType",
+          "brokers",
+          "caseID",
+          "resultRecordID"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "contractType": {
+            "type": "string",
+            "enum": [
+              "development",
+              "transfer",
+              "licence",
+              "consulting",
+              "service",
+              "brokerage"
+            ]
+          },
+          "registrationNumber": {
+            "type": "string"
+          },
+          "registeredOn": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "signedOn": {
+            "type": "string"
+          },
+          "value": {
+            "type": "number",
+            "minimum": 0,
+            "description": "万元"
+          },
+          "seller": {
+            "type": "string"
+          },
+          "sellerKind": {
+            "type": "string",
+            "enum": [
+              "enterprise",
+              "institute",
+              "university",
+              "individual",
+              "other"
+            ]
+          },
+          "buyer": {
+            "type": "string"
+          },
+          "buyerKind": {
+            "type": "string",
+            "enum": [
+              "enterprise",
+              "institute",
+              "university",
+              "individual",
+              "other"
+            ]
+          },
+          "field": {
+            "type": "string"
+          },
+          "sellerRegion": {
+            "type": "string"
+          },
+          "buyerRegion": {
+            "type": "string"
+          },
+          "ipType": {
+            "type": "string",
+            "enum": [
+              "patent",
+              "know-how",
+              "software",
+              "ic-layout",
+              "plant-variety",
+              "other"
+            ]
+          },
+          "brokers": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "login",
+                "fee"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "login": {
+                  "type": "string"
+                },
+                "fee": {
+                  "type": "number",
+                  "minimum": 0
+                }
+              }
+            }
+          },
+          "caseID": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "resultRecordID": {
+            "type": [
+              "string",
+              "null"
+            ]
           }
         }
       }

@@ -219,6 +219,8 @@ class Workbench:
             self.set_status()
         with self.step("reload the page and open the case again"):
             self.reload_and_reopen()
+        with self.step("sign the second result and record its deal"):
+            self.record_deal()
         with self.step("show the statistics of 2026H1"):
             self.show_statistics()
         with self.step("switch the page to English"):
@@ -435,6 +437,40 @@ class Workbench:
         check(selected.text.strip() == STATUS_LABEL_ZH,
               f"the selected status should read {STATUS_LABEL_ZH}, found {selected.text.strip()!r}")
         self.wait(self.history_has_status(STATUS_LABEL_ZH), "after reloading, #case-events no longer lists the status change")
+
+    def record_deal(self) -> None:
+        rows = self.browser.find_elements(By.CSS_SELECTOR, "#case-results tbody tr[data-record-id]")
+        check(len(rows) >= 2, f"the case should show at least two results, found {len(rows)}")
+        record = rows[1].get_attribute("data-record-id")
+        Select(rows[1].find_element(By.CSS_SELECTOR, "select.status")).select_by_value("signed")
+        rows[1].find_element(By.CSS_SELECTOR, "button.set-status").click()
+        buttons = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, f"#case-results tbody tr[data-record-id='{record}'] button.record-deal"),
+                            f"a signed result ({record}) should offer a 登记成交 button")
+        buttons[0].click()
+        form = self.visible("#deal", "the deal form #deal did not appear")
+        self.wait(lambda d: form.find_element(By.NAME, "resultRecordID").get_attribute("value") == record,
+                  f"the deal form should be prefilled with the result {record}")
+        prefilled = {name: form.find_element(By.NAME, name).get_attribute("value") for name in ("caseID", "seller", "buyer", "signedOn")}
+        check(prefilled["caseID"] == str(self.case_id) and prefilled["seller"] == record,
+              f"the deal form should name case #{self.case_id} and seller {record}, found {prefilled!r}")
+        self.wait(lambda d: form.find_element(By.NAME, "buyer").get_attribute("value").startswith("C-"),
+                  lambda: f"the buyer should be the demand's enterprise (C-…), found {form.find_element(By.NAME, 'buyer').get_attribute('value')!r}")
+        Select(form.find_element(By.NAME, "contractType")).select_by_value("licence")
+        Select(form.find_element(By.NAME, "sellerKind")).select_by_value("university")
+        Select(form.find_element(By.NAME, "buyerKind")).select_by_value("enterprise")
+        Select(form.find_element(By.NAME, "ipType")).select_by_value("patent")
+        form.find_element(By.NAME, "value").send_keys("88.5")
+        form.find_element(By.NAME, "fee").send_keys("1.2")
+        form.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+        self.wait(lambda d: self.text_of("#deal-note") or self.text_of("#deal-error"), "saving the deal showed neither a note nor an error")
+        error = self.text_of("#deal-error")
+        check(not error, f"the deal form shows an error: {error!r}")
+        check(self.text_of("#deal-note").startswith("已登记成交 #"), f"the note should read 已登记成交 #…, found {self.text_of('#deal-note')!r}")
+        listed = self.wait(lambda d: [row.text for row in d.find_elements(By.CSS_SELECTOR, "#deal-list tbody tr") if record in row.text],
+                           f"#deal-list should list the deal with seller {record}")
+        check("88.50" in listed[0] and "技术许可" in listed[0] and f"{self.login} 1.20" in listed[0],
+              f"the listed deal should read 技术许可 88.50 … {self.login} 1.20, found {listed[0]!r}")
+        self.screenshot("06-deal.png")
 
     def show_statistics(self) -> None:
         self.clickable("#tabs button[data-tab=stats]", "the statistics tab button is not clickable").click()

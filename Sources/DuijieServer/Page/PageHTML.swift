@@ -21,6 +21,7 @@ enum PageHTML {
     <button type="button" data-tab="shortlist" data-text="tabShortlist"></button>
     <button type="button" data-tab="demand" data-text="tabDemand"></button>
     <button type="button" data-tab="cases" data-text="tabCases"></button>
+    <button type="button" data-tab="deals" data-text="tabDeals" id="deals-tab"></button>
     <button type="button" data-tab="stats" data-text="tabStats"></button>
   </nav>
   <div class="who">
@@ -143,6 +144,45 @@ enum PageHTML {
         <button type="submit" data-text="addNote"></button>
       </form>
       <p class="error" id="case-error" role="alert"></p>
+    </div>
+  </section>
+  <section id="deals-view" hidden>
+    <form id="deal" class="card">
+      <h2 data-text="newDeal"></h2>
+      <div class="row">
+        <label><span data-text="contractType"></span><select name="contractType" class="codes" data-codes="contractTypes" required></select></label>
+        <label><span data-text="signedOn"></span><input type="date" name="signedOn" required></label>
+        <label><span data-text="dealValue"></span><input type="number" name="value" min="0" step="0.01" required></label>
+        <label><span data-text="ipType"></span><select name="ipType" class="codes" data-codes="ipTypes" required></select></label>
+      </div>
+      <div class="row">
+        <label class="grow"><span data-text="seller"></span><input name="seller" required maxlength="200" data-placeholder="partyHint"></label>
+        <label><span data-text="sellerKind"></span><select name="sellerKind" class="codes" data-codes="partyKinds" required></select></label>
+        <label class="grow"><span data-text="buyer"></span><input name="buyer" required maxlength="200" data-placeholder="partyHint"></label>
+        <label><span data-text="buyerKind"></span><select name="buyerKind" class="codes" data-codes="partyKinds" required></select></label>
+      </div>
+      <div class="row">
+        <label><span data-text="registrationNumber"></span><input name="registrationNumber" maxlength="40"></label>
+        <label><span data-text="registeredOn"></span><input type="date" name="registeredOn"></label>
+        <label><span data-text="field"></span><input name="field" maxlength="100"></label>
+        <label><span data-text="sellerRegion"></span><input name="sellerRegion" maxlength="100"></label>
+        <label><span data-text="buyerRegion"></span><input name="buyerRegion" maxlength="100"></label>
+      </div>
+      <div class="row">
+        <label><span data-text="broker"></span><select name="broker" id="deal-broker"></select></label>
+        <label><span data-text="fee"></span><input type="number" name="fee" min="0" step="0.01"></label>
+        <label><span data-text="caseID"></span><input type="number" name="caseID" min="1"></label>
+        <label><span data-text="resultRecordID"></span><input name="resultRecordID" maxlength="200"></label>
+        <button type="submit" data-text="saveDeal"></button>
+      </div>
+      <p class="error" id="deal-error" role="alert"></p>
+      <p class="note" id="deal-note" role="status"></p>
+    </form>
+    <div class="card">
+      <h2 data-text="dealList"></h2>
+      <table id="deal-list"><thead><tr>
+        <th>#</th><th data-text="signedOn"></th><th data-text="contractType"></th><th data-text="dealValue"></th><th data-text="seller"></th><th data-text="buyer"></th><th data-text="brokers"></th>
+      </tr></thead><tbody></tbody></table>
     </div>
   </section>
   <section id="stats-view" hidden>

@@ -1,11 +1,20 @@
 /// The page's script: signs in, calls the JSON API (with the session's CSRF token on every
 /// change), and draws results with `textContent` only, so no record text is ever read as HTML.
 enum PageScript {
-    static let text = #"""
+    /// The whole script: the core below, then the deals tab (`PageDealsScript`).
+    static let text = core + PageDealsScript.text
+
+    static let core = #"""
 "use strict";
 const TEXT = {
   zh: {
-    title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", tabStats: "统计", period: "统计期", periodHint: "如 2026H1、2026Q3、2026", showStats: "统计", statsTitle: "技术合同统计 {p}（{s} 至 {e}）", byContractType: "按合同类型", byField: "按技术领域", bySellerKind: "按卖方类型", byIPType: "按知识产权类型", bySellerRegion: "按卖方地区", group: "项目", deals: "合同数", value: "成交额（万元）", dealsEarlier: "上年同期合同数", valueEarlier: "上年同期成交额", change: "变化", brokers: "经纪人", fees: "佣金（万元）", funnel: "对接漏斗（本期新建案例 {n} 个）", stage: "阶段", results: "结果数", ofBefore: "较上一阶段", medianDays: "距上一阶段天数（中位数）", signIn: "登录", signOut: "退出",
+    title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", tabDeals: "成交", tabStats: "统计",
+    newDeal: "登记成交", contractType: "合同类型", signedOn: "签订日期", dealValue: "成交额（万元）", ipType: "知识产权类型", seller: "卖方", buyer: "买方", partyHint: "记录编号或名称",
+    sellerKind: "卖方类型", buyerKind: "买方类型", registrationNumber: "登记号", registeredOn: "登记日期", sellerRegion: "卖方地区", buyerRegion: "买方地区", fee: "佣金（万元）",
+    caseID: "案例编号", resultRecordID: "推荐结果编号", saveDeal: "保存成交", dealList: "成交记录", dealSaved: "已登记成交 #", recordDeal: "登记成交", noBroker: "（不指定）",
+    contractTypes: {development: "技术开发", transfer: "技术转让", licence: "技术许可", consulting: "技术咨询", service: "技术服务", brokerage: "技术中介"},
+    partyKinds: {enterprise: "企业", institute: "科研院所", university: "高等院校", individual: "个人", other: "其他"},
+    ipTypes: {patent: "专利", "know-how": "技术秘密", software: "计算机软件著作权", "ic-layout": "集成电路布图设计", "plant-variety": "植物新品种", other: "其他"}, period: "统计期", periodHint: "如 2026H1、2026Q3、2026", showStats: "统计", statsTitle: "技术合同统计 {p}（{s} 至 {e}）", byContractType: "按合同类型", byField: "按技术领域", bySellerKind: "按卖方类型", byIPType: "按知识产权类型", bySellerRegion: "按卖方地区", group: "项目", deals: "合同数", value: "成交额（万元）", dealsEarlier: "上年同期合同数", valueEarlier: "上年同期成交额", change: "变化", brokers: "经纪人", fees: "佣金（万元）", funnel: "对接漏斗（本期新建案例 {n} 个）", stage: "阶段", results: "结果数", ofBefore: "较上一阶段", medianDays: "距上一阶段天数（中位数）", signIn: "登录", signOut: "退出",
     login: "用户名", password: "密码", query: "需求编号或描述", queryHint: "如 D-1012 或 “海参养殖 溶解氧”", target: "推荐对象",
     achievement: "科技成果", expert: "专家", institution: "机构", demand: "技术需求", enterprise: "企业", top: "条数",
     filters: "筛选条件", region: "地区", regionHint: "名称或编号", includePaired: "含对口合作地区", field: "领域", fieldHint: "名称、编号或同义词",
@@ -22,7 +31,13 @@ const TEXT = {
     statuses: {"to-contact": "待联系", "contacted": "已联系", "meeting": "已约见", "negotiating": "洽谈中", "signed": "已签约", "no-deal": "未成交"}
   },
   en: {
-    title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", tabStats: "Statistics", period: "Period", periodHint: "e.g. 2026H1, 2026Q3, 2026", showStats: "Show", statsTitle: "Technology contracts {p} ({s} to {e})", byContractType: "By contract type", byField: "By technical field", bySellerKind: "By seller kind", byIPType: "By IP type", bySellerRegion: "By seller region", group: "Group", deals: "Deals", value: "Value (10k CNY)", dealsEarlier: "Deals a year earlier", valueEarlier: "Value a year earlier", change: "Change", brokers: "Brokers", fees: "Fees (10k CNY)", funnel: "Funnel ({n} cases opened in the period)", stage: "Stage", results: "Results", ofBefore: "Of the stage before", medianDays: "Median days from the stage before", signIn: "Sign in", signOut: "Sign out",
+    title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", tabDeals: "Deals", tabStats: "Statistics",
+    newDeal: "Record a deal", contractType: "Contract type", signedOn: "Signed on", dealValue: "Value (10k CNY)", ipType: "IP type", seller: "Seller", buyer: "Buyer", partyHint: "record id or name",
+    sellerKind: "Seller kind", buyerKind: "Buyer kind", registrationNumber: "Registration no.", registeredOn: "Registered on", sellerRegion: "Seller region", buyerRegion: "Buyer region", fee: "Fee (10k CNY)",
+    caseID: "Case no.", resultRecordID: "Result id", saveDeal: "Save deal", dealList: "Deals", dealSaved: "Deal recorded: #", recordDeal: "Record deal", noBroker: "(none)",
+    contractTypes: {development: "development", transfer: "transfer", licence: "licence", consulting: "consulting", service: "service", brokerage: "brokerage"},
+    partyKinds: {enterprise: "enterprise", institute: "research institute", university: "university", individual: "individual", other: "other"},
+    ipTypes: {patent: "patent", "know-how": "know-how", software: "software copyright", "ic-layout": "IC layout", "plant-variety": "plant variety", other: "other"}, period: "Period", periodHint: "e.g. 2026H1, 2026Q3, 2026", showStats: "Show", statsTitle: "Technology contracts {p} ({s} to {e})", byContractType: "By contract type", byField: "By technical field", bySellerKind: "By seller kind", byIPType: "By IP type", bySellerRegion: "By seller region", group: "Group", deals: "Deals", value: "Value (10k CNY)", dealsEarlier: "Deals a year earlier", valueEarlier: "Value a year earlier", change: "Change", brokers: "Brokers", fees: "Fees (10k CNY)", funnel: "Funnel ({n} cases opened in the period)", stage: "Stage", results: "Results", ofBefore: "Of the stage before", medianDays: "Median days from the stage before", signIn: "Sign in", signOut: "Sign out",
     login: "Login", password: "Password", query: "Demand id or description", queryHint: "e.g. D-1012 or “sea cucumber farming oxygen”", target: "Recommend",
     achievement: "Achievements", expert: "Experts", institution: "Institutions", demand: "Demands", enterprise: "Enterprises", top: "How many",
     filters: "Filters", region: "Region", regionHint: "name or id", includePaired: "with paired regions", field: "Field", fieldHint: "name, id or synonym",
@@ -74,9 +89,10 @@ async function api(method, path, body, raw) {
 }
 
 function show(view) {
-  for (const name of ["sign-in", "shortlist", "demand", "cases", "stats"]) $("#" + name + "-view").hidden = name !== view;
+  for (const name of ["sign-in", "shortlist", "demand", "cases", "deals", "stats"]) $("#" + name + "-view").hidden = name !== view;
   document.querySelectorAll("#tabs button").forEach((button) => button.classList.toggle("active", button.dataset.tab === view));
   if (view === "cases") loadCases();
+  if (view === "deals") loadDeals();
   if (view === "stats") { if (!$("#stats-query").period.value) $("#stats-query").period.value = lastHalfYear(); loadStats(); }
 }
 
@@ -94,6 +110,9 @@ async function signedIn(session) {
   state.session = session;
   const users = await api("GET", "/api/users");
   state.users = Object.fromEntries(users.users.map((user) => [user.id, user.displayName]));
+  state.userList = users.users;
+  $("#deals-tab").hidden = session.user.role === "viewer";
+  drawDealChoices();
   state.clients = (await api("GET", "/api/clients")).clients;
   drawClients();
   drawUser();
@@ -308,8 +327,14 @@ async function openCase(id) {
         await openCase(id);
       } catch (error) { $("#case-error").textContent = error.message; }
     });
+    const actions = element("td", {}, [button]);
+    if (result.status === "signed" && state.session.user.role !== "viewer") {
+      const record = element("button", { type: "button", className: "record-deal", textContent: t("recordDeal") });
+      record.addEventListener("click", () => startDeal(detail, result));
+      actions.append(record);
+    }
     const row = element("tr", {}, [element("td", { textContent: String(result.rank) }), element("td", { textContent: named(result.name, result.recordID) }),
-      element("td", { textContent: result.score.toFixed(3) }), element("td", {}, [select]), element("td", {}, [note]), element("td", {}, [button])]);
+      element("td", { textContent: result.score.toFixed(3) }), element("td", {}, [select]), element("td", {}, [note]), actions]);
     row.dataset.recordId = result.recordID;
     return row;
   });
@@ -338,6 +363,8 @@ document.addEventListener("DOMContentLoaded", async () => {
     // What the script drew is drawn again in the new language: reasons come from the server.
     drawUser();
     drawClients();
+    drawDealChoices();
+    if (!$("#deals-view").hidden) await loadDeals();
     if (state.lastQuery) await runShortlist(Object.assign({}, state.lastQuery, { language: state.language }));
     if (!$("#cases-view").hidden) await loadCases();
     if (state.openCase) await openCase(state.openCase);
@@ -363,6 +390,7 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("#mine-only").addEventListener("change", loadCases);
   $("#note").addEventListener("submit", addNote);
   $("#stats-query").addEventListener("submit", (event) => { event.preventDefault(); loadStats(); });
+  $("#deal").addEventListener("submit", saveDeal);
   try { await signedIn(await api("GET", "/api/session")); } catch (_) { showSignIn(); }
 });
 """#

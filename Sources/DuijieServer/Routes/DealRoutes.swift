@@ -1,0 +1,92 @@
+import DuijieBase
+import DuijieJSON
+import DuijieWorkspace
+import Hummingbird
+
+/// Deals (成交): `POST /api/deals` records one, `GET /api/deals` lists them.
+///
+/// A deal is entered in the same form as a line of `deals.jsonl` (`DealReader`: codes or
+/// Chinese names, 万元, `YYYY-MM-DD`) and saved by the same checks as an import. Admins enter
+/// and see every deal; a broker enters deals they broker (with no `brokers` given, they are its
+/// broker) from cases they may change, and sees the deals they broker; a viewer neither.
+struct DealRoutes {
+    let workbench: Workbench
+
+    func add(to routes: RouteTable) {
+        routes.add(.get, "/api/deals") { request, context in
+            let user = try context.requireUser()
+            guard user.role != .viewer else { throw APIError(.forbidden, "a viewer does not see deals (their values and parties are the brokers')") }
+            var period: ReportPeriod?
+            if let text = request.uri.queryParameters["period"].map(String.init) {
+                do { period = try ReportPeriod(parsing: text) } catch let error as DuijieError {
+                    throw APIError(.badRequest, error.message.replacingOccurrences(of: "--period", with: "period"), field: "period")
+                }
+            }
+            let deals = try workbench.workspace.deals().filter { deal in
+                (user.role == .admin || deal.brokers.contains { $0.login == user.login })
+                    && period.map { $0.start <= deal.signedOn && deal.signedOn <= $0.end } ?? true
+            }
+            return JSONResponse.make(.object([("deals", .array(deals.map(Self.json)))]))
+        }
+        routes.add(.post, "/api/deals") { request, context in
+            let user = try context.requireUser()
+            var body = try await RequestObject.body(of: request, context: context)
+            guard let value = body.raw("deal") else { throw APIError(.badRequest, "deal: required", field: "deal") }
+            try body.finish()
+            guard user.role.canWrite else { throw APIError(.forbidden, "a viewer cannot record deals") }
+            var deal = try Self.read(value)
+            if user.role == .broker {
+                if deal.brokers.isEmpty { deal.brokers = [DealBroker(login: user.login, fee: 0)] }
+                guard deal.brokers.contains(where: { $0.login == user.login }) else {
+                    throw APIError(.forbidden, "a broker records the deals they broker: add yourself to deal.brokers")
+                }
+                if let caseID = deal.caseID {
+                    let detail = try workbench.workspace.caseDetail(caseID, access: workbench.access(for: user))
+                    guard let found = detail?.case, try workbench.access(for: user).canChangeCase(brokerID: found.brokerID) else {
+                        throw APIError(.notFound, "deal.caseID \(caseID): no such case of yours", field: "deal.caseID")
+                    }
+                }
+            }
+            let saved: [Deal]
+            do {
+                saved = try workbench.workspace.addDeals([deal], locations: ["deal"], createdBy: user.id)
+            } catch let error as DuijieError where error.code == .invalidInput {
+                throw Self.apiError(error)
+            }
+            return JSONResponse.make(Self.json(saved[0]), status: .created)
+        }
+    }
+
+    /// The deal a request's `deal` member describes.
+    ///
+    /// - Throws: `APIError` 400 naming the first field at fault (`deal.value`), with every problem in the message.
+    static func read(_ value: JSONValue) throws -> Deal {
+        do {
+            return try DealReader.read(objects: [("deal", value)], source: "deal").deals[0]
+        } catch {
+            throw apiError(error)
+        }
+    }
+
+    /// A reader's or a save's problems (`deal: value: …`) as a 400 naming the first field.
+    static func apiError(_ error: DuijieError) -> APIError {
+        let problems = error.details.map { $0.hasPrefix("deal: ") ? String($0.dropFirst(6)) : $0 }
+        let field = problems.first.flatMap { problem in problem.split(separator: ":", maxSplits: 1).first.map { "deal." + $0 } }
+        return APIError(.badRequest, problems.isEmpty ? error.message : problems.joined(separator: "; "), field: field)
+    }
+
+    /// A deal as the API answers it: codes for the enumerations, as `deals.jsonl` holds them.
+    static func json(_ deal: Deal) -> JSONValue {
+        .object([
+            ("id", .int(deal.id)), ("contractType", .string(deal.contractType.rawValue)),
+            ("registrationNumber", .string(deal.registrationNumber)), ("registeredOn", .optional(deal.registeredOn)),
+            ("signedOn", .string(deal.signedOn)), ("value", .number(deal.value)),
+            ("seller", .string(deal.seller)), ("sellerKind", .string(deal.sellerKind.rawValue)),
+            ("buyer", .string(deal.buyer)), ("buyerKind", .string(deal.buyerKind.rawValue)),
+            ("field", .string(deal.field)), ("sellerRegion", .string(deal.sellerRegion)), ("buyerRegion", .string(deal.buyerRegion)),
+            ("ipType", .string(deal.ipType.rawValue)),
+            ("brokers", .array(deal.brokers.map { .object([("login", .string($0.login)), ("fee", .number($0.fee))]) })),
+            ("caseID", deal.caseID.map { .int($0) } ?? .null), ("resultRecordID", .optional(deal.resultRecordID)),
+        ])
+    }
+}
