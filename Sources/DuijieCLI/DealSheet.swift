@@ -31,6 +31,7 @@ enum DealSheet {
             ("fees", ["佣金", "经纪佣金", "经纪人佣金", "fees", "fee"]),
             ("caseID", ["案例编号", "case", "caseid"]),
             ("resultRecordID", ["成果编号", "推荐结果", "result", "resultrecordid"]),
+            ("meetingID", ["洽谈编号", "对接会洽谈编号", "meeting", "meetingid"]),
         ]
         for (field, spellings) in names { for spelling in spellings { map[spelling] = field } }
         return map
@@ -86,7 +87,7 @@ enum DealSheet {
                 }
                 let label = header.cells[column].trimmingCharacters(in: .whitespaces)
                 switch field {
-                case "value", "caseID":
+                case "value", "caseID", "meetingID":
                     guard let number = sum(text) else { problems.append("\(location): \(label): \(text): expected a number (万元)"); continue }
                     members.append((field, .number(number)))
                 case "signedOn", "registeredOn":

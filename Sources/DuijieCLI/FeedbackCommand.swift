@@ -44,6 +44,7 @@ struct FeedbackExportCommand: ParsableCommand {
         }
         let queries = Set(feedback.judgments.map(\.query)).count
         printError("\(feedback.judgments.count) judgments for \(queries) queries; left out: \(feedback.unjudgedResults) results still to contact, "
-                   + "\(feedback.casesWithoutQueryID) cases made for free text" + (output.map { " → \($0)" } ?? ""))
+                   + "\(feedback.casesWithoutQueryID) cases made for free text; \(feedback.judgedMeetings) event meetings judged by their ratings"
+                   + (output.map { " → \($0)" } ?? ""))
     }
 }

@@ -108,6 +108,8 @@ struct WorkspaceInitCommand: ParsableCommand {
         try building.backup(to: workspace)
         let made = try Workspace(path: workspace)
         let deals = try made.deals()
-        print("created \(workspace): \(try made.users().count) users, \(try made.caseCount()) cases, \(deals.count) deals (\(String(format: "%.1f", deals.reduce(0) { $0 + $1.value })) 万元)")
+        let events = try made.events()
+        print("created \(workspace): \(try made.users().count) users, \(try made.caseCount()) cases, \(events.count) events "
+              + "(\(events.reduce(0) { $0 + $1.meetings }) meetings), \(deals.count) deals (\(String(format: "%.1f", deals.reduce(0) { $0 + $1.value })) 万元)")
     }
 }

@@ -2047,7 +2047,8 @@ enum OpenAPIDocument {
           "bySellerRegion",
           "brokers",
           "casesOpened",
-          "funnel"
+          "funnel",
+          "events"
         ],
         "properties": {
           "period": {
@@ -2183,6 +2184,61 @@ enum OpenAPIDocument {
                 }
               }
             }
+          },
+          "events": {
+            "type": "array",
+            "description": "The matchmaking events held in the period: meetings, meetings rated right after the event and the mean of those ratings, meetings followed up and those that reached an agreement, and the deals recorded from its meetings (whenever signed) with their value in 万元",
+            "items": {
+              "type": "object",
+              "additionalProperties": false,
+              "required": [
+                "id",
+                "name",
+                "heldOn",
+                "meetings",
+                "rated",
+                "meanRating",
+                "followedUp",
+                "agreements",
+                "deals",
+                "value"
+              ],
+              "properties": {
+                "id": {
+                  "type": "integer"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "heldOn": {
+                  "type": "string"
+                },
+                "meetings": {
+                  "type": "integer"
+                },
+                "rated": {
+                  "type": "integer"
+                },
+                "meanRating": {
+                  "type": [
+                    "number",
+                    "null"
+                  ]
+                },
+                "followedUp": {
+                  "type": "integer"
+                },
+                "agreements": {
+                  "type": "integer"
+                },
+                "deals": {
+                  "type": "integer"
+                },
+                "value": {
+                  "type": "number"
+                }
+              }
+            }
           }
         }
       },
@@ -2195,7 +2251,7 @@ enum OpenAPIDocument {
         "properties": {
           "deal": {
             "type": "object",
-            "description": "One deal as a line of deals.jsonl holds it (docs/cli.md, duijie workspace import-deals): contractType, signedOn, value, seller, sellerKind, buyer, buyerKind and ipType required; registrationNumber, registeredOn, field, sellerRegion, buyerRegion, brokers [{login, fee}], caseID and resultRecordID optional; any other field is an error."
+            "description": "One deal as a line of deals.jsonl holds it (docs/cli.md, duijie workspace import-deals): contractType, signedOn, value, seller, sellerKind, buyer, buyerKind and ipType required; registrationNumber, registeredOn, field, sellerRegion, buyerRegion, brokers [{login, fee}], caseID, resultRecordID and meetingID optional; any other field is an error."
           }
         }
       },
@@ -2218,7 +2274,8 @@ enum OpenAPIDocument {
           "ipType",
           "brokers",
           "caseID",
-          "resultRecordID"
+          "resultRecordID",
+          "meetingID"
         ],
         "additionalProperties": false,
         "properties": {
@@ -2328,6 +2385,12 @@ enum OpenAPIDocument {
           "resultRecordID": {
             "type": [
               "string",
+              "null"
+            ]
+          },
+          "meetingID": {
+            "type": [
+              "integer",
               "null"
             ]
           }

@@ -127,6 +127,8 @@ public struct Deal: Sendable, Equatable, Codable {
     public var caseID: Int64? = nil
     /// The case's result it came from (a record id), or nil.
     public var resultRecordID: String? = nil
+    /// The event meeting it came from, or nil.
+    public var meetingID: Int64? = nil
 
     /// A deal with its required fields; the others are set as properties.
     public init(contractType: ContractType, signedOn: String, value: Double, seller: String, sellerKind: PartyKind,

@@ -9,7 +9,7 @@ public enum DealReader {
     /// The fields a deal line may have.
     static let fields: Set<String> = [
         "contractType", "registrationNumber", "registeredOn", "signedOn", "value", "seller", "sellerKind", "buyer", "buyerKind",
-        "field", "sellerRegion", "buyerRegion", "ipType", "brokers", "caseID", "resultRecordID",
+        "field", "sellerRegion", "buyerRegion", "ipType", "brokers", "caseID", "resultRecordID", "meetingID",
     ]
 
     /// The deals of `text` and where each came from (`FILE:LINE`), or every problem found.
@@ -99,12 +99,13 @@ public enum DealReader {
             }
         case let other?: problems.append("brokers: expected a list of {\"login\", \"fee\"}, found \(other.typeName)")
         }
-        var caseID: Int64?
-        if let number = number("caseID", required: false) {
-            if number.rounded() == number, number >= 1, number < 1e15 { caseID = Int64(number) } else {
-                problems.append("caseID: \(number): expected a case number")
-            }
+        func serial(_ key: String, _ what: String) -> Int64? {
+            guard let number = number(key, required: false) else { return nil }
+            if number.rounded() == number, number >= 1, number < 1e15 { return Int64(number) }
+            problems.append("\(key): \(number): expected a \(what) number")
+            return nil
         }
+        let caseID = serial("caseID", "case"), meetingID = serial("meetingID", "meeting")
         guard let contractType, let sellerKind, let buyerKind, let ipType, let signedOn, let amount, let seller, let buyer else { return nil }
         var deal = Deal(contractType: contractType, signedOn: signedOn, value: amount, seller: seller, sellerKind: sellerKind,
                         buyer: buyer, buyerKind: buyerKind, ipType: ipType)
@@ -115,6 +116,7 @@ public enum DealReader {
         deal.buyerRegion = text("buyerRegion", required: false) ?? ""
         deal.brokers = brokers
         deal.caseID = caseID
+        deal.meetingID = meetingID
         deal.resultRecordID = text("resultRecordID", required: false)
         problems += deal.problems()
         return deal

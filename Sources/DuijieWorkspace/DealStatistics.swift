@@ -67,6 +67,26 @@ public struct DealStatistics: Sendable {
     public let casesOpened: Int
     /// Shortlisted, then contacted, meeting, negotiating, signed.
     public let funnel: [FunnelStep]
+    /// The events held in the period, by day.
+    public let events: [EventRow]
+
+    /// An event held in the period and what came of it.
+    public struct EventRow: Sendable, Equatable {
+        /// The event's number, name and day.
+        public let id: Int64, name: String, heldOn: String
+        /// Its meetings.
+        public let meetings: Int
+        /// Meetings rated right after the event (by either side).
+        public let rated: Int
+        /// The mean of the ratings given right after the event (both sides; nil for none).
+        public let meanRating: Double?
+        /// Meetings followed up months later.
+        public let followedUp: Int
+        /// Meetings whose follow-up says a cooperation agreement was reached.
+        public let agreements: Int
+        /// Deals recorded from its meetings (whenever signed), and their value in 万元.
+        public let deals: Int, value: Double
+    }
 }
 
 extension Workspace {
@@ -98,7 +118,27 @@ extension Workspace {
         let (casesOpened, funnel) = try caseFunnel(period)
         return DealStatistics(period: period, total: total, byContractType: rows(\.contractType.rawValue), byField: rows(\.field),
                               bySellerKind: rows(\.sellerKind.rawValue), byIPType: rows(\.ipType.rawValue),
-                              bySellerRegion: rows(\.sellerRegion), brokers: brokers, casesOpened: casesOpened, funnel: funnel)
+                              bySellerRegion: rows(\.sellerRegion), brokers: brokers, casesOpened: casesOpened, funnel: funnel,
+                              events: try eventRows(period, deals: all))
+    }
+
+    /// The events held in `period`: meetings, ratings, follow-ups, agreements, and the deals
+    /// recorded from their meetings whenever they were signed.
+    func eventRows(_ period: ReportPeriod, deals: [Deal]) throws(DuijieError) -> [DealStatistics.EventRow] {
+        let meetings = Dictionary(grouping: try self.meetings(), by: \.eventID)
+        return try events().filter { period.contains($0.heldOn) }.map { event in
+            let held = meetings[event.id] ?? []
+            let ids = Set(held.map(\.id))
+            let afterEvent = held.flatMap { $0.ratings.filter { $0.stage == .afterEvent } }
+            let fromEvent = deals.filter { $0.meetingID.map(ids.contains) ?? false }
+            return DealStatistics.EventRow(
+                id: event.id, name: event.name, heldOn: event.heldOn, meetings: held.count,
+                rated: held.filter { $0.ratings.contains { $0.stage == .afterEvent } }.count,
+                meanRating: afterEvent.isEmpty ? nil : Double(afterEvent.reduce(0) { $0 + $1.rating }) / Double(afterEvent.count),
+                followedUp: held.filter { $0.ratings.contains { $0.stage == .followUp } }.count,
+                agreements: held.filter { $0.ratings.contains { $0.stage == .followUp && $0.agreement } }.count,
+                deals: fromEvent.count, value: fromEvent.reduce(0) { $0 + $1.value })
+        }
     }
 
     /// The cases opened in `period` and how far their results went: each result counts at the

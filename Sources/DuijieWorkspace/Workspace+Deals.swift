@@ -36,6 +36,9 @@ extension Workspace {
                         found.append("resultRecordID: \(record): not a result of case \(caseID)")
                     }
                 }
+                if let meetingID = deal.meetingID, try Bool.fetchOne(db, sql: "SELECT 1 FROM meeting WHERE id = ?", arguments: [meetingID]) != true {
+                    found.append("meetingID: \(meetingID): no such meeting")
+                }
                 if !deal.registrationNumber.isEmpty {
                     if let earlier = seenNumbers[deal.registrationNumber] {
                         found.append("registrationNumber: \(deal.registrationNumber): also at \(earlier)")
@@ -53,11 +56,11 @@ extension Workspace {
             for var deal in deals {
                 try db.execute(sql: """
                     INSERT INTO deal (contractType, registrationNumber, registeredOn, signedOn, value, seller, sellerKind, buyer, buyerKind,
-                                      field, sellerRegion, buyerRegion, ipType, caseID, resultRecordID, createdBy, createdAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                      field, sellerRegion, buyerRegion, ipType, caseID, resultRecordID, meetingID, createdBy, createdAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [deal.contractType.rawValue, deal.registrationNumber, deal.registeredOn, deal.signedOn, deal.value,
                                      deal.seller, deal.sellerKind.rawValue, deal.buyer, deal.buyerKind.rawValue, deal.field,
-                                     deal.sellerRegion, deal.buyerRegion, deal.ipType.rawValue, deal.caseID, deal.resultRecordID,
+                                     deal.sellerRegion, deal.buyerRegion, deal.ipType.rawValue, deal.caseID, deal.resultRecordID, deal.meetingID,
                                      createdBy, now])
                 deal.id = db.lastInsertedRowID
                 for broker in deal.brokers {
@@ -90,6 +93,7 @@ extension Workspace {
                 deal.sellerRegion = row["sellerRegion"]
                 deal.buyerRegion = row["buyerRegion"]
                 deal.caseID = row["caseID"]
+                deal.meetingID = row["meetingID"]
                 deal.resultRecordID = row["resultRecordID"]
                 deal.brokers = brokers[deal.id] ?? []
                 return deal

@@ -34,6 +34,8 @@ public struct OutcomeFeedback: Sendable {
     public let casesWithoutQueryID: Int
     /// Results still to contact (not judged).
     public let unjudgedResults: Int
+    /// Event meetings that gave a judgment (see `EventMeeting.grade`).
+    public let judgedMeetings: Int
 
     /// The judgments as TREC qrels: `QUERY 0 RECORD GRADE` per line.
     public var qrels: String {
@@ -42,13 +44,15 @@ public struct OutcomeFeedback: Sendable {
 }
 
 extension Workspace {
-    /// Every case's results as judgments, from their current status. A result shortlisted for
-    /// the same query in several cases is judged by its highest grade (a deal signed in one
-    /// case is a deal, whatever another case says). For the whole workspace: whoever may read
+    /// Every case's results as judgments, from their current status, and every event meeting,
+    /// from its ratings (`EventMeeting.grade`: the demand is the query, the supply the result;
+    /// its status is the one of the same grade — signed for an agreement, meeting, no deal).
+    /// A result judged for the same query in several cases or meetings keeps its highest grade
+    /// (a deal signed in one case is a deal, whatever another case says). For the whole workspace: whoever may read
     /// the file may read this, as with a backup.
     ///
-    /// - Parameter target: Only cases that shortlisted this kind of record (`achievement` …);
-    ///   every case when nil.
+    /// - Parameter target: Only cases that shortlisted, and meetings with, this kind of record
+    ///   (`achievement` …); all when nil.
     public func outcomeFeedback(target: String? = nil) throws(DuijieError) -> OutcomeFeedback {
         try read { db in
             let textCases = try Int.fetchOne(db, sql: #"SELECT COUNT(*) FROM "case" WHERE (sourceID IS NULL OR sourceID = '') AND (?1 IS NULL OR target = ?1)"#,
@@ -70,18 +74,29 @@ extension Workspace {
                 if let current = best[query]?[record], current.grade >= grade { continue }
                 best[query, default: [:]][record] = (grade, status)
             }
+            let meetings = try Self.meetings(ofEvent: nil, db).filter { target == nil || $0.target == target }
+            for meeting in meetings {
+                let grade = meeting.grade
+                if let current = best[meeting.demandID]?[meeting.supplyID], current.grade >= grade { continue }
+                let status: ResultStatus = grade == 3 ? .signed : grade == 0 ? .noDeal : .meeting
+                best[meeting.demandID, default: [:]][meeting.supplyID] = (grade, status)
+            }
             let judgments = best.keys.sorted().flatMap { query in
                 best[query]!.keys.sorted().map { record in
                     let judged = best[query]![record]!
                     return OutcomeJudgment(query: query, record: record, grade: judged.grade, status: judged.status)
                 }
             }
-            return OutcomeFeedback(judgments: judgments, casesWithoutQueryID: textCases, unjudgedResults: unjudged)
+            return OutcomeFeedback(judgments: judgments, casesWithoutQueryID: textCases, unjudgedResults: unjudged, judgedMeetings: meetings.count)
         }
     }
 
-    /// The targets the cases made for a record shortlisted (`achievement`, `expert` …), sorted.
+    /// The kinds of record that cases shortlisted or events met (`achievement`, `expert` …), sorted.
     public func caseTargets() throws(DuijieError) -> [String] {
-        try read { db in try String.fetchAll(db, sql: #"SELECT DISTINCT target FROM "case" WHERE sourceID IS NOT NULL AND sourceID != '' ORDER BY target"#) }
+        try read { db in
+            try String.fetchAll(db, sql: #"""
+                SELECT target FROM "case" WHERE sourceID IS NOT NULL AND sourceID != '' UNION SELECT target FROM meeting ORDER BY target
+                """#)
+        }
     }
 }

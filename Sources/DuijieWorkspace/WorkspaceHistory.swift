@@ -10,6 +10,9 @@ import GRDB
 /// - `users.jsonl`: `{"login", "name", "role"}` (every user gets the one password given);
 /// - `cases.jsonl`: `{"broker", "title", "source", "target", "openedOn", "results": [{"record",
 ///   "name", "score", "history": [{"on", "status", "reason"?, "note"?}]}]}`;
+/// - `events.jsonl` (optional): `{"name", "heldOn", "place"?, "meetings": [{"demand", "supply",
+///   "target"?, "slot"?, "table"?, "ratings": [{"side", "stage", "rating", "agreement"?, "on",
+///   "by"?, "note"?}]}]}` — meetings are numbered in file order, which a deal's `meetingID` names;
 /// - `deals.jsonl`: as `DealReader` reads them.
 public enum WorkspaceHistory {
     /// Fills the empty workspace `workspace` from the files in `directory`, every user with
@@ -33,8 +36,11 @@ public enum WorkspaceHistory {
             throw DuijieError(.io, "\(dealsPath): cannot read the file")
         }
         let (deals, locations) = try DealReader.read(dealText, fileName: dealsPath)
+        let eventsPath = directory + "/events.jsonl"
+        let events = FileManager.default.fileExists(atPath: eventsPath) ? try lines(of: eventsPath) : []
         try workspace.write { db in
             for (location, value) in cases { try insertCase(value, at: location, logins: logins, db) }
+            for (location, value) in events { try insertEvent(value, at: location, logins: logins, db) }
         }
         try workspace.addDeals(deals, locations: locations)
     }

@@ -4,7 +4,7 @@ import GRDB
 /// edited once released: a change of schema is a new migration appended to the list.
 enum WorkspaceSchema {
     /// The version this program migrates to: the number of migrations.
-    static let version = 3
+    static let version = 4
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -134,6 +134,40 @@ enum WorkspaceSchema {
                     at INTEGER NOT NULL
                 );
                 CREATE INDEX weightsFitByTarget ON weightsFit(target, adopted);
+                """)
+        }
+        migrator.registerMigration("4 events, meetings and their ratings") { db in
+            try db.execute(sql: """
+                CREATE TABLE event (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL,
+                    heldOn TEXT NOT NULL,
+                    place TEXT NOT NULL DEFAULT '',
+                    createdAt INTEGER NOT NULL
+                );
+                CREATE TABLE meeting (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    eventID INTEGER NOT NULL REFERENCES event(id) ON DELETE CASCADE,
+                    demandID TEXT NOT NULL,
+                    supplyID TEXT NOT NULL,
+                    target TEXT NOT NULL DEFAULT 'achievement',
+                    slot TEXT NOT NULL DEFAULT '',
+                    tableNumber INTEGER,
+                    UNIQUE (eventID, demandID, supplyID)
+                );
+                CREATE TABLE meetingRating (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    meetingID INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,
+                    side TEXT NOT NULL CHECK (side IN ('demand', 'supply')),
+                    stage TEXT NOT NULL CHECK (stage IN ('after-event', 'follow-up')),
+                    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+                    agreement INTEGER NOT NULL DEFAULT 0,
+                    note TEXT NOT NULL DEFAULT '',
+                    userID INTEGER REFERENCES user(id),
+                    at INTEGER NOT NULL
+                );
+                CREATE INDEX ratingByMeeting ON meetingRating(meetingID);
+                ALTER TABLE deal ADD COLUMN meetingID INTEGER REFERENCES meeting(id);
                 """)
         }
         return migrator

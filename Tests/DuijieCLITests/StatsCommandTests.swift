@@ -51,6 +51,21 @@ import Testing
             try db.execute(sql: #"UPDATE "case" SET createdAt = 1742025600 WHERE id = ?"#, arguments: [old.id])
         }
         try queue.close()
+        // An event of 2026-05-20 with three meetings: after it, ratings 4 and 5 for the first and
+        // 2 for the second; months later, the first reached an agreement and a deal of 88 followed
+        // (signed 2026-11-01: outside both periods above, counted for the event).
+        let event = try workspace.addEvent(name: "2026 测试对接会", heldOn: "2026-05-20", meetings: [
+            NewMeeting(demandID: "D-1012", supplyID: "A-1"), NewMeeting(demandID: "D-1012", supplyID: "A-7"),
+            NewMeeting(demandID: "D-1001", supplyID: "A-5"),
+        ])
+        let meetings = try workspace.meetings(ofEvent: event.id)
+        try workspace.rateMeeting(meetings[0].id, MeetingRating(side: .demand, stage: .afterEvent, rating: 4, at: 1_779_300_000))
+        try workspace.rateMeeting(meetings[0].id, MeetingRating(side: .supply, stage: .afterEvent, rating: 5, at: 1_779_300_000))
+        try workspace.rateMeeting(meetings[1].id, MeetingRating(side: .demand, stage: .afterEvent, rating: 2, at: 1_779_300_000))
+        try workspace.rateMeeting(meetings[0].id, MeetingRating(side: .demand, stage: .followUp, rating: 5, agreement: true, at: 1_795_000_000))
+        let followed = #"{"contractType":"技术开发","signedOn":"2026-11-01","value":88,"seller":"A-1","sellerKind":"高等院校","buyer":"C-1","buyerKind":"企业","ipType":"技术秘密","meetingID":\#(meetings[0].id)}"#
+        let (eventDeals, eventLocations) = try DealReader.read(followed, fileName: "deals.jsonl")
+        try workspace.addDeals(eventDeals, locations: eventLocations)
         return path
     }
 
@@ -61,11 +76,15 @@ import Testing
         #expect(report.status == 0, "\(report.standardError)")
         let lines = report.standardOutput.components(separatedBy: "\r\n")
         // By hand: 2026H1 holds 120 + 85.5 + 300 + 12.25 = 517.75 in 4 deals; 2025H1 60 + 8 = 68 in 2.
-        #expect(lines.contains("total,,4,517.75,2,68.00,,"))
-        #expect(lines.contains("contract-type,licence,1,120.00,1,60.00,,"))
-        #expect(lines.contains("contract-type,consulting,0,0.00,1,8.00,,"))
+        let noEvent = ",,,,,,"  // the events' six columns
+        #expect(lines.contains("total,,4,517.75,2,68.00,," + noEvent))
+        #expect(lines.contains("contract-type,licence,1,120.00,1,60.00,," + noEvent))
+        #expect(lines.contains("contract-type,consulting,0,0.00,1,8.00,," + noEvent))
         // wang: deals 1 and 2 (205.5, fees 1.8 + 1.2); li: deals 2 and 3 (385.5, fees 0.5 + 4.5).
-        #expect(lines.contains("broker,li,2,385.50,,,5.00,") && lines.contains("broker,wang,2,205.50,,,3.00,"))
+        #expect(lines.contains("broker,li,2,385.50,,,5.00," + noEvent) && lines.contains("broker,wang,2,205.50,,,3.00," + noEvent))
+        // The event, by hand: 3 meetings, 2 rated after it with (4 + 5 + 2) / 3 = 3.67, 1 followed
+        // up with an agreement, and its deal of 88.
+        #expect(lines.contains("event,2026 测试对接会,1,88.00,,,,,2026-05-20,3,2,3.67,1,1"), "\(lines)")
         // The case of 2026-03-15: 4 results; 3 reached contacted, 2 a meeting or more (A-2's
         // negotiation counts though it ended without a deal), 2 negotiating, 1 signed.
         // (Their median days depend on when the test runs: the statuses are set now, the case is
@@ -106,7 +125,7 @@ import Testing
         let read = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", reader, workbook])
         if read.status == 0 {
             let lines = String(decoding: read.output, as: UTF8.self).split(separator: "\n").map(String.init)
-            #expect(lines.first == "合计|按合同类型|按技术领域|按卖方类型|按知识产权类型|按卖方地区|经纪人|对接漏斗")
+            #expect(lines.first == "合计|按合同类型|按技术领域|按卖方类型|按知识产权类型|按卖方地区|经纪人|对接漏斗|对接会")
             // Row 4 of the contract types (title, header, development 300, then licence): 120 against 60, +100%.
             #expect(lines.last == "['技术许可', 1, 120, 1, 60, 1]", "\(lines)")
         } else {
@@ -138,6 +157,7 @@ import Testing
         #expect(try workspace.users().count == Self.lineCount("users.jsonl"))
         #expect(try workspace.caseCount() == Self.lineCount("cases.jsonl"))
         #expect(try workspace.deals().count == Self.lineCount("deals.jsonl"))
+        #expect(try workspace.events().count == Self.lineCount("events.jsonl") && workspace.meetings().count == 36)
         #expect(try workspace.authenticate(login: "wang", password: "duijie-demo") != nil)
         // An existing file is never replaced.
         let again = try CommandRunner.run(["workspace", "init", path, "--demo"], input: "duijie-demo\n")

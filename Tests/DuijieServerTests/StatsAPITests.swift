@@ -42,4 +42,30 @@ import Testing
             }
         }
     }
+
+    @Test func eventsHeldInThePeriodWithTheirRatingsAndDeals() async throws {
+        let fixture = try ServerFixture()
+        let workspace = fixture.workbench.workspace
+        let event = try workspace.addEvent(name: "春季对接会", heldOn: "2026-04-18", meetings: [
+            NewMeeting(demandID: "D-1012", supplyID: "A-4003"), NewMeeting(demandID: "D-1001", supplyID: "A-1001"),
+        ])
+        let meetings = try workspace.meetings(ofEvent: event.id)
+        try workspace.rateMeeting(meetings[0].id, MeetingRating(side: .demand, stage: .afterEvent, rating: 5, at: 1_776_600_000))
+        try workspace.rateMeeting(meetings[0].id, MeetingRating(side: .supply, stage: .afterEvent, rating: 4, at: 1_776_600_000))
+        try workspace.rateMeeting(meetings[0].id, MeetingRating(side: .demand, stage: .followUp, rating: 5, agreement: true, at: 1_792_000_000))
+        let line = #"{"contractType":"技术许可","signedOn":"2026-10-20","value":66,"seller":"A-4003","sellerKind":"高等院校","buyer":"C-1001","buyerKind":"企业","ipType":"专利","meetingID":\#(meetings[0].id)}"#
+        let (deals, locations) = try DealReader.read(line, fileName: "deals.jsonl")
+        try workspace.addDeals(deals, locations: locations)
+        try await fixture.withServer { client in
+            let answer = try await client.request(.get, "/api/stats?period=2026H1", token: try await client.signIn("zhao"))
+            guard case .array(let events)? = answer.json?["events"] else { Issue.record("no events: \(answer.text)"); return }
+            // By hand: 2 meetings, 1 rated after the event at (5 + 4) / 2, followed up with an
+            // agreement, and its deal of 66 signed in October (counted for the event).
+            #expect(events.count == 1)
+            #expect(events.first?["meetings"]?.intValue == 2 && events.first?["rated"]?.intValue == 1 && events.first?["meanRating"] == .number(4.5))
+            #expect(events.first?["agreements"]?.intValue == 1 && events.first?["deals"]?.intValue == 1 && events.first?["value"] == .number(66))
+            let later = try await client.request(.get, "/api/stats?period=2026H2", token: try await client.signIn("zhao"))
+            #expect(later.json?["events"] == .array([]))
+        }
+    }
 }

@@ -106,7 +106,7 @@ import Testing
         }
         try queue.close()
         let workspace = try Workspace(path: path)
-        #expect(try workspace.schemaVersion() == WorkspaceSchema.version && WorkspaceSchema.version == 3)
+        #expect(try workspace.schemaVersion() == WorkspaceSchema.version && WorkspaceSchema.version == 4)
         #expect(try workspace.users().map(\.login) == ["wang"])
         #expect(try workspace.deals().isEmpty)
     }

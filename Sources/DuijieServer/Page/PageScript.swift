@@ -9,6 +9,7 @@ enum PageScript {
 const TEXT = {
   zh: {
     title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", tabDeals: "成交", tabStats: "统计",
+    eventsHeld: "对接会（本期举办 {n} 场；成交为其洽谈所促成，不论签订于何时）", event: "对接会", heldOn: "日期", meetings: "洽谈场次", rated: "会后评价", meanRating: "会后平均评分", followedUp: "回访", agreements: "达成合作",
     newDeal: "登记成交", contractType: "合同类型", signedOn: "签订日期", dealValue: "成交额（万元）", ipType: "知识产权类型", seller: "卖方", buyer: "买方", partyHint: "记录编号或名称",
     sellerKind: "卖方类型", buyerKind: "买方类型", registrationNumber: "登记号", registeredOn: "登记日期", sellerRegion: "卖方地区", buyerRegion: "买方地区", fee: "佣金（万元）",
     caseID: "案例编号", resultRecordID: "推荐结果编号", saveDeal: "保存成交", dealList: "成交记录", dealSaved: "已登记成交 #", recordDeal: "登记成交", noBroker: "（不指定）",
@@ -32,6 +33,7 @@ const TEXT = {
   },
   en: {
     title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", tabDeals: "Deals", tabStats: "Statistics",
+    eventsHeld: "Matchmaking events ({n} held in the period; deals from their meetings, whenever signed)", event: "Event", heldOn: "Held on", meetings: "Meetings", rated: "Rated after", meanRating: "Mean rating", followedUp: "Followed up", agreements: "Agreements",
     newDeal: "Record a deal", contractType: "Contract type", signedOn: "Signed on", dealValue: "Value (10k CNY)", ipType: "IP type", seller: "Seller", buyer: "Buyer", partyHint: "record id or name",
     sellerKind: "Seller kind", buyerKind: "Buyer kind", registrationNumber: "Registration no.", registeredOn: "Registered on", sellerRegion: "Seller region", buyerRegion: "Buyer region", fee: "Fee (10k CNY)",
     caseID: "Case no.", resultRecordID: "Result id", saveDeal: "Save deal", dealList: "Deals", dealSaved: "Deal recorded: #", recordDeal: "Record deal", noBroker: "(none)",
@@ -285,6 +287,10 @@ async function loadStats() {
     });
     parts.push(element("h3", { textContent: t("funnel").replace("{n}", data.casesOpened) }),
       statsTable([t("stage"), t("results"), t("ofBefore"), t("medianDays")], funnel));
+    parts.push(element("h3", { textContent: t("eventsHeld").replace("{n}", data.events.length) }),
+      statsTable([t("event"), t("heldOn"), t("meetings"), t("rated"), t("meanRating"), t("followedUp"), t("agreements"), t("deals"), t("value")],
+        data.events.map((e) => [e.name, e.heldOn, String(e.meetings), String(e.rated), e.meanRating === null ? "—" : e.meanRating.toFixed(2),
+          String(e.followedUp), String(e.agreements), String(e.deals), amount(e.value)])));
     $("#stats-title").textContent = t("statsTitle").replace("{p}", data.period.label).replace("{s}", data.period.start).replace("{e}", data.period.end);
     $("#stats-tables").replaceChildren(...parts);
     $("#stats").hidden = false;

@@ -87,6 +87,7 @@ struct DealRoutes {
             ("ipType", .string(deal.ipType.rawValue)),
             ("brokers", .array(deal.brokers.map { .object([("login", .string($0.login)), ("fee", .number($0.fee))]) })),
             ("caseID", deal.caseID.map { .int($0) } ?? .null), ("resultRecordID", .optional(deal.resultRecordID)),
+            ("meetingID", deal.meetingID.map { .int($0) } ?? .null),
         ])
     }
 }

@@ -55,6 +55,12 @@ struct StatsRoutes {
             let days: JSONValue = step.medianDays.map { .number($0) } ?? .null
             return .object([("status", status), ("name", .string(step.name(chinese: chinese))), ("results", .int(step.results)), ("medianDays", days)])
         })))
+        members.append(("events", .array(statistics.events.map { event in
+            .object([("id", .int(event.id)), ("name", .string(event.name)), ("heldOn", .string(event.heldOn)), ("meetings", .int(event.meetings)),
+                     ("rated", .int(event.rated)), ("meanRating", event.meanRating.map { .number($0) } ?? .null),
+                     ("followedUp", .int(event.followedUp)), ("agreements", .int(event.agreements)), ("deals", .int(event.deals)),
+                     ("value", .number(event.value))])
+        })))
         return .object(members)
     }
 
