@@ -35,6 +35,7 @@ public enum DuijieServer {
         CaseRoutes(workbench: workbench).add(to: routes)
         StatsRoutes(workbench: workbench).add(to: routes)
         DealRoutes(workbench: workbench).add(to: routes)
+        EventRoutes(workbench: workbench).add(to: routes)
         return routes
     }
 

@@ -917,6 +917,170 @@ enum OpenAPIDocument {
         }
       }
     },
+    "/api/events": {
+      "get": {
+        "summary": "The matchmaking events held",
+        "operationId": "listEvents",
+        "responses": {
+          "200": {
+            "description": "The events, by day",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "type": "object",
+                  "required": [
+                    "events"
+                  ],
+                  "additionalProperties": false,
+                  "properties": {
+                    "events": {
+                      "type": "array",
+                      "items": {
+                        "$ref": "#/components/schemas/Event"
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          }
+        }
+      },
+      "post": {
+        "summary": "Record an event held and its meetings",
+        "operationId": "addEvent",
+        "description": "Brokers and admins; a viewer records none.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EventInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Event"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        }
+      }
+    },
+    "/api/events/{id}": {
+      "get": {
+        "summary": "An event with its meetings and their ratings (meetings of confidential demands only for their broker and admins)",
+        "operationId": "getEvent",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The event",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventDetail"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          }
+        }
+      }
+    },
+    "/api/meetings/{id}/ratings": {
+      "post": {
+        "summary": "Record one side's rating of a meeting, right after the event or at the follow-up",
+        "operationId": "rateMeeting",
+        "parameters": [
+          {
+            "name": "id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1
+            }
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/RatingInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Recorded: the meeting with its ratings",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Meeting"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        }
+      }
+    },
     "/api/status": {
       "get": {
         "summary": "What the server serves",
@@ -2393,6 +2557,273 @@ enum OpenAPIDocument {
               "integer",
               "null"
             ]
+          }
+        }
+      },
+      "Event": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "heldOn",
+          "place",
+          "meetings"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "name": {
+            "type": "string"
+          },
+          "heldOn": {
+            "type": "string"
+          },
+          "place": {
+            "type": "string"
+          },
+          "meetings": {
+            "type": "integer"
+          }
+        }
+      },
+      "EventInput": {
+        "type": "object",
+        "required": [
+          "name",
+          "heldOn"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 200
+          },
+          "heldOn": {
+            "type": "string",
+            "maxLength": 10,
+            "example": "2026-04-18",
+            "description": "YYYY-MM-DD"
+          },
+          "place": {
+            "type": "string",
+            "maxLength": 200
+          },
+          "meetings": {
+            "type": "array",
+            "maxItems": 10000,
+            "items": {
+              "type": "object",
+              "required": [
+                "demandID",
+                "supplyID"
+              ],
+              "additionalProperties": false,
+              "properties": {
+                "demandID": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "supplyID": {
+                  "type": "string",
+                  "minLength": 1,
+                  "maxLength": 200
+                },
+                "target": {
+                  "type": "string",
+                  "maxLength": 20
+                },
+                "slot": {
+                  "type": "string",
+                  "maxLength": 40
+                },
+                "table": {
+                  "type": "integer",
+                  "minimum": 1,
+                  "maximum": 10000
+                }
+              }
+            }
+          }
+        }
+      },
+      "Rating": {
+        "type": "object",
+        "required": [
+          "side",
+          "stage",
+          "rating",
+          "agreement",
+          "note",
+          "userID",
+          "at"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "side": {
+            "type": "string",
+            "enum": [
+              "demand",
+              "supply"
+            ]
+          },
+          "stage": {
+            "type": "string",
+            "enum": [
+              "after-event",
+              "follow-up"
+            ]
+          },
+          "rating": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 5
+          },
+          "agreement": {
+            "type": "boolean"
+          },
+          "note": {
+            "type": "string"
+          },
+          "userID": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "at": {
+            "type": "integer"
+          }
+        }
+      },
+      "Meeting": {
+        "type": "object",
+        "required": [
+          "id",
+          "demandID",
+          "demandName",
+          "supplyID",
+          "supplyName",
+          "target",
+          "slot",
+          "table",
+          "grade",
+          "ratings"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "demandID": {
+            "type": "string"
+          },
+          "demandName": {
+            "type": "string"
+          },
+          "supplyID": {
+            "type": "string"
+          },
+          "supplyName": {
+            "type": "string"
+          },
+          "target": {
+            "type": "string"
+          },
+          "slot": {
+            "type": "string"
+          },
+          "table": {
+            "type": [
+              "integer",
+              "null"
+            ]
+          },
+          "grade": {
+            "type": "integer",
+            "description": "as duijie feedback export judges it: 3 agreement at the follow-up, 0 the demand side's latest rating 1 or 2, else 1"
+          },
+          "ratings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Rating"
+            }
+          }
+        }
+      },
+      "EventDetail": {
+        "type": "object",
+        "required": [
+          "id",
+          "name",
+          "heldOn",
+          "place",
+          "meetings",
+          "meetingList"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "id": {
+            "type": "integer"
+          },
+          "name": {
+            "type": "string"
+          },
+          "heldOn": {
+            "type": "string"
+          },
+          "place": {
+            "type": "string"
+          },
+          "meetings": {
+            "type": "integer"
+          },
+          "meetingList": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Meeting"
+            }
+          }
+        }
+      },
+      "RatingInput": {
+        "type": "object",
+        "required": [
+          "side",
+          "stage",
+          "rating"
+        ],
+        "additionalProperties": false,
+        "properties": {
+          "side": {
+            "type": "string",
+            "enum": [
+              "demand",
+              "supply"
+            ]
+          },
+          "stage": {
+            "type": "string",
+            "enum": [
+              "after-event",
+              "follow-up"
+            ]
+          },
+          "rating": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 5
+          },
+          "agreement": {
+            "type": "boolean",
+            "description": "a cooperation agreement was reached (only at the follow-up)"
+          },
+          "note": {
+            "type": "string",
+            "maxLength": 2000
           }
         }
       }

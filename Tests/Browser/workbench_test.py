@@ -221,6 +221,8 @@ class Workbench:
             self.reload_and_reopen()
         with self.step("sign the second result and record its deal"):
             self.record_deal()
+        with self.step("rate a meeting of the demo's first event"):
+            self.rate_meeting()
         with self.step("show the statistics of 2026H1"):
             self.show_statistics()
         with self.step("switch the page to English"):
@@ -471,6 +473,33 @@ class Workbench:
         check("88.50" in listed[0] and "技术许可" in listed[0] and f"{self.login} 1.20" in listed[0],
               f"the listed deal should read 技术许可 88.50 … {self.login} 1.20, found {listed[0]!r}")
         self.screenshot("06-deal.png")
+
+    def rate_meeting(self) -> None:
+        self.clickable("#tabs button[data-tab=events]", "the events tab button is not clickable").click()
+        self.scroll_to_top()
+        rows = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "#event-list tbody tr[data-event-id]"), "#event-list lists no event")
+        check(len(rows) == 2, f"the demo history has two events, #event-list shows {len(rows)}")
+        rows[0].click()
+        meetings = self.wait(lambda d: d.find_elements(By.CSS_SELECTOR, "#meeting-list tbody tr[data-meeting-id]"), "the event shows no meetings")
+        meeting = meetings[0].get_attribute("data-meeting-id")
+        before = len(meetings[0].find_elements(By.CSS_SELECTOR, "td:nth-child(4) div"))
+        Select(meetings[0].find_element(By.CSS_SELECTOR, "select.side")).select_by_value("supply")
+        Select(meetings[0].find_element(By.CSS_SELECTOR, "select.stage")).select_by_value("follow-up")
+        Select(meetings[0].find_element(By.CSS_SELECTOR, "select.score")).select_by_value("4")
+        meetings[0].find_element(By.CSS_SELECTOR, "input.agreement").click()
+        meetings[0].find_element(By.CSS_SELECTOR, "input.rating-note").send_keys("已签合作协议")
+        meetings[0].find_element(By.CSS_SELECTOR, "button.record-rating").click()
+
+        def recorded(driver: WebDriver):
+            error = self.text_of("#event-error")
+            if error:
+                raise StepFailure(f"the events view shows an error: {error!r}")
+            row = driver.find_elements(By.CSS_SELECTOR, f"#meeting-list tbody tr[data-meeting-id='{meeting}'] td:nth-child(4) div")
+            return len(row) == before + 1 and row[-1].text
+
+        text = self.wait(recorded, f"meeting {meeting} should show one more rating")
+        check(text == "供给方 回访 4 · 达成合作（已签合作协议）", f"the new rating should read 供给方 回访 4 · 达成合作（已签合作协议）, found {text!r}")
+        self.screenshot("07-events.png")
 
     def show_statistics(self) -> None:
         self.clickable("#tabs button[data-tab=stats]", "the statistics tab button is not clickable").click()

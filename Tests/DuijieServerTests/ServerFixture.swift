@@ -105,4 +105,10 @@ extension JSONValue {
         guard case .number(let value) = self else { return nil }
         return Int(value)
     }
+
+    /// How many items, for an array.
+    var arrayCount: Int? {
+        guard case .array(let items) = self else { return nil }
+        return items.count
+    }
 }

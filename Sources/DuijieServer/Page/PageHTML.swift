@@ -22,6 +22,7 @@ enum PageHTML {
     <button type="button" data-tab="demand" data-text="tabDemand"></button>
     <button type="button" data-tab="cases" data-text="tabCases"></button>
     <button type="button" data-tab="deals" data-text="tabDeals" id="deals-tab"></button>
+    <button type="button" data-tab="events" data-text="tabEvents"></button>
     <button type="button" data-tab="stats" data-text="tabStats"></button>
   </nav>
   <div class="who">
@@ -183,6 +184,21 @@ enum PageHTML {
       <table id="deal-list"><thead><tr>
         <th>#</th><th data-text="signedOn"></th><th data-text="contractType"></th><th data-text="dealValue"></th><th data-text="seller"></th><th data-text="buyer"></th><th data-text="brokers"></th>
       </tr></thead><tbody></tbody></table>
+    </div>
+  </section>
+  <section id="events-view" hidden>
+    <div class="card">
+      <h2 data-text="eventsTitle"></h2>
+      <table id="event-list"><thead><tr>
+        <th>#</th><th data-text="event"></th><th data-text="heldOn"></th><th data-text="place"></th><th data-text="meetings"></th>
+      </tr></thead><tbody></tbody></table>
+    </div>
+    <div id="event-detail" class="card" hidden>
+      <h2 id="event-detail-title"></h2>
+      <table id="meeting-list"><thead><tr>
+        <th data-text="demandSide"></th><th data-text="supplySide"></th><th data-text="slotTable"></th><th data-text="ratingsSoFar"></th><th data-text="rate"></th>
+      </tr></thead><tbody></tbody></table>
+      <p class="error" id="event-error" role="alert"></p>
     </div>
   </section>
   <section id="stats-view" hidden>

@@ -1,8 +1,9 @@
 /// The page's script: signs in, calls the JSON API (with the session's CSRF token on every
 /// change), and draws results with `textContent` only, so no record text is ever read as HTML.
 enum PageScript {
-    /// The whole script: the core below, then the deals tab (`PageDealsScript`).
-    static let text = core + PageDealsScript.text
+    /// The whole script: the core below, then the deals and events tabs (`PageDealsScript`,
+    /// `PageEventsScript`).
+    static let text = core + PageDealsScript.text + PageEventsScript.text
 
     static let core = #"""
 "use strict";
@@ -10,6 +11,8 @@ const TEXT = {
   zh: {
     title: "技术转移工作台", tabShortlist: "推荐清单", tabDemand: "新增需求", tabCases: "案例", tabDeals: "成交", tabStats: "统计",
     eventsHeld: "对接会（本期举办 {n} 场；成交为其洽谈所促成，不论签订于何时）", event: "对接会", heldOn: "日期", meetings: "洽谈场次", rated: "会后评价", meanRating: "会后平均评分", followedUp: "回访", agreements: "达成合作",
+    tabEvents: "对接会", eventsTitle: "对接会与洽谈评价", demandSide: "需求方", supplySide: "供给方", place: "地点", slotTable: "时段 / 桌号", ratingsSoFar: "已有评价", rate: "记录评价",
+    sides: {demand: "需求方", supply: "供给方"}, stages: {"after-event": "会后", "follow-up": "回访"}, agreement: "达成合作", record: "记录",
     newDeal: "登记成交", contractType: "合同类型", signedOn: "签订日期", dealValue: "成交额（万元）", ipType: "知识产权类型", seller: "卖方", buyer: "买方", partyHint: "记录编号或名称",
     sellerKind: "卖方类型", buyerKind: "买方类型", registrationNumber: "登记号", registeredOn: "登记日期", sellerRegion: "卖方地区", buyerRegion: "买方地区", fee: "佣金（万元）",
     caseID: "案例编号", resultRecordID: "推荐结果编号", saveDeal: "保存成交", dealList: "成交记录", dealSaved: "已登记成交 #", recordDeal: "登记成交", noBroker: "（不指定）",
@@ -34,6 +37,8 @@ const TEXT = {
   en: {
     title: "Technology transfer workbench", tabShortlist: "Shortlist", tabDemand: "New demand", tabCases: "Cases", tabDeals: "Deals", tabStats: "Statistics",
     eventsHeld: "Matchmaking events ({n} held in the period; deals from their meetings, whenever signed)", event: "Event", heldOn: "Held on", meetings: "Meetings", rated: "Rated after", meanRating: "Mean rating", followedUp: "Followed up", agreements: "Agreements",
+    tabEvents: "Events", eventsTitle: "Matchmaking events and meeting ratings", demandSide: "Demand side", supplySide: "Supply side", place: "Place", slotTable: "Slot / table", ratingsSoFar: "Ratings so far", rate: "Record a rating",
+    sides: {demand: "demand side", supply: "supply side"}, stages: {"after-event": "after the event", "follow-up": "follow-up"}, agreement: "agreement reached", record: "Record",
     newDeal: "Record a deal", contractType: "Contract type", signedOn: "Signed on", dealValue: "Value (10k CNY)", ipType: "IP type", seller: "Seller", buyer: "Buyer", partyHint: "record id or name",
     sellerKind: "Seller kind", buyerKind: "Buyer kind", registrationNumber: "Registration no.", registeredOn: "Registered on", sellerRegion: "Seller region", buyerRegion: "Buyer region", fee: "Fee (10k CNY)",
     caseID: "Case no.", resultRecordID: "Result id", saveDeal: "Save deal", dealList: "Deals", dealSaved: "Deal recorded: #", recordDeal: "Record deal", noBroker: "(none)",
@@ -91,10 +96,11 @@ async function api(method, path, body, raw) {
 }
 
 function show(view) {
-  for (const name of ["sign-in", "shortlist", "demand", "cases", "deals", "stats"]) $("#" + name + "-view").hidden = name !== view;
+  for (const name of ["sign-in", "shortlist", "demand", "cases", "deals", "events", "stats"]) $("#" + name + "-view").hidden = name !== view;
   document.querySelectorAll("#tabs button").forEach((button) => button.classList.toggle("active", button.dataset.tab === view));
   if (view === "cases") loadCases();
   if (view === "deals") loadDeals();
+  if (view === "events") loadEvents();
   if (view === "stats") { if (!$("#stats-query").period.value) $("#stats-query").period.value = lastHalfYear(); loadStats(); }
 }
 
@@ -371,6 +377,7 @@ document.addEventListener("DOMContentLoaded", async () => {
     drawClients();
     drawDealChoices();
     if (!$("#deals-view").hidden) await loadDeals();
+    if (!$("#events-view").hidden) await loadEvents();
     if (state.lastQuery) await runShortlist(Object.assign({}, state.lastQuery, { language: state.language }));
     if (!$("#cases-view").hidden) await loadCases();
     if (state.openCase) await openCase(state.openCase);
