@@ -2208,6 +2208,7 @@ enum OpenAPIDocument {
           "byField",
           "bySellerKind",
           "byIPType",
+          "bySellerProvince",
           "bySellerRegion",
           "brokers",
           "casesOpened",
@@ -2265,6 +2266,12 @@ enum OpenAPIDocument {
             }
           },
           "byIPType": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/StatisticsRow"
+            }
+          },
+          "bySellerProvince": {
             "type": "array",
             "items": {
               "$ref": "#/components/schemas/StatisticsRow"

@@ -130,6 +130,16 @@ public struct Deal: Sendable, Equatable, Codable {
     /// The event meeting it came from, or nil.
     public var meetingID: Int64? = nil
 
+    /// The province of the seller's region as entered: the text up to its first 省, 自治区 or
+    /// 特别行政区, or a municipality (北京市, 天津市, 上海市, 重庆市) it starts with; the whole
+    /// text when it names none of these (a city alone, English).
+    public var sellerProvince: String {
+        for municipality in ["北京市", "天津市", "上海市", "重庆市"] where sellerRegion.hasPrefix(municipality) { return municipality }
+        let ends = ["省", "自治区", "特别行政区"].compactMap { sellerRegion.range(of: $0) }
+        guard let first = ends.min(by: { $0.lowerBound < $1.lowerBound }) else { return sellerRegion }
+        return String(sellerRegion[..<first.upperBound])
+    }
+
     /// A deal with its required fields; the others are set as properties.
     public init(contractType: ContractType, signedOn: String, value: Double, seller: String, sellerKind: PartyKind,
                 buyer: String, buyerKind: PartyKind, ipType: IPType) {

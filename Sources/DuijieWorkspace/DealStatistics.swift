@@ -59,6 +59,8 @@ public struct DealStatistics: Sendable {
     public let bySellerKind: [Row]
     /// By IP type (codes as keys).
     public let byIPType: [Row]
+    /// By the seller's province (`Deal.sellerProvince`): the first level of `bySellerRegion`.
+    public let bySellerProvince: [Row]
     /// By the seller's region, as entered.
     public let bySellerRegion: [Row]
     /// Brokers by value, then login.
@@ -118,7 +120,7 @@ extension Workspace {
         let (casesOpened, funnel) = try caseFunnel(period)
         return DealStatistics(period: period, total: total, byContractType: rows(\.contractType.rawValue), byField: rows(\.field),
                               bySellerKind: rows(\.sellerKind.rawValue), byIPType: rows(\.ipType.rawValue),
-                              bySellerRegion: rows(\.sellerRegion), brokers: brokers, casesOpened: casesOpened, funnel: funnel,
+                              bySellerProvince: rows(\.sellerProvince), bySellerRegion: rows(\.sellerRegion), brokers: brokers, casesOpened: casesOpened, funnel: funnel,
                               events: try eventRows(period, deals: all))
     }
 
@@ -214,6 +216,7 @@ extension DealStatistics {
         case field
         case sellerKind = "seller-kind"
         case ipType = "ip-type"
+        case sellerProvince = "seller-province"
         case sellerRegion = "seller-region"
 
         /// The breakdown's title (按合同类型 / By contract type).
@@ -223,6 +226,7 @@ extension DealStatistics {
             case .field: return chinese ? "按技术领域" : "By technical field"
             case .sellerKind: return chinese ? "按卖方类型" : "By seller kind"
             case .ipType: return chinese ? "按知识产权类型" : "By IP type"
+            case .sellerProvince: return chinese ? "按卖方省份" : "By seller province"
             case .sellerRegion: return chinese ? "按卖方地区" : "By seller region"
             }
         }
@@ -235,7 +239,7 @@ extension DealStatistics {
             case .contractType: return named(ContractType.self)
             case .sellerKind: return named(PartyKind.self)
             case .ipType: return named(IPType.self)
-            case .field, .sellerRegion: return key.isEmpty ? (chinese ? "（未填）" : "(none)") : key
+            case .field, .sellerProvince, .sellerRegion: return key.isEmpty ? (chinese ? "（未填）" : "(none)") : key
             }
         }
     }
@@ -247,6 +251,7 @@ extension DealStatistics {
         case .field: return byField
         case .sellerKind: return bySellerKind
         case .ipType: return byIPType
+        case .sellerProvince: return bySellerProvince
         case .sellerRegion: return bySellerRegion
         }
     }

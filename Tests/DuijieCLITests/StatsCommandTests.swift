@@ -125,7 +125,7 @@ import Testing
         let read = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/python3"), ["-c", reader, workbook])
         if read.status == 0 {
             let lines = String(decoding: read.output, as: UTF8.self).split(separator: "\n").map(String.init)
-            #expect(lines.first == "合计|按合同类型|按技术领域|按卖方类型|按知识产权类型|按卖方地区|经纪人|对接漏斗|对接会")
+            #expect(lines.first == "合计|按合同类型|按技术领域|按卖方类型|按知识产权类型|按卖方省份|按卖方地区|经纪人|对接漏斗|对接会")
             // Row 4 of the contract types (title, header, development 300, then licence): 120 against 60, +100%.
             #expect(lines.last == "['技术许可', 1, 120, 1, 60, 1]", "\(lines)")
         } else {

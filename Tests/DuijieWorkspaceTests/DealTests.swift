@@ -95,6 +95,19 @@ import Testing
         #expect(try workspace.deals().count == 1)
     }
 
+    @Test func aSellersProvinceIsTheFirstLevelOfItsRegion() {
+        // By hand, from how Chinese addresses name their first level.
+        let cases = [("辽宁省大连市", "辽宁省"), ("北京市海淀区", "北京市"), ("重庆市", "重庆市"), ("内蒙古自治区呼和浩特市", "内蒙古自治区"),
+                     ("广西壮族自治区南宁市", "广西壮族自治区"), ("吉林省延边朝鲜族自治州", "吉林省"), ("香港特别行政区", "香港特别行政区"),
+                     ("Dalian", "Dalian"), ("", "")]
+        for (region, province) in cases {
+            var deal = Deal(contractType: .licence, signedOn: "2026-01-01", value: 1, seller: "s", sellerKind: .university,
+                            buyer: "b", buyerKind: .enterprise, ipType: .patent)
+            deal.sellerRegion = region
+            #expect(deal.sellerProvince == province, "\(region)")
+        }
+    }
+
     @Test func aVersionOneWorkspaceIsMigratedWithItsData() throws {
         let directory = TemporaryDirectory()
         let path = directory.path + "/old.sqlite"

@@ -71,6 +71,7 @@ struct StatsRoutes {
         case .field: return "byField"
         case .sellerKind: return "bySellerKind"
         case .ipType: return "byIPType"
+        case .sellerProvince: return "bySellerProvince"
         case .sellerRegion: return "bySellerRegion"
         }
     }
