@@ -24,7 +24,9 @@ extension Workbench {
     /// `query` ranked by the weights the workspace learned for its target, if any.
     func withLearnedWeights(_ query: ShortlistQuery) throws(DuijieError) -> ShortlistQuery {
         var query = query
-        query.weights = try workspace.learnedWeights()[query.target]?.weights
+        let learned = try workspace.learnedWeights()[query.target]
+        query.weights = learned?.weights
+        query.weightsFit = learned?.fit.id
         return query
     }
 }

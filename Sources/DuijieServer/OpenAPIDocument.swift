@@ -1604,6 +1604,7 @@ enum OpenAPIDocument {
         "required": [
           "query",
           "generation",
+          "weightsFit",
           "results"
         ],
         "additionalProperties": false,
@@ -1640,6 +1641,13 @@ enum OpenAPIDocument {
           },
           "generation": {
             "type": "integer"
+          },
+          "weightsFit": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "the learning run (duijie learn) whose adopted weights ranked this shortlist; null for the shipped weights"
           },
           "results": {
             "type": "array",

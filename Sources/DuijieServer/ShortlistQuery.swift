@@ -15,6 +15,8 @@ struct ShortlistQuery: Sendable {
     var chinese = true
     /// The weights to rank by (the workspace's learned ones); the shipped weights when nil.
     var weights: RecommendationWeights?
+    /// The learning run (`duijie learn`) `weights` come from.
+    var weightsFit: Int64?
 
     /// The request fields, read from `body` (which the caller finishes).
     static func read(_ body: inout RequestObject) throws -> ShortlistQuery {
@@ -110,6 +112,7 @@ struct ShortlistQuery: Sendable {
             ("query", .object([("recordID", .optional(recordID)), ("text", .optional(text)), ("title", .string(section.title)),
                                ("target", .string(target.rawValue))])),
             ("generation", .int(generation)),
+            ("weightsFit", weightsFit.map { .int($0) } ?? .null),
             ("results", .array(results)),
         ])
     }

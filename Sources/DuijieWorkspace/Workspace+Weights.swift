@@ -3,7 +3,8 @@ import GRDB
 
 /// One run of `duijie learn` for one direction: the weights it fitted, what they reached on
 /// held-out feedback against the weights before, whether they were adopted and why. Every run
-/// is kept, so the weights a shortlist was ranked by can be traced to the feedback behind them.
+/// is kept, and a shortlist names the run its weights come from (`weightsFit` in the API), so
+/// what ranked it can be traced to the feedback behind it.
 public struct WeightsFit: Sendable, Equatable {
     /// The fit's number in this workspace (0 before it is saved).
     public var id: Int64

@@ -57,11 +57,13 @@ import Testing
             let token = try await client.signIn("wang")
             let response = try await client.request(.post, "/api/shortlists", token: token, json: #"{"recordID":"D-1012","top":5}"#)
             #expect(response.json?.resultIDs == expected.map(\.id))
+            #expect(response.json?["weightsFit"]?.intValue == 1)  // the adopted fit, not the later one
             guard case .array(let results)? = response.json?["results"] else { Issue.record("no results"); return }
             for result in results { #expect(result["score"] == result["features"]?["region"], "\(result)") }
             // Experts have no adopted fit: the shipped weights.
             let experts = try await client.request(.post, "/api/shortlists", token: token, json: #"{"recordID":"D-1012","top":3,"target":"expert"}"#)
             #expect(experts.json?.resultIDs == DemoRecommender.shared.recommender.recommend(for: "D-1012", target: .expert, top: 3)?.map(\.id))
+            #expect(experts.json?["weightsFit"] == .null)
         }
     }
 
