@@ -30,7 +30,7 @@ struct StatisticsReport {
     }
 
     /// The report's title.
-    private var title: String {
+    var title: String {
         let period = statistics.period
         return say("技术合同统计 \(period.label)（\(period.start) 至 \(period.end)）", "Technology contracts \(period.label) (\(period.start) to \(period.end))")
     }

@@ -17,15 +17,17 @@ struct StatsCommand: ParsableCommand {
           duijie stats demo.sqlite --period 2026H1
           duijie stats demo.sqlite --period 2026Q3 --language en --format csv -o q3.csv
           duijie stats demo.sqlite --period 2026 --format xlsx -o 2026.xlsx
+          duijie stats demo.sqlite --period 2026H1 --format png -o 2026H1.png
         """
     )
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, xlsx }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, csv, xlsx, png, svg }
     enum Language: String, ExpressibleByArgument, CaseIterable { case zh, en }
 
     @Argument(help: "The workspace file.") var workspace: String
     @Option(help: "2026H1, 2026Q3, 2026, or 2026-01-01..2026-03-31.") var period: String
-    @Option(help: "markdown, csv or xlsx (a workbook: needs -o).") var format: Format = .markdown
+    @Option(help: "markdown, csv, xlsx (a workbook), png or svg (charts, drawn by Python's matplotlib); xlsx, png and svg need -o.")
+    var format: Format = .markdown
     @Option(help: "zh or en: the report's language.") var language: Language = .zh
     @Option(name: .shortAndLong, help: "The file to write (replaced only when complete); standard output without it.")
     var output: String?
@@ -37,6 +39,8 @@ struct StatsCommand: ParsableCommand {
         switch (format, output) {
         case (.xlsx, let output?): try report.workbook.write(to: output)
         case (.xlsx, nil): throw ValidationError("--format xlsx writes a file: give -o FILE.xlsx")
+        case (.png, let output?), (.svg, let output?): try StatsChart.draw(csv: report.csv, format: format.rawValue, title: report.title, to: output)
+        case (.png, nil), (.svg, nil): throw ValidationError("--format \(format.rawValue) writes a file: give -o FILE.\(format.rawValue)")
         case (.csv, let output?): try AtomicFile.write("\u{FEFF}" + report.csv, to: output)
         case (.csv, nil): print(report.csv, terminator: "")
         case (.markdown, let output?): try AtomicFile.write(report.markdown, to: output)
