@@ -26,6 +26,7 @@ struct RecommendCommand: ParsableCommand {
           duijie recommend --all-demands --corpus Corpus/demo -o shortlists.xlsx
           duijie recommend A-4003 --corpus Corpus/demo --target enterprise
           duijie recommend D-1012 --index demo.index --explain
+          duijie recommend D-1012 --index demo.index --learned-from demo.sqlite
         """
     )
 
@@ -36,9 +37,12 @@ struct RecommendCommand: ParsableCommand {
     @OptionGroup var shortlist: ShortlistOptions
     @Option(help: "Output format: table, json, csv, markdown or trec.") var format: ShortlistReport.Format = .table
     @OptionGroup var analysis: AnalysisOptions
+    @Option(help: "Rank by the weights this workspace adopted for the target (duijie learn) instead of the shipped ones.")
+    var learnedFrom: String?
 
     private var report: ShortlistReport {
-        ShortlistReport(recordID: demandID, text: text, source: source.location, top: top, options: shortlist, format: format, analysis: analysis)
+        ShortlistReport(recordID: demandID, text: text, source: source.location, top: top, options: shortlist, format: format, analysis: analysis,
+                        learnedFrom: learnedFrom)
     }
 
     func validate() throws { try report.validate() }

@@ -4,7 +4,9 @@ import DuijieCommandLine
 import DuijieCorpus
 import DuijieJSON
 import DuijieRanking
+import DuijieServer
 import DuijieShortlist
+import DuijieWorkspace
 import Foundation
 
 /// One run of the recommender from the command line — the query (a record id, a text or a batch
@@ -22,6 +24,8 @@ struct ShortlistReport {
     let options: ShortlistOptions
     let format: Format
     let analysis: AnalysisOptions
+    /// A workspace whose adopted weights (`duijie learn`) rank instead of the shipped ones.
+    var learnedFrom: String? = nil
 
     private var target: RecommendationTarget { options.target ?? .achievement }
     private var language: Language { options.language ?? .zh }
@@ -42,7 +46,14 @@ struct ShortlistReport {
     /// Builds or loads the recommender, ranks, and prints or writes the shortlists.
     func run() throws {
         let recommender = try source.makeRecommender(analysis: analysis, wordExplanations: true)
-        let sections = try self.sections(recommender, filters: try options.makeFilters(recommender.corpus))
+        var weights: RecommendationWeights?
+        if let learnedFrom {
+            let learned = try Workspace(existing: learnedFrom).learnedWeights()[target]
+            weights = learned?.weights
+            printError(learned.map { "ranked by the weights of \(learnedFrom)'s learning run \($0.fit.id)" }
+                       ?? "\(learnedFrom) has no adopted weights for \(target.rawValue): ranked by the shipped weights")
+        }
+        let sections = try self.sections(recommender, weights: weights, filters: try options.makeFilters(recommender.corpus))
         let table = ShortlistTable(corpus: recommender.corpus, target: target, chinese: language == .zh)
         if let output = options.output, let kind = ShortlistExport.Kind(path: output) {
             try ShortlistExport(table: table, explain: explain).write(sections, as: kind, to: output)
@@ -67,10 +78,10 @@ struct ShortlistReport {
 
     /// The shortlists asked for: of a record, of a text, of each line of a batch file (a text,
     /// or a record id alone), or of every demand of the corpus.
-    private func sections(_ recommender: Recommender, filters: RecommendationFilters) throws -> [ShortlistSection] {
+    private func sections(_ recommender: Recommender, weights: RecommendationWeights?, filters: RecommendationFilters) throws -> [ShortlistSection] {
         let corpus = recommender.corpus
         func ofRecord(_ id: String) throws -> ShortlistSection {
-            guard let results = recommender.recommend(for: id, target: target, top: top, filters: filters) else { throw missingRecord(id) }
+            guard let results = recommender.recommend(for: id, target: target, top: top, weights: weights, filters: filters) else { throw missingRecord(id) }
             return ShortlistSection(queryID: id, title: "\(id) \(corpus.displayName(of: id))", results: results)
         }
         if let recordID { return [try ofRecord(recordID)] }
@@ -79,11 +90,11 @@ struct ShortlistReport {
             return try QueryFile.load(batch, textRequired: false).map { query in
                 guard let text = query.text else { return try ofRecord(query.id) }
                 return ShortlistSection(queryID: query.id, title: "\(query.id) \(text)",
-                                        results: recommender.recommend(text: text, target: target, top: top, filters: filters))
+                                        results: recommender.recommend(text: text, target: target, top: top, weights: weights, filters: filters))
             }
         }
         let query = text ?? ""
-        return [ShortlistSection(queryID: "text", title: query, results: recommender.recommend(text: query, target: target, top: top, filters: filters))]
+        return [ShortlistSection(queryID: "text", title: query, results: recommender.recommend(text: query, target: target, top: top, weights: weights, filters: filters))]
     }
 
     /// The error for a record id the recommender does not hold; from an index, it says

@@ -1,3 +1,4 @@
+import DuijieRanking
 import DuijieServer
 import DuijieTestSupport
 import DuijieWorkspace
@@ -61,6 +62,29 @@ import Testing
         let workspace = try Workspace(existing: path)
         #expect(try workspace.learnedWeights().isEmpty)
         #expect(try workspace.weightsFits().map(\.adopted) == [false])
+    }
+
+    @Test func recommendRanksByTheWeightsAWorkspaceAdopted() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.path + "/ws.sqlite"
+        let workspace = try Workspace(path: path)
+        // An adopted fit that weighs region alone: the ranking must be the library's with those weights.
+        try workspace.recordWeightsFit(WeightsFit(target: "achievement", weights: #"{"region":1}"#, previousWeights: "{}", queries: 20, judgments: 80,
+                                                  folds: 5, seed: 7, currentNDCG: 0.5, heldOutNDCG: 0.6, differenceLower: 0.05,
+                                                  differenceUpper: 0.15, pValue: 0.001, adopted: true, reason: "test", corpus: "demo"))
+        let expected = try #require(DemoRecommender.shared.recommender.recommend(
+            for: "D-1012", target: .achievement, top: 5, weights: RecommendationWeights(RankingFeatures(region: 1))))
+        let run = try CommandRunner.run(["recommend", "D-1012", "--corpus", RepositoryFiles.demoCorpus, "--top", "5", "--format", "trec",
+                                         "--learned-from", path])
+        #expect(run.status == 0 && run.standardError.contains("learning run 1"), "\(run.standardError)")
+        let ids = run.standardOutput.split(separator: "\n").map { String($0.split(separator: " ")[2]) }
+        #expect(ids == expected.map(\.id))
+        // No adopted weights for experts: the shipped ones, and it says so.
+        let experts = try CommandRunner.run(["recommend", "D-1012", "--corpus", RepositoryFiles.demoCorpus, "--target", "expert", "--top", "3",
+                                             "--format", "trec", "--learned-from", path])
+        #expect(experts.standardError.contains("no adopted weights for expert"))
+        #expect(experts.standardOutput.split(separator: "\n").map { String($0.split(separator: " ")[2]) }
+                == DemoRecommender.shared.recommender.recommend(for: "D-1012", target: .expert, top: 3)!.map(\.id))
     }
 
     @Test func aWorkspaceWithoutJudgedCasesIsAnError() throws {
