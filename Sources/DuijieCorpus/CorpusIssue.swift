@@ -68,6 +68,8 @@ public struct CorpusIssue: Error, Sendable, Hashable, CustomStringConvertible {
         public static let unusedColumn = Code("unused-column")
         /// A spreadsheet read in an encoding chosen from its bytes, not named by the user.
         public static let guessedEncoding = Code("guessed-encoding")
+        /// A `*.jsonl` in a corpus directory that is no kind's file (not read).
+        public static let unknownFile = Code("unknown-file")
     }
 
     /// Whether the issue is an error or a warning.

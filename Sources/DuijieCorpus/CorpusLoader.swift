@@ -148,11 +148,32 @@ struct LoadSession {
         achievements = try read(Achievement.self)
         demands = try read(Demand.self)
         relations = try read(Relation.self)
+        warnAboutUnknownFiles()
     }
 
+    /// Whether the kind's file is there: anything at its path counts, a dangling or looping
+    /// symbolic link too, so that it is read and refused with the reason rather than taken
+    /// for an absent kind.
     private func fileExists(_ kind: RecordKind) -> Bool {
         if let embeddedFiles { return embeddedFiles[kind.fileName] != nil }
-        return FileManager.default.fileExists(atPath: FilePath(directory).appending(kind.fileName).string)
+        var status = stat()
+        return lstat(FilePath(directory).appending(kind.fileName).string, &status) == 0
+    }
+
+    /// Warns of each `*.jsonl` in the directory or its `taxonomy/` that is no kind's file
+    /// (`relation.jsonl`, `taxonomy/field.jsonl`): it is not read, and a misspelt name must not
+    /// pass for an empty kind without a word.
+    private mutating func warnAboutUnknownFiles() {
+        guard embeddedFiles == nil else { return }
+        let known = Set(RecordKind.allCases.map(\.fileName))
+        for folder in ["", "taxonomy/"] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: FilePath(directory).appending(folder).string)) ?? []
+            for name in names.sorted() where name.hasSuffix(".jsonl") && !known.contains(folder + name) {
+                let expected = RecordKind.allCases.map(\.fileName).filter { $0.hasPrefix(folder) && !$0.dropFirst(folder.count).contains("/") }
+                issues.append(CorpusIssue(.warning, .unknownFile, at: nil,
+                                          "\(folder + name): not a corpus file, not read (expected: \(expected.joined(separator: ", ")))"))
+            }
+        }
     }
 
     private mutating func read<Record: CorpusRecord>(_ type: Record.Type) throws(DuijieError) -> [LoadedRecord<Record>] {

@@ -35,6 +35,28 @@ import Testing
         #expect(check.status == 1 && check.standardError.contains("experts.jsonl: cannot read the file: it is a character device"))
     }
 
+    @Test func aDanglingOrLoopingLinkIsRefusedNotTakenForAnAbsentKind() throws {
+        // Found by scripts/hostile-runs: such a file counted as no achievements at all.
+        for (name, make) in [("dangling", { (path: String) in symlink(path + ".nowhere", path) }),
+                             ("loop", { (path: String) in symlink(path + ".loop", path) + symlink(path, path + ".loop") })] {
+            let directory = TemporaryDirectory()
+            let corpus = try corpus(in: directory, replacing: "achievements.jsonl", make)
+            let check = try CommandRunner.run(["corpus", "check", corpus])
+            let reason = name == "dangling" ? "No such file or directory" : "Too many levels of symbolic links"
+            #expect(check.status == 1 && check.standardError.contains("achievements.jsonl: cannot read the file (\(reason))"), "\(name): \(check.standardError)")
+        }
+    }
+
+    @Test func aMisnamedRecordFileIsAWarningNamingTheExpectedFiles() throws {
+        let directory = TemporaryDirectory()
+        let corpus = directory.path + "/corpus"
+        try FileManager.default.copyItem(atPath: RepositoryFiles.demoCorpus, toPath: corpus)
+        try FileManager.default.moveItem(atPath: corpus + "/taxonomy/fields.jsonl", toPath: corpus + "/taxonomy/field.jsonl")
+        let check = try CommandRunner.run(["corpus", "check", corpus])
+        #expect(check.standardOutput.contains("warning: taxonomy/field.jsonl: not a corpus file, not read (expected: taxonomy/regions.jsonl, taxonomy/fields.jsonl)"),
+                "\(check.standardOutput)")
+    }
+
     @Test func anIndexThatIsAFIFOIsRefused() throws {
         let directory = TemporaryDirectory()
         let fifo = directory.path + "/demo.index"
