@@ -25,16 +25,8 @@ import Testing
         }
     }
 
-    static let python = "/usr/bin/python3"
-    static let hasOpenPyXL: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import openpyxl"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let python = SystemPython.path
+    static let hasOpenPyXL = SystemPython.canImport("openpyxl")
 
     @Test(.enabled(if: hasOpenPyXL || ProcessInfo.processInfo.environment["CI"] == "true", "needs python3-openpyxl (scripts/bootstrap installs it)"))
     func anXlsxShortlistReadsBackInOpenPyXLWithTheDetails() throws {

@@ -5,16 +5,8 @@ import Testing
 /// `duijie stats --format png|svg` and scripts/stats-chart: the charts of a report, drawn by
 /// matplotlib, checked against the figures by hand of `StatsCommandTests`.
 @Suite struct StatsChartTests {
-    static let python = "/usr/bin/python3"
-    static let hasMatplotlib: Bool = {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = ["-c", "import matplotlib"]
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
-    }()
+    static let python = SystemPython.path
+    static let hasMatplotlib = SystemPython.canImport("matplotlib")
 
     /// The width in pixels of the bar whose SVG group id is `id` (a rectangle path: M x0 y0 L x1 y0 …).
     static func barWidth(_ svg: String, id: String) -> Double? {
