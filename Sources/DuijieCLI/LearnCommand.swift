@@ -17,7 +17,7 @@ struct LearnCommand: ParsableCommand {
         abstract: "Refit the recommender's weights on the workspace's outcomes; adopt them only when better on held-out feedback.",
         discussion: """
         The outcomes are the judgments of `duijie feedback export` (signed 3, negotiating 2, met \
-        or contacted 1, no deal 0), one direction per case target. Judged queries are dealt into \
+        or contacted 1, no deal 0; event meetings by their ratings), one direction per target. Judged queries are dealt into \
         folds; weights fitted on the other folds (coordinate ascent on nDCG@10, from the current \
         weights) rank each fold, so every query is scored by weights that never saw it. The \
         learned weights are adopted when the 95% bootstrap interval of the per-query difference \
