@@ -118,6 +118,15 @@ public struct HeldEvent: Sendable, Equatable {
     public let place: String
     /// How many meetings it had.
     public let meetings: Int
+
+    /// An event as held.
+    public init(id: Int64, name: String, heldOn: String, place: String, meetings: Int) {
+        self.id = id
+        self.name = name
+        self.heldOn = heldOn
+        self.place = place
+        self.meetings = meetings
+    }
 }
 
 extension Workspace {

@@ -21,6 +21,14 @@ import Testing
             #expect(created.status == .created && created.json?["meetings"]?.intValue == 2, "\(created.text)")
             let id = try #require(created.json?["id"]?.intValue)
             #expect(try await client.request(.get, "/api/events", token: zhao).json?["events"]?.arrayCount == 1)
+            // The count of meetings leaves out what the user may not see.
+            func count(_ token: String) async throws -> Int? {
+                guard case .array(let events)? = try await client.request(.get, "/api/events", token: token).json?["events"] else { return nil }
+                return events.first?["meetings"]?.intValue
+            }
+            let wangCount = try await count(wang), liCount = try await count(li)
+            #expect(wangCount == 2 && liCount == 1)
+            #expect(try await client.request(.get, "/api/events/\(id)", token: li).json?["meetings"]?.intValue == 1)
             // D-1011 is a confidential demand of wang's: li does not see its meeting.
             #expect(Self.meetingIDs(try await client.request(.get, "/api/events/\(id)", token: wang)) == ["D-1012", "D-1011"])
             #expect(Self.meetingIDs(try await client.request(.get, "/api/events/\(id)", token: li)) == ["D-1012"])

@@ -9,15 +9,22 @@ import Hummingbird
 /// `POST /api/events`, `GET /api/events/{id}` and `POST /api/meetings/{id}/ratings`.
 ///
 /// Everyone signed in sees the events; a meeting whose demand is confidential is seen only by
-/// the demand's broker and admins (it is left out of an event's meetings for the others, and
-/// rating it answers 404). Brokers and admins record events and ratings; viewers neither.
+/// the demand's broker and admins (it is left out of an event's meetings and their count for
+/// the others, and rating it answers 404). Brokers and admins record events and ratings; viewers neither.
 struct EventRoutes {
     let workbench: Workbench
 
     func add(to routes: RouteTable) {
         routes.add(.get, "/api/events") { _, context in
-            _ = try context.requireUser()
-            let events = try workbench.workspace.events()
+            let user = try context.requireUser()
+            let access = try workbench.access(for: user)
+            let corpus = workbench.current().recommender.corpus
+            // Each event's meetings as this user may see them: a confidential demand's meetings
+            // are not even counted for others.
+            let visible = Dictionary(grouping: try workbench.workspace.meetings().filter { Self.visible($0, access, corpus) }, by: \.eventID)
+            let events = try workbench.workspace.events().map { event in
+                HeldEvent(id: event.id, name: event.name, heldOn: event.heldOn, place: event.place, meetings: visible[event.id]?.count ?? 0)
+            }
             return JSONResponse.make(.object([("events", .array(events.map(Self.json)))]))
         }
         routes.add(.post, "/api/events") { request, context in
@@ -45,7 +52,8 @@ struct EventRoutes {
             let access = try workbench.access(for: user)
             let corpus = workbench.current().recommender.corpus
             let meetings = try workbench.workspace.meetings(ofEvent: id).filter { Self.visible($0, access, corpus) }
-            guard case .object(let members) = Self.json(event) else { throw APIError(.internalServerError, "event") }
+            let shown = HeldEvent(id: event.id, name: event.name, heldOn: event.heldOn, place: event.place, meetings: meetings.count)
+            guard case .object(let members) = Self.json(shown) else { throw APIError(.internalServerError, "event") }
             return JSONResponse.make(.object(members + [("meetingList", .array(meetings.map { Self.json($0, corpus: corpus) }))]))
         }
         routes.add(.post, "/api/meetings/{id}/ratings") { request, context in
