@@ -166,8 +166,14 @@ package struct RecordReader {
         }
     }
 
-    /// A boolean; `false` when absent.
+    /// A boolean; `false` when absent. An explicit `null` in a JSON line is an error, not
+    /// `false`: `"confidential": null` must not make a demand public without a word.
     mutating func bool(_ key: String) -> Bool {
+        if !cellsAreText, case .null? = members.first(where: { $0.key == key })?.value {
+            readKeys.insert(key)
+            error(key, "expected true or false, found null (leave the field out for false)", code: .wrongType)
+            return false
+        }
         guard let value = value(key) else { return false }
         switch value {
         case .bool(let flag): return flag

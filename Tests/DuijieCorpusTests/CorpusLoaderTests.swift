@@ -59,6 +59,14 @@ import Testing
         ])
     }
 
+    @Test func aNullFlagIsAnErrorNotFalse() throws {
+        // Found by scripts/hostile-runs: `"confidential": null` loaded as a public demand.
+        let result = try load(["achievements.jsonl": """
+        {"id":"A-1","title":"好的成果","owner":"I-DLUT","dualUse":null}
+        """])
+        #expect(errorLines(result) == ["achievements.jsonl:1: dualUse: expected true or false, found null (leave the field out for false)"])
+    }
+
     @Test func malformedLinesInvalidUTF8AndNonObjectsAreReportedAndTheRestLoads() throws {
         let directory = TemporaryDirectory()
         CorpusFixture.write(to: directory)
