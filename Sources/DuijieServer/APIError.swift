@@ -28,6 +28,16 @@ struct APIError: Error, HTTPResponseError {
         }
     }
 
+    /// A 400 for invalid input whose problems read `LOCATION: FIELD: message` (the workspace's
+    /// checks of a deal, an event or a rating): every problem in the message, without
+    /// `LOCATION: `, and the first problem's FIELD, after `fieldPrefix`, as the request field.
+    init(problems error: DuijieError, location: String, fieldPrefix: String = "") {
+        let prefix = location + ": "
+        let problems = (error.details.isEmpty ? [error.message] : error.details).map { $0.hasPrefix(prefix) ? String($0.dropFirst(prefix.count)) : $0 }
+        let field = problems.first?.split(separator: ":", maxSplits: 1).first.map { fieldPrefix + $0 }
+        self.init(.badRequest, problems.joined(separator: "; "), field: field)
+    }
+
     var code: String {
         switch status.code {
         case 400: return "invalid-request"

@@ -179,16 +179,26 @@ extension Workspace {
         try read { db in try Self.meetings(ofEvent: eventID, db) }
     }
 
+    /// One meeting with its ratings, or nil when there is none with this number.
+    public func meeting(_ id: Int64) throws(DuijieError) -> EventMeeting? {
+        try read { db in try Self.meetings(where: "m.id = ?1", id, db).first }
+    }
+
     static func meetings(ofEvent eventID: Int64?, _ db: Database) throws -> [EventMeeting] {
+        try meetings(where: "?1 IS NULL OR m.eventID = ?1", eventID, db)
+    }
+
+    /// The meetings (table alias `m`) that `condition` keeps, its `?1` bound to `argument`.
+    private static func meetings(where condition: String, _ argument: Int64?, _ db: Database) throws -> [EventMeeting] {
         var ratings: [Int64: [MeetingRating]] = [:]
         for row in try Row.fetchAll(db, sql: """
-            SELECT r.* FROM meetingRating r JOIN meeting m ON m.id = r.meetingID WHERE ?1 IS NULL OR m.eventID = ?1 ORDER BY r.at, r.id
-            """, arguments: [eventID]) {
+            SELECT r.* FROM meetingRating r JOIN meeting m ON m.id = r.meetingID WHERE \(condition) ORDER BY r.at, r.id
+            """, arguments: [argument]) {
             ratings[row["meetingID"], default: []].append(MeetingRating(
                 side: MeetingSide(rawValue: row["side"]) ?? .demand, stage: RatingStage(rawValue: row["stage"]) ?? .afterEvent,
                 rating: row["rating"], agreement: row["agreement"], note: row["note"], userID: row["userID"], at: row["at"]))
         }
-        return try Row.fetchAll(db, sql: "SELECT * FROM meeting WHERE ?1 IS NULL OR eventID = ?1 ORDER BY id", arguments: [eventID]).map { row in
+        return try Row.fetchAll(db, sql: "SELECT * FROM meeting m WHERE \(condition) ORDER BY m.id", arguments: [argument]).map { row in
             EventMeeting(id: row["id"], eventID: row["eventID"], demandID: row["demandID"], supplyID: row["supplyID"], target: row["target"],
                          slot: row["slot"], table: row["tableNumber"], ratings: ratings[row["id"]] ?? [])
         }

@@ -64,6 +64,11 @@ extension Workspace {
                 ORDER BY c.id, r.rank
                 """, arguments: [target])
             var best: [String: [String: (grade: Int, status: ResultStatus)]] = [:]
+            /// Keeps the highest grade judged for a query and a record.
+            func keep(_ query: String, _ record: String, _ grade: Int, _ status: ResultStatus) {
+                if let current = best[query]?[record], current.grade >= grade { return }
+                best[query, default: [:]][record] = (grade, status)
+            }
             var unjudged = 0
             for row in rows {
                 let query: String = row["query"], record: String = row["record"]
@@ -71,15 +76,12 @@ extension Workspace {
                     unjudged += 1
                     continue
                 }
-                if let current = best[query]?[record], current.grade >= grade { continue }
-                best[query, default: [:]][record] = (grade, status)
+                keep(query, record, grade, status)
             }
             let meetings = try Self.meetings(ofEvent: nil, db).filter { target == nil || $0.target == target }
             for meeting in meetings {
                 let grade = meeting.grade
-                if let current = best[meeting.demandID]?[meeting.supplyID], current.grade >= grade { continue }
-                let status: ResultStatus = grade == 3 ? .signed : grade == 0 ? .noDeal : .meeting
-                best[meeting.demandID, default: [:]][meeting.supplyID] = (grade, status)
+                keep(meeting.demandID, meeting.supplyID, grade, grade == 3 ? .signed : grade == 0 ? .noDeal : .meeting)
             }
             let judgments = best.keys.sorted().flatMap { query in
                 best[query]!.keys.sorted().map { record in

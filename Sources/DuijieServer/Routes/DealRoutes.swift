@@ -24,7 +24,7 @@ struct DealRoutes {
             }
             let deals = try workbench.workspace.deals().filter { deal in
                 (user.role == .admin || deal.brokers.contains { $0.login == user.login })
-                    && period.map { $0.start <= deal.signedOn && deal.signedOn <= $0.end } ?? true
+                    && period.map { $0.contains(deal.signedOn) } ?? true
             }
             return JSONResponse.make(.object([("deals", .array(deals.map(Self.json)))]))
         }
@@ -36,13 +36,13 @@ struct DealRoutes {
             guard user.role.canWrite else { throw APIError(.forbidden, "a viewer cannot record deals") }
             var deal = try Self.read(value)
             if user.role == .broker {
+                let access = try workbench.access(for: user)
                 if deal.brokers.isEmpty { deal.brokers = [DealBroker(login: user.login, fee: 0)] }
                 guard deal.brokers.contains(where: { $0.login == user.login }) else {
                     throw APIError(.forbidden, "a broker records the deals they broker: add yourself to deal.brokers")
                 }
                 if let caseID = deal.caseID {
-                    let detail = try workbench.workspace.caseDetail(caseID, access: workbench.access(for: user))
-                    guard let found = detail?.case, try workbench.access(for: user).canChangeCase(brokerID: found.brokerID) else {
+                    guard let found = try workbench.workspace.caseDetail(caseID, access: access)?.case, access.canChangeCase(brokerID: found.brokerID) else {
                         throw APIError(.notFound, "deal.caseID \(caseID): no such case of yours", field: "deal.caseID")
                     }
                 }
@@ -51,7 +51,7 @@ struct DealRoutes {
             do {
                 saved = try workbench.workspace.addDeals([deal], locations: ["deal"], createdBy: user.id)
             } catch let error as DuijieError where error.code == .invalidInput {
-                throw Self.apiError(error)
+                throw APIError(problems: error, location: "deal", fieldPrefix: "deal.")
             }
             return JSONResponse.make(Self.json(saved[0]), status: .created)
         }
@@ -64,15 +64,8 @@ struct DealRoutes {
         do {
             return try DealReader.read(objects: [("deal", value)], source: "deal").deals[0]
         } catch {
-            throw apiError(error)
+            throw APIError(problems: error, location: "deal", fieldPrefix: "deal.")
         }
-    }
-
-    /// A reader's or a save's problems (`deal: value: …`) as a 400 naming the first field.
-    static func apiError(_ error: DuijieError) -> APIError {
-        let problems = error.details.map { $0.hasPrefix("deal: ") ? String($0.dropFirst(6)) : $0 }
-        let field = problems.first.flatMap { problem in problem.split(separator: ":", maxSplits: 1).first.map { "deal." + $0 } }
-        return APIError(.badRequest, problems.isEmpty ? error.message : problems.joined(separator: "; "), field: field)
     }
 
     /// A deal as the API answers it: codes for the enumerations, as `deals.jsonl` holds them.

@@ -40,9 +40,7 @@ struct EventRoutes {
                 let event = try workbench.workspace.addEvent(name: name, heldOn: heldOn, place: place, meetings: meetings)
                 return JSONResponse.make(Self.json(event), status: .created)
             } catch let error as DuijieError where error.code == .invalidInput {
-                let problem = error.details.first.map { String($0.dropFirst("event: ".count)) } ?? error.message
-                let field = problem.split(separator: ":", maxSplits: 1).first.map(String.init)
-                throw APIError(.badRequest, error.details.isEmpty ? error.message : error.details.joined(separator: "; "), field: field)
+                throw APIError(problems: error, location: "event")
             }
         }
         routes.add(.get, "/api/events/{id}") { _, context in
@@ -72,16 +70,16 @@ struct EventRoutes {
             }
             guard user.role.canWrite else { throw APIError(.forbidden, "a viewer cannot rate meetings") }
             let corpus = workbench.current().recommender.corpus
-            guard let meeting = try workbench.workspace.meetings().first(where: { $0.id == id }),
-                  Self.visible(meeting, try workbench.access(for: user), corpus) else {
+            guard let meeting = try workbench.workspace.meeting(id), Self.visible(meeting, try workbench.access(for: user), corpus) else {
                 throw APIError(.notFound, "meeting \(id): no such meeting")
             }
             let recorded = MeetingRating(side: side, stage: stage, rating: rating, agreement: agreement, note: note, userID: user.id, at: Int64(Date().timeIntervalSince1970))
-            if let problem = recorded.problems.first {
-                throw APIError(.badRequest, problem, field: problem.split(separator: ":").first.map(String.init))
+            do {
+                try workbench.workspace.rateMeeting(id, recorded)
+            } catch let error as DuijieError where error.code == .invalidInput {
+                throw APIError(problems: error, location: "rating")
             }
-            try workbench.workspace.rateMeeting(id, recorded)
-            let updated = try workbench.workspace.meetings(ofEvent: meeting.eventID).first { $0.id == id }
+            let updated = try workbench.workspace.meeting(id)
             return JSONResponse.make(updated.map { Self.json($0, corpus: corpus) } ?? .null, status: .created)
         }
     }
