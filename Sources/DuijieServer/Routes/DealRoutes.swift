@@ -16,12 +16,7 @@ struct DealRoutes {
         routes.add(.get, "/api/deals") { request, context in
             let user = try context.requireUser()
             guard user.role != .viewer else { throw APIError(.forbidden, "a viewer does not see deals (their values and parties are the brokers')") }
-            var period: ReportPeriod?
-            if let text = request.uri.queryParameters["period"].map(String.init) {
-                do { period = try ReportPeriod(parsing: text) } catch let error as DuijieError {
-                    throw APIError(.badRequest, error.message.replacingOccurrences(of: "--period", with: "period"), field: "period")
-                }
-            }
+            let period = try request.uri.queryParameters["period"].map { try StatsRoutes.period(String($0)) }
             let deals = try workbench.workspace.deals().filter { deal in
                 (user.role == .admin || deal.brokers.contains { $0.login == user.login })
                     && period.map { $0.contains(deal.signedOn) } ?? true

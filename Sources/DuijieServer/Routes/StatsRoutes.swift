@@ -16,16 +16,20 @@ struct StatsRoutes {
             let parameters = request.uri.queryParameters
             let periodText = String(parameters["period"] ?? "")
             guard !periodText.isEmpty, periodText.count <= 40 else { throw APIError(.badRequest, "period: required (2026H1, 2026Q3, 2026 or 2026-01-01..2026-03-31)", field: "period") }
-            let period: ReportPeriod
-            do { period = try ReportPeriod(parsing: periodText) } catch let error as DuijieError {
-                throw APIError(.badRequest, error.message.replacingOccurrences(of: "--period", with: "period"), field: "period")
-            }
+            let period = try Self.period(periodText)
             let language = String(parameters["language"] ?? "zh")
             guard language == "zh" || language == "en" else { throw APIError(.badRequest, "language \(language): expected zh or en", field: "language") }
             let workspace = workbench.workspace
             let statistics = try await workbench.offload { try workspace.dealStatistics(period) }
             let brokers = user.role == .broker ? statistics.brokers.filter { $0.login == user.login } : statistics.brokers
             return JSONResponse.make(Self.json(statistics, brokers: brokers, chinese: language == "zh"))
+        }
+    }
+
+    /// The `period` query parameter as a period, or a 400 naming it.
+    static func period(_ text: String) throws -> ReportPeriod {
+        do { return try ReportPeriod(parsing: text) } catch {
+            throw APIError(.badRequest, error.message.replacingOccurrences(of: "--period", with: "period"), field: "period")
         }
     }
 
