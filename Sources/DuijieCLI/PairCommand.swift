@@ -43,7 +43,9 @@ struct PairCommand: ParsableCommand {
         try OutputPath.checkDirectory(output, force: force, ownEntries: EventReport.ownEntries,
                                       inputs: [event] + [source.corpus, source.index].compactMap { $0 })
         let recommender = try source.makeRecommender(analysis: analysis)
-        let parsed: Event = try EventLoader.load(event, corpus: recommender.corpus)
+        var warnings: [CorpusIssue] = []
+        let parsed: Event = try EventLoader.load(event, corpus: recommender.corpus, warnings: &warnings)
+        for warning in warnings { printError(warning.description) }
         let plan = EventPlanner.plan(parsed, recommender: recommender, options: .init(minimumScore: minScore))
         try EventReport(plan: plan, chinese: language == .zh).write(to: output)
         let mean = plan.scheduled.isEmpty ? 0 : plan.totalScore / Float(plan.scheduled.count)

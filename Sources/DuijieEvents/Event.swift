@@ -11,6 +11,14 @@ public struct Event: Sendable {
         case supply
     }
 
+    /// The language of the event's printed outputs.
+    public enum Language: String, Sendable {
+        /// 中文.
+        case chinese = "zh"
+        /// English.
+        case english = "en"
+    }
+
     /// One person or organization at the event.
     public struct Participant: Sendable, Equatable {
         /// A unique id within the event.
@@ -32,6 +40,9 @@ public struct Event: Sendable {
         public var availability: [String]
         /// Participants (ids) this one must meet.
         public var mustMeet: [String]
+        /// Participants (ids) this one would like to meet: preferred over unrequested pairs,
+        /// first when the other side asks too (docs/cli.md, "Requests").
+        public var wantToMeet: [String]
         /// Participants (ids) this one must not meet.
         public var neverMeet: [String]
         /// The organization, for conflicts of interest (no meeting within one organization).
@@ -40,7 +51,8 @@ public struct Event: Sendable {
 
         /// Creates a participant.
         public init(id: String, name: String, side: Side, records: [String] = [], profile: String? = nil, minimumMeetings: Int = 0,
-                    maximumMeetings: Int, availability: [String] = [], mustMeet: [String] = [], neverMeet: [String] = [], organization: String? = nil) {
+                    maximumMeetings: Int, availability: [String] = [], mustMeet: [String] = [], wantToMeet: [String] = [], neverMeet: [String] = [],
+                    organization: String? = nil) {
             self.id = id
             self.name = name
             self.side = side
@@ -50,6 +62,7 @@ public struct Event: Sendable {
             self.maximumMeetings = maximumMeetings
             self.availability = availability
             self.mustMeet = mustMeet
+            self.wantToMeet = wantToMeet
             self.neverMeet = neverMeet
             self.organization = organization
         }
@@ -99,6 +112,8 @@ public struct Event: Sendable {
     public var name: String
     /// Where it happens (printed on agendas).
     public var venue: String?
+    /// The language `event.json` asks for (`nil`: the command's choice, Chinese by default).
+    public var language: Language?
     /// The participants, in file order.
     public var participants: [Participant]
     /// The slots, in time order.
@@ -107,9 +122,10 @@ public struct Event: Sendable {
     public var locked: [LockedMeeting]
 
     /// Creates an event; slots are put in time order.
-    public init(name: String, venue: String? = nil, participants: [Participant], slots: [Slot], locked: [LockedMeeting] = []) {
+    public init(name: String, venue: String? = nil, language: Language? = nil, participants: [Participant], slots: [Slot], locked: [LockedMeeting] = []) {
         self.name = name
         self.venue = venue
+        self.language = language
         self.participants = participants
         self.slots = slots.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
         self.locked = locked

@@ -15,6 +15,15 @@ public enum EventLoader {
     ///
     /// - Throws: `DuijieError` listing every problem.
     public static func load(_ directory: String, corpus: Corpus? = nil) throws(DuijieError) -> Event {
+        var warnings: [CorpusIssue] = []
+        return try load(directory, corpus: corpus, warnings: &warnings)
+    }
+
+    /// Loads and validates an event, and hands back its warnings (older key names, ignored
+    /// columns, values read loosely) for the caller to show.
+    ///
+    /// - Throws: `DuijieError` listing every error (warnings are not thrown).
+    public static func load(_ directory: String, corpus: Corpus? = nil, warnings: inout [CorpusIssue]) throws(DuijieError) -> Event {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DuijieError(.invalidInput, "\(directory): no such event directory")
@@ -25,19 +34,26 @@ public enum EventLoader {
         if FileManager.default.fileExists(atPath: headerPath) {
             header = try readHeader(headerPath, issues: &issues)
         }
-        let slotRows = try rows(directory, "slots", required: true)
-        let participantRows = try rows(directory, "participants", required: true)
-        let lockRows = try rows(directory, "locked", required: false)
+        func table(_ name: EventKeys.Table, required: Bool) throws(DuijieError) -> [Row] {
+            try rows(directory, name.rawValue, required: required).map { EventKeys.canonical($0, table: name, issues: &issues) }
+        }
+        let slotRows = try table(.slots, required: true)
+        let participantRows = try table(.participants, required: true)
+        let lockRows = try table(.locked, required: false)
+        let requestRows = try table(.requests, required: false)
         var validator = EventValidator(corpus: corpus, header: header)
         let slots = slotRows.compactMap { validator.slot($0) }
-        let participants = participantRows.compactMap { validator.participant($0, slots: slots) }
+        var participants = participantRows.compactMap { validator.participant($0, slots: slots) }
         let locked = lockRows.compactMap { validator.lock($0) }
+        let requests = requestRows.compactMap { validator.request($0) }
+        validator.apply(requests, to: &participants)
         validator.crossCheck(participants, slots: slots, locked: locked)
         issues += validator.issues
+        warnings += issues.filter { $0.severity == .warning }
         let errors = issues.filter { $0.severity == .error }
         guard errors.isEmpty else { throw DuijieError(.invalidInput, "\(directory): the event has \(errors.count) error(s)", issues: errors) }
         return Event(name: header.name ?? (FilePath(directory).lastComponent?.string ?? directory), venue: header.venue,
-                     participants: participants, slots: slots, locked: locked)
+                     language: header.language, participants: participants, slots: slots, locked: locked)
     }
 
     /// One row of a participants, slots or locked file, as key–value pairs.
@@ -112,13 +128,24 @@ public enum EventLoader {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         func line(of key: String) -> Int { (lines.firstIndex { $0.contains("\"\(key)\"") } ?? 0) + 1 }
         var header = EventHeader()
-        for (key, member) in members {
-            var reader = RecordReader(object: [(key, member)], location: SourceLocation(file: "event.json", line: line(of: key)))
+        for (written, member) in members {
+            let location = SourceLocation(file: "event.json", line: line(of: written))
+            let row = EventKeys.canonical(Row(location: location, members: [(written, member)], isSpreadsheet: false), table: .header, issues: &issues)
+            guard let key = row.members.first?.key else { continue }
+            var reader = RecordReader(object: row.members, location: location)
             switch key {
             case "name": header.name = reader.string(key)
             case "venue": header.venue = reader.string(key)
-            case "min_meetings": header.minimumMeetings = reader.number(key, minimum: 0).map { Int($0) }
-            case "max_meetings": header.maximumMeetings = reader.number(key, minimum: 0).map { Int($0) }
+            case "language":
+                if let text = reader.string(key) {
+                    switch text.lowercased() {
+                    case "zh", "中文": header.language = .chinese
+                    case "en", "english", "英文": header.language = .english
+                    default: reader.error(key, "\"\(text)\" is not zh or en", code: .unknownValue)
+                    }
+                }
+            case "minMeetings": header.minimumMeetings = reader.number(key, minimum: 0).map { Int($0) }
+            case "maxMeetings": header.maximumMeetings = reader.number(key, minimum: 0).map { Int($0) }
             default: break
             }
             reader.finish()
@@ -132,6 +159,7 @@ public enum EventLoader {
 struct EventHeader {
     var name: String?
     var venue: String?
+    var language: Event.Language?
     var minimumMeetings: Int?
     var maximumMeetings: Int?
 }

@@ -67,16 +67,25 @@ struct EventValidator {
         let profile = reader.string("profile")
         let minimum = integer("min", minimum: 0, &reader) ?? header.minimumMeetings ?? 0
         let maximum = integer("max", minimum: 0, &reader) ?? header.maximumMeetings ?? slots.count
-        let availability = reader.strings("availability")
-        let mustMeet = reader.strings("must_meet")
-        let neverMeet = reader.strings("never_meet")
+        let written = reader.strings("availability")
+        let mustMeet = reader.strings("mustMeet")
+        let wantToMeet = reader.strings("wantToMeet")
+        let neverMeet = reader.strings("neverMeet")
         let organization = reader.string("organization")
+        var availability: [String] = []
+        for item in written {
+            switch AvailabilityPeriods.slots(of: item, in: slots) {
+            case .success(let ids): availability += ids.filter { !availability.contains($0) }
+            case .failure(let problem): reader.error("availability", problem.message, code: .danglingReference)
+            }
+        }
+        if !written.isEmpty && availability.isEmpty && !reader.hasErrors {
+            reader.error("availability", "\(written.joined(separator: ", ")) holds no slot of the event")
+        }
         let parsedSide = side.flatMap { Event.Side(rawValue: $0.lowercased()) ?? Self.chineseSides[$0] }
         if let side, parsedSide == nil { reader.error("side", "\"\(side)\" is not demand or supply (需求方, 供给方)", code: .unknownValue) }
         if minimum > maximum { reader.error("min", "\(minimum) is more than max \(maximum)") }
         if records.isEmpty && profile == nil { reader.error("records", "a participant needs corpus records or a profile text", code: .missingField) }
-        let slotIDs = Set(slots.map(\.id))
-        for slot in availability where !slotIDs.contains(slot) { reader.error("availability", "no slot \"\(slot)\"", code: .danglingReference) }
         if let corpus, let parsedSide {
             for record in records {
                 guard let kind = corpus.kind(of: record) else {
@@ -95,7 +104,8 @@ struct EventValidator {
         participantLocations[id] = row.location
         return Event.Participant(id: id, name: name ?? records.first.flatMap { Self.defaultName(of: $0, corpus) } ?? id, side: parsedSide,
                                  records: records, profile: profile, minimumMeetings: minimum, maximumMeetings: maximum,
-                                 availability: availability, mustMeet: mustMeet, neverMeet: neverMeet, organization: organization)
+                                 availability: availability.sorted { slotOrder(slots, $0) < slotOrder(slots, $1) },
+                                 mustMeet: mustMeet, wantToMeet: wantToMeet, neverMeet: neverMeet, organization: organization)
     }
 
     mutating func lock(_ row: EventLoader.Row) -> Event.LockedMeeting? {
@@ -108,6 +118,64 @@ struct EventValidator {
         guard finish(&reader), let demand, let supply, let slot, let table else { return nil }
         lockLocations.append(row.location)
         return Event.LockedMeeting(demand: demand, supply: supply, slot: slot, table: table)
+    }
+
+    private func slotOrder(_ slots: [Event.Slot], _ id: String) -> Int { slots.firstIndex { $0.id == id } ?? Int.max }
+
+    /// One row of `requests`: who asks to meet whom, and how much.
+    struct Request {
+        let from: String
+        let to: String
+        let preference: Preference
+        let location: SourceLocation
+    }
+
+    /// must / would like / no thanks.
+    enum Preference { case must, want, no }
+
+    static let preferences: [String: Preference] = [
+        "must": .must, "必见": .must, "必须": .must, "必须会见": .must,
+        "want": .want, "like": .want, "wouldlike": .want, "希望": .want, "希望会见": .want, "想见": .want, "意向": .want,
+        "no": .no, "never": .no, "nothanks": .no, "不见": .no, "拒见": .no, "不希望会见": .no,
+    ]
+
+    mutating func request(_ row: EventLoader.Row) -> Request? {
+        var reader = reader(row)
+        let from = reader.identifier("from")
+        let to = reader.identifier("to")
+        let written = reader.string("preference", required: true)
+        let preference = written.flatMap { Self.preferences[$0.lowercased().filter { !$0.isWhitespace }] }
+        if let written, preference == nil {
+            reader.error("preference", "\"\(written)\" is not must, want or no (必见, 希望, 不见)", code: .unknownValue)
+        }
+        guard finish(&reader), let from, let to, let preference else { return nil }
+        return Request(from: from, to: to, preference: preference, location: row.location)
+    }
+
+    /// Adds each request to the asking participant's lists; a request naming no participant,
+    /// or one of the asker's own side, is an error at its line.
+    mutating func apply(_ requests: [Request], to participants: inout [Event.Participant]) {
+        let index = Dictionary(participants.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for request in requests {
+            guard let asker = index[request.from] else {
+                issues.append(CorpusIssue(.error, .danglingReference, at: request.location, field: "from", "no participant \"\(request.from)\""))
+                continue
+            }
+            guard let other = index[request.to] else {
+                issues.append(CorpusIssue(.error, .danglingReference, at: request.location, field: "to", "no participant \"\(request.to)\""))
+                continue
+            }
+            guard participants[other].side != participants[asker].side else {
+                issues.append(CorpusIssue(.error, .wrongReferenceKind, at: request.location, field: "to",
+                                          "\(request.to) is on the same side as \(request.from) (\(participants[asker].side.rawValue))"))
+                continue
+            }
+            switch request.preference {
+            case .must: if !participants[asker].mustMeet.contains(request.to) { participants[asker].mustMeet.append(request.to) }
+            case .want: if !participants[asker].wantToMeet.contains(request.to) { participants[asker].wantToMeet.append(request.to) }
+            case .no: if !participants[asker].neverMeet.contains(request.to) { participants[asker].neverMeet.append(request.to) }
+            }
+        }
     }
 
     /// References between rows: must/never-meet and locks name participants of the other side,
@@ -125,7 +193,7 @@ struct EventValidator {
         checkOverlaps(slots)
         for participant in participants {
             let location = participantLocations[participant.id]
-            for (field, list) in [("must_meet", participant.mustMeet), ("never_meet", participant.neverMeet)] {
+            for (field, list) in [("mustMeet", participant.mustMeet), ("wantToMeet", participant.wantToMeet), ("neverMeet", participant.neverMeet)] {
                 for other in list {
                     guard let partner = byID[other] else {
                         issues.append(CorpusIssue(.error, .danglingReference, at: location, field: field, "no participant \"\(other)\""))
@@ -137,20 +205,61 @@ struct EventValidator {
                 }
             }
             for other in participant.mustMeet where participant.neverMeet.contains(other) || byID[other]?.neverMeet.contains(participant.id) == true {
-                issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "must_meet", "\(other) is both a must-meet and a never-meet"))
+                issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "mustMeet", "\(other) is both a must-meet and a never-meet"))
+            }
+            for other in participant.wantToMeet where participant.neverMeet.contains(other) {
+                issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "wantToMeet", "\(other) is also listed as never to meet"))
             }
         }
+        checkMustMeets(participants, byID: byID, slots: slots, locked: locked)
         for (lock, location) in zip(locked, lockLocations) {
             if byID[lock.demand]?.side != .demand { issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "demand", "no demand-side participant \"\(lock.demand)\"")) }
             if byID[lock.supply]?.side != .supply { issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "supply", "no supply-side participant \"\(lock.supply)\"")) }
             if byID[lock.demand]?.neverMeet.contains(lock.supply) == true || byID[lock.supply]?.neverMeet.contains(lock.demand) == true {
                 issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "supply",
-                                          "\(lock.demand) and \(lock.supply) are never to meet (never_meet), but this lock makes them meet"))
+                                          "\(lock.demand) and \(lock.supply) are never to meet (neverMeet), but this lock makes them meet"))
             }
             if let slot = slots.first(where: { $0.id == lock.slot }) {
                 if lock.table > slot.tables { issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "table", "slot \(slot.id) has \(slot.tables) tables")) }
             } else {
                 issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "slot", "no slot \"\(lock.slot)\""))
+            }
+        }
+    }
+
+    /// Must-meets that cannot all happen are input errors, found before any solving: a pair
+    /// with no slot both can attend, and a participant with more must-meets and locks than
+    /// meetings it can have (its maximum, or the slots it can attend).
+    private mutating func checkMustMeets(_ participants: [Event.Participant], byID: [String: Event.Participant], slots: [Event.Slot],
+                                         locked: [Event.LockedMeeting]) {
+        var fixedPartners: [String: Set<String>] = [:]
+        for participant in participants {
+            for other in participant.mustMeet where byID[other].map({ $0.side != participant.side }) == true {
+                fixedPartners[participant.id, default: []].insert(other)
+                fixedPartners[other, default: []].insert(participant.id)
+            }
+        }
+        for lock in locked {
+            fixedPartners[lock.demand, default: []].insert(lock.supply)
+            fixedPartners[lock.supply, default: []].insert(lock.demand)
+        }
+        let allSlots = slots.map(\.id)
+        for participant in participants {
+            let location = participantLocations[participant.id]
+            let mine = Set(participant.availability.isEmpty ? allSlots : participant.availability)
+            for other in participant.mustMeet {
+                guard let partner = byID[other], partner.side != participant.side else { continue }
+                let theirs = Set(partner.availability.isEmpty ? allSlots : partner.availability)
+                if mine.isDisjoint(with: theirs) {
+                    issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "mustMeet",
+                                              "\(participant.id) and \(other) have no slot both can attend, so they cannot meet"))
+                }
+            }
+            let fixed = fixedPartners[participant.id]?.count ?? 0
+            let possible = min(participant.maximumMeetings, mine.count)
+            if fixed > possible {
+                issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "mustMeet",
+                                          "\(participant.id) has \(fixed) must-meets and locked meetings but can have at most \(possible) (max \(participant.maximumMeetings), \(mine.count) slots available)"))
             }
         }
     }

@@ -36,4 +36,9 @@ enum LocalTime {
         default: return 31
         }
     }
+
+    /// Whether `text` is a date `YYYY-MM-DD` that exists.
+    static func isDate(_ text: String) -> Bool {
+        text.utf8.count == 10 && problem(text + "T00:00") == nil
+    }
 }

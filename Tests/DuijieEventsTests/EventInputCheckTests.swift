@@ -59,7 +59,7 @@ import Testing
     @Test func aLockAgainstNeverMeetIsAnInputError() {
         let text = errors(load(slots: #"{"id": "S1", "start": "2026-12-08T09:00", "end": "2026-12-08T09:20", "tables": 2}"#,
                                locked: #"{"demand": "a", "supply": "b", "slot": "S1", "table": 1}"#))
-        #expect(text.contains("locked.jsonl:1: supply: a and b are never to meet (never_meet), but this lock makes them meet"), "\(text)")
+        #expect(text.contains("locked.jsonl:1: supply: a and b are never to meet (neverMeet), but this lock makes them meet"), "\(text)")
     }
 
     @Test func aDuplicateSlotIdNamesBothLines() {

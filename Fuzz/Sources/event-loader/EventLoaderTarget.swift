@@ -12,7 +12,7 @@ enum EventLoaderTarget {
 }
 
 /// Fuzzes the matchmaking-event loader (`duijie pair`'s input): `event.json`, participants,
-/// slots and locks as JSON Lines or CSV (in any encoding the importer reads), their values,
+/// slots, locks and requests as JSON Lines or CSV (in any encoding the importer reads), their values,
 /// times and cross-checks.
 ///
 /// The input is an event folder, its files split by `@FILE` lines (`@slots.jsonl`,
@@ -35,7 +35,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 }
 
 /// The files an event folder may hold.
-let fileNames = Set(["event.json"] + ["participants", "slots", "locked"].flatMap { [$0 + ".jsonl", $0 + ".csv"] })
+let fileNames = Set(["event.json"] + ["participants", "slots", "locked", "requests"].flatMap { [$0 + ".jsonl", $0 + ".csv"] })
 
 /// A file's name without its extension: the table it holds.
 func stem(_ name: String) -> Substring {
