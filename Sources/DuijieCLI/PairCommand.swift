@@ -1,23 +1,25 @@
 import ArgumentParser
+import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieEvents
 import Foundation
 
-/// `duijie pair EVENT (--corpus DIR | --index FILE) -o OUTDIR`: pair and schedule a matchmaking event.
+/// `duijie pair EVENT [--corpus DIR | --index FILE] -o OUTDIR`: pair and schedule a matchmaking event.
 struct PairCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pair",
         abstract: "Pair and schedule a matchmaking event (对接会): who meets whom, when, at which table.",
         discussion: """
         EVENT is a directory (docs/event-format.md) with participants, slots and optionally locked \
-        meetings, as JSON Lines or CSV. Pair scores are reciprocal (the harmonic mean of both \
-        sides' recommender scores); the pairing is the exact maximum-score b-matching within \
+        meetings and requests, as JSON Lines or CSV. Pair scores are reciprocal (the harmonic mean \
+        of both sides' recommender scores with --corpus or --index; without them, the cosine of \
+        the participants' profiles weighted by the event's own words); the pairing is the exact maximum-score b-matching within \
         everyone's limits, minimums first; the schedule respects availability and tables. \
         OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics); \
         it replaces a previous report there, but any other non-empty directory only with --force, \
         and never the event, the corpus or the index it reads. \
-        Example:
+        Examples:
           duijie pair Corpus/demo/events/liaoning-2026 --corpus Corpus/demo \\
               -o /tmp/liaoning-2026
           duijie pair Corpus/demo/events/liaoning-2026 --index demo.index \\
@@ -26,33 +28,53 @@ struct PairCommand: ParsableCommand {
     )
 
     @Argument(help: "The event directory.") var event: String
-    @OptionGroup var source: RecommenderSource
+    @Option(help: "A corpus directory: participants' records are scored by the recommender built from it.") var corpus: String?
+    @Option(help: "A saved index (`duijie index`) to load instead of --corpus.") var index: String?
+    @Option(help: "LSA dimensions (with --corpus).") var dimensions = 64
     @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole; see --force).") var output: String
     @Flag(help: "Replace OUTDIR even when it holds files other than a previous report's (never the event's or the corpus's own directory).") var force = false
-    @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets and locks stay).") var minScore: Float = 0
-    @Option(help: "Language of labels: zh or en.") var language: ShortlistReport.Language = .zh
+    @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets, locks and requests stay); 0 fills quotas with any pair.")
+    var minScore: Float = EventPlanner.Options.defaultMinimumScore
+    @Option(help: "Language of labels: zh or en (default: the event's `language`, else zh).") var language: ShortlistReport.Language?
     @OptionGroup var analysis: AnalysisOptions
 
     func validate() throws {
         if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
+        if corpus != nil && index != nil { throw ValidationError("give --corpus or --index, not both") }
+        try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
     }
 
     func run() throws {
         // Checked before the long work: a non-empty directory that is not a previous report
         // needs --force, and the inputs are never replaced.
         try OutputPath.checkDirectory(output, force: force, ownEntries: EventReport.ownEntries,
-                                      inputs: [event] + [source.corpus, source.index].compactMap { $0 })
-        let recommender = try source.makeRecommender(analysis: analysis)
+                                      inputs: [event] + [corpus, index].compactMap { $0 })
+        let recommender = corpus == nil && index == nil ? nil
+            : try RecommenderLocation(corpus: corpus, index: index, dimensions: dimensions).makeRecommender(analysis: analysis)
         var warnings: [CorpusIssue] = []
-        let parsed: Event = try EventLoader.load(event, corpus: recommender.corpus, warnings: &warnings)
+        let parsed: Event = try EventLoader.load(event, corpus: recommender?.corpus, warnings: &warnings)
         for warning in warnings { printError(warning.description) }
-        let plan = EventPlanner.plan(parsed, recommender: recommender, options: .init(minimumScore: minScore))
-        try EventReport(plan: plan, chinese: language == .zh).write(to: output)
+        let scores: PairScores
+        if let recommender {
+            scores = PairScores(event: parsed, recommender: recommender)
+        } else {
+            let recordOnly = parsed.participants.filter { !$0.records.isEmpty && ($0.profile ?? "").isEmpty }
+            if !recordOnly.isEmpty {
+                throw DuijieError(.invalidInput, "\(event): \(recordOnly.map(\.id).joined(separator: ", ")) stand(s) for corpus records and have no profile; give --corpus or --index, or a profile")
+            }
+            scores = PairScores(event: parsed, analyzer: try analysis.makeAnalyzer())
+        }
+        let plan = EventPlanner.plan(parsed, scores: scores, corpus: recommender?.corpus, options: .init(minimumScore: minScore))
+        let chinese = (language.map { $0 == .zh }) ?? (parsed.language != .english)
+        try EventReport(plan: plan, chinese: chinese).write(to: output)
+        for line in EventReport(plan: plan, chinese: false).scoreWarnings() { printError("warning: " + line) }
         let mean = plan.scheduled.isEmpty ? 0 : plan.totalScore / Float(plan.scheduled.count)
         print("\(parsed.name): \(plan.scheduled.count) meetings in \(Set(plan.scheduled.compactMap(\.slot)).count) slots, mean score \(String(format: "%.3f", mean)), \(plan.shortfalls.count) below minimum, \(plan.unplaced.count) without a slot → \(output)")
+        let requested = plan.event.participants.reduce(0) { $0 + $1.wantToMeet.count }
+        if requested > 0 { print("  requests to meet: \(requested - plan.unmetRequests.count) of \(requested) met (see summary.md)") }
         for shortfall in plan.shortfalls {
             let name = parsed.participant(shortfall.participant)?.name ?? shortfall.participant
-            print("  \(name): \(shortfall.meetings) of at least \(shortfall.minimum): \(shortfall.reason.text(chinese: language == .zh))")
+            print("  \(name): \(shortfall.meetings) of at least \(shortfall.minimum): \(shortfall.reason.text(chinese: false))")
         }
     }
 }

@@ -89,13 +89,19 @@ enum EventKeys {
     /// The row with its keys made canonical. Legacy keys give a warning; two columns that mean
     /// one key are an error at the second. A key no table knows is left as written (the
     /// validator then warns that it is ignored); schedule columns in a lock file are dropped.
-    static func canonical(_ row: EventLoader.Row, table: Table, issues: inout [CorpusIssue]) -> EventLoader.Row {
+    ///
+    /// A spreadsheet's older header is warned about once, at its header row (`warned` keeps
+    /// the headers already warned about).
+    static func canonical(_ row: EventLoader.Row, table: Table, issues: inout [CorpusIssue], warned: inout Set<String>) -> EventLoader.Row {
         var members: [(key: String, value: JSONValue)] = []
         var writtenAs: [String: String] = [:]
         for member in row.members {
             var key = member.key
             if let modern = legacy[table]?[key] {
-                issues.append(CorpusIssue(.warning, .unknownKey, at: row.location, field: key, "an older key name; write \(modern)"))
+                let location = row.isSpreadsheet ? SourceLocation(file: row.location.file, line: 1, unit: .row) : row.location
+                if !row.isSpreadsheet || warned.insert(key).inserted {
+                    issues.append(CorpusIssue(.warning, .unknownKey, at: location, field: key, "an older key name; write \(modern)"))
+                }
                 key = modern
             } else if let known = lookup[table]?[normalized(key)] {
                 key = known

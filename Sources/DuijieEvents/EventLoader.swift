@@ -35,7 +35,8 @@ public enum EventLoader {
             header = try readHeader(headerPath, issues: &issues)
         }
         func table(_ name: EventKeys.Table, required: Bool) throws(DuijieError) -> [Row] {
-            try rows(directory, name.rawValue, required: required).map { EventKeys.canonical($0, table: name, issues: &issues) }
+            var warned = Set<String>()
+            return try rows(directory, name.rawValue, required: required).map { EventKeys.canonical($0, table: name, issues: &issues, warned: &warned) }
         }
         let slotRows = try table(.slots, required: true)
         let participantRows = try table(.participants, required: true)
@@ -130,7 +131,9 @@ public enum EventLoader {
         var header = EventHeader()
         for (written, member) in members {
             let location = SourceLocation(file: "event.json", line: line(of: written))
-            let row = EventKeys.canonical(Row(location: location, members: [(written, member)], isSpreadsheet: false), table: .header, issues: &issues)
+            var warned = Set<String>()
+            let row = EventKeys.canonical(Row(location: location, members: [(written, member)], isSpreadsheet: false), table: .header, issues: &issues,
+                                          warned: &warned)
             guard let key = row.members.first?.key else { continue }
             var reader = RecordReader(object: row.members, location: location)
             switch key {

@@ -7,38 +7,54 @@ import DuijieRanking
 /// 1. Eligibility: a pair is out when either side lists the other as never-meet, when both
 ///    belong to one organization (conflict of interest; a must-meet overrides this), or when
 ///    they share no available slot.
-/// 2. Fixed meetings first: locked meetings and must-meet pairs, counted against both sides'
-///    limits.
+/// 2. Fixed meetings first: locked meetings, must-meet pairs and the mutual requests that fit
+///    (`EventRequests`), counted against both sides' limits.
 /// 3. The other meetings: the maximum-score b-matching (`CapacitatedMatching`, exact, by
-///    minimum-cost flow) on reciprocal scores scaled to integers (score × 10⁶, rounded), within
+///    minimum-cost flow) on reciprocal scores scaled to integers (score × 10⁶, rounded; one
+///    point more for a one-sided request), at or above the minimum score unless requested, within
 ///    each participant's maximum (capped by its available slots), serving every minimum first
 ///    when that is feasible.
 /// 4. The schedule (`MeetingScheduler`), then the reasons for every shortfall and unplaced meeting.
 public enum EventPlanner {
     /// Options.
     public struct Options: Sendable {
-        /// Pairs whose reciprocal score is below this are not proposed (must-meets and locks
-        /// are kept). 0 proposes any eligible pair, though a pair scoring 0 only serves minimums.
-        public var minimumScore: Float = 0
+        /// The default minimum score, 0.1: below it a pair is filler, not a match. On the
+        /// demo's judgments (322 demand → achievement and demand → expert pairs graded 2 or 3),
+        /// no relevant pair scores below 0.15 in the recommender, so 0.1 loses none of them,
+        /// while quotas are no longer filled with pairs such as 0.047 or 0.025 (docs/cli.md,
+        /// "Minimum score").
+        public static let defaultMinimumScore: Float = 0.1
 
-        /// Default options.
-        public init(minimumScore: Float = 0) { self.minimumScore = minimumScore }
+        /// Pairs whose reciprocal score is below this are not proposed (must-meets, locks and
+        /// requests are kept). 0 proposes any eligible pair, though a pair scoring 0 only
+        /// serves minimums.
+        public var minimumScore: Float
+
+        /// Options; by default the minimum score is `defaultMinimumScore`.
+        public init(minimumScore: Float = Options.defaultMinimumScore) { self.minimumScore = minimumScore }
     }
 
     /// Pairs and schedules `event` with the given pair scores.
     public static func plan(_ event: Event, scores: PairScores, corpus: Corpus? = nil, options: Options = .init()) -> EventPlan {
         let context = EventContext(event: event, scores: scores, corpus: corpus)
-        let fixed = fixedMeetings(context)
-        let input = matchingInput(context: context, fixed: fixed, options: options)
+        let requests = EventRequests(context: context)
+        let fixed = fixedMeetings(context, requests: requests)
+        let input = matchingInput(context: context, fixed: fixed, options: options, requests: requests)
         let matching = CapacitatedMatching(left: input.left, right: input.right, pairs: input.pairs, totalLimit: input.totalLimit)
         let pairs = input.pairs
         let vetoes = input.vetoes
         let chosen = fixed.map { ($0.d, $0.s) } + matching.chosen.map { (pairs[$0].left, pairs[$0].right) }
-        return EventScheduling.schedule(context: context, meetings: chosen, fixed: fixed, vetoes: vetoes)
+        return EventScheduling.schedule(context: context, meetings: chosen, fixed: fixed, vetoes: vetoes, minimumScore: options.minimumScore)
+    }
+
+    /// Locks, then must-meets, then the mutual requests that fit, once per pair.
+    static func fixedMeetings(_ context: EventContext, requests: EventRequests) -> [(d: Int, s: Int, lock: Event.LockedMeeting?)] {
+        let fixed = locksAndMustMeets(context)
+        return fixed + requests.mutualMeetings(context, fixed: fixed).map { ($0.d, $0.s, nil) }
     }
 
     /// Locks, then must-meets, once per pair.
-    static func fixedMeetings(_ context: EventContext) -> [(d: Int, s: Int, lock: Event.LockedMeeting?)] {
+    static func locksAndMustMeets(_ context: EventContext) -> [(d: Int, s: Int, lock: Event.LockedMeeting?)] {
         let scores = context.scores
         var fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)] = []
         var fixedPairs = Set<[Int]>()
@@ -57,7 +73,7 @@ public enum EventPlanner {
 
     /// The b-matching the event asks for once its fixed meetings are counted: bounds per
     /// participant, the eligible pairs with integer weights, and the limit of all tables.
-    static func matchingInput(context: EventContext, fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)], options: Options)
+    static func matchingInput(context: EventContext, fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)], options: Options, requests: EventRequests)
         -> (left: [CapacitatedMatching.Bounds], right: [CapacitatedMatching.Bounds], pairs: [CapacitatedMatching.Pair], totalLimit: Int,
             vetoes: (neverMeet: Int, sameOrganization: Int, noCommonSlot: Int)) {
         let scores = context.scores
@@ -77,8 +93,8 @@ public enum EventPlanner {
                 case nil: break
                 }
                 let score = scores.reciprocal(d, s)
-                guard score >= options.minimumScore else { continue }
-                pairs.append(.init(left: d, right: s, weight: weight(of: score)))
+                guard score >= options.minimumScore || requests.isRequested(d, s) else { continue }
+                pairs.append(.init(left: d, right: s, weight: requests.weight(d, s, score: score)))
             }
         }
         func bounds(_ participant: Event.Participant, _ index: Int) -> CapacitatedMatching.Bounds {
@@ -107,7 +123,8 @@ public enum EventPlanner {
     /// The pairing problem of `event` with the given scores, exactly as `plan` builds it.
     public static func pairingProblem(_ event: Event, scores: PairScores, corpus: Corpus? = nil, options: Options = .init()) -> PairingProblem {
         let context = EventContext(event: event, scores: scores, corpus: corpus)
-        let input = matchingInput(context: context, fixed: fixedMeetings(context), options: options)
+        let requests = EventRequests(context: context)
+        let input = matchingInput(context: context, fixed: fixedMeetings(context, requests: requests), options: options, requests: requests)
         return PairingProblem(demand: input.left, supply: input.right, pairs: input.pairs, totalLimit: input.totalLimit)
     }
 

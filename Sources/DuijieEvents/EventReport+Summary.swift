@@ -24,6 +24,10 @@ extension EventReport {
                ("Method", plan.usedEdgeColoring ? "equitable bipartite edge colouring (König)" : "constrained colouring with repair"),
                ("Pairs excluded", "never-meet \(plan.vetoes.neverMeet), same organization \(plan.vetoes.sameOrganization), no common slot \(plan.vetoes.noCommonSlot)")]
         lines += totals.map { "- **\($0.0)**: \($0.1)" }
+        let warnings = scoreWarnings()
+        if !warnings.isEmpty {
+            lines += ["", chinese ? "## 注意" : "## Warnings", ""] + warnings.map { "- " + MarkdownText.cell($0) }
+        }
         lines.append("")
         lines.append(chinese ? "## 各参会方" : "## Participants")
         lines.append("")
@@ -37,6 +41,12 @@ extension EventReport {
             let note = shortfalls[participant.id].map { (chinese ? "未达最少：" : "below minimum: ") + $0.reason.text(chinese: chinese) } ?? ""
             lines.append("| \(MarkdownText.cell(participant.name)) | \(side) | \(participant.minimumMeetings) | \(participant.maximumMeetings) | \(agenda.count) | \(average) | \(note) |")
         }
+        if !plan.unmetRequests.isEmpty {
+            lines += ["", chinese ? "## 未实现的会见请求" : "## Requests not met", ""]
+            for request in plan.unmetRequests {
+                lines.append("- \(MarkdownText.cell(name(request.from))) → \(MarkdownText.cell(name(request.to))): \(request.reason.text(chinese: chinese))")
+            }
+        }
         if !plan.unplaced.isEmpty {
             lines += ["", chinese ? "## 未能排入时段的会谈" : "## Meetings without a slot", ""]
             for entry in plan.unplaced {
@@ -44,5 +54,25 @@ extension EventReport {
             }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// What the scores say about the event when it is not good news: every pair scoring 0, or
+    /// participants with no partner at the minimum score.
+    public func scoreWarnings() -> [String] {
+        var result: [String] = []
+        if plan.bestScore == 0 {
+            result.append(chinese
+                ? "所有可匹配配对的匹配度均为 0：参会方简介与记录没有共同的词，配对只来自指定会见、锁定与双方请求"
+                : "every eligible pair scores 0: the participants' profiles and records share no words, so meetings come only from must-meets, locks and requests")
+        }
+        let names = plan.withoutGoodPartners.map(name)
+        if !names.isEmpty && plan.bestScore > 0 {
+            let threshold = String(format: "%.2f", plan.minimumScore)
+            let shown = names.prefix(10).joined(separator: chinese ? "、" : ", ") + (names.count > 10 ? (chinese ? " 等" : ", …") : "")
+            result.append(chinese
+                ? "\(names.count) 个参会方没有匹配度不低于 \(threshold) 的可匹配对象：\(shown)"
+                : "\(names.count) participant(s) have no eligible partner scoring at least \(threshold): \(shown)")
+        }
+        return result
     }
 }

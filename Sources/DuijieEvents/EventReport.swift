@@ -60,7 +60,13 @@ public struct EventReport: Sendable {
     }
 
     func note(_ meeting: EventPlan.Meeting) -> String {
-        [meeting.isLocked ? (chinese ? "锁定" : "locked") : nil, meeting.isMustMeet ? (chinese ? "指定会见" : "must-meet") : nil]
+        let request: String?
+        switch meeting.requestedBy.count {
+        case 2: request = chinese ? "双方请求" : "mutual request"
+        case 1: request = meeting.requestedBy[0] == .demand ? (chinese ? "需求方请求" : "requested by demand side") : (chinese ? "供给方请求" : "requested by supply side")
+        default: request = nil
+        }
+        return [meeting.isLocked ? (chinese ? "锁定" : "locked") : nil, meeting.isMustMeet ? (chinese ? "指定会见" : "must-meet") : nil, request]
             .compactMap { $0 }.joined(separator: " ")
     }
 

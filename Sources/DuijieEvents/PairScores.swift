@@ -1,13 +1,16 @@
 import DuijieRanking
+import DuijieText
 
 /// Both directions' scores for every demand-side × supply-side pair of an event.
 ///
-/// The demand side's score for a supply participant is the best recommender score of any of
-/// its records as a candidate for any of the demand participant's records (or profile text);
-/// the supply side's score for a demand participant likewise, read the other way (RECON's
-/// reciprocal view, Pizzato et al. 2010). A participant with only a profile text cannot be a
-/// candidate, so for it the other direction's score is used for both; two profile-only
-/// participants are scored by the cosine of their texts.
+/// With a recommender (a corpus or an index), the demand side's score for a supply participant
+/// is the best recommender score of any of its records as a candidate for any of the demand
+/// participant's records (or profile text); the supply side's score for a demand participant
+/// likewise, read the other way (RECON's reciprocal view, Pizzato et al. 2010). A participant
+/// with only a profile text cannot be a candidate, so for it the other direction's score is
+/// used for both. Two profile-only participants — and every pair when there is no corpus — are
+/// scored by `ProfileSimilarity`: the cosine of their texts weighted by the event's own term
+/// statistics, so the loaded corpus does not decide who meets whom.
 public struct PairScores: Sendable {
     /// The demand-side participants' ids, in event order.
     public let demandIDs: [String]
@@ -28,8 +31,26 @@ public struct PairScores: Sendable {
         self.supplyScores = supplyScores
     }
 
-    /// Scores every pair with the recommender.
+    /// Scores every pair with the recommender (profile-only pairs by their texts).
     public init(event: Event, recommender: Recommender) {
+        self.init(event: event, recommender: recommender, analyzer: recommender.achievements.analyzer)
+    }
+
+    /// Scores every pair from the participants' profiles alone (no corpus): both directions
+    /// are the cosine of the two texts, weighted by the event's own term statistics.
+    public init(event: Event, analyzer: Analyzer) {
+        self.init(event: event, recommender: nil, analyzer: analyzer)
+    }
+
+    private init(event: Event, recommender: Recommender?, analyzer: Analyzer) {
+        let profiles = ProfileSimilarity(event: event, analyzer: analyzer, recordText: { recommender?.matchedText(of: $0) })
+        guard let recommender else {
+            let demand = event.participants.filter { $0.side == .demand }
+            let supply = event.participants.filter { $0.side == .supply }
+            let scores = demand.map { d in supply.map { s in profiles.similarity(d.id, s.id) } }
+            self.init(demandIDs: demand.map(\.id), supplyIDs: supply.map(\.id), demandScores: scores, supplyScores: scores)
+            return
+        }
         let demand = event.participants.filter { $0.side == .demand }
         let supply = event.participants.filter { $0.side == .supply }
         func bestScores(from queries: [Event.Participant], to candidates: [Event.Participant]) -> [[Float]] {
@@ -49,7 +70,7 @@ public struct PairScores: Sendable {
             for s in supply.indices {
                 switch (forDemand[d][s] < 0, reverse[d][s] < 0) {
                 case (true, true):
-                    let similarity = max(0, recommender.textSimilarity(demand[d].profile ?? "", supply[s].profile ?? ""))
+                    let similarity = profiles.similarity(demand[d].id, supply[s].id)
                     forDemand[d][s] = similarity
                     reverse[d][s] = similarity
                 case (true, false): forDemand[d][s] = reverse[d][s]

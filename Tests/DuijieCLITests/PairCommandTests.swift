@@ -28,4 +28,40 @@ import Testing
         #expect(outcome.standardError.contains("participants.jsonl:1: records: no record \"D-404\" in the corpus"))
         #expect(!FileManager.default.fileExists(atPath: directory.path + "/out"))
     }
+
+    @Test func anEventOfProfilesIsPairedWithoutACorpus() throws {
+        let directory = TemporaryDirectory()
+        directory.write("event/slots.csv", "编号,开始,结束,桌数\nAM1,2026-12-08T09:00,2026-12-08T09:30,2\nAM2,2026-12-08T09:30,2026-12-08T10:00,2\n")
+        directory.write("event/participants.csv", """
+        编号,类型,简介,never_meet
+        储能企业,需求方,液流电池储能系统 隔膜国产化,食品学院
+        食品企业,需求方,海参加工 冷链保鲜,膜材料团队
+        膜材料团队,供给方,液流电池 离子传导膜 隔膜,
+        食品学院,供给方,水产品 冷链 保鲜技术,
+        """)
+        let outcome = try CommandRunner.run(["pair", directory.path + "/event", "-o", directory.path + "/out"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("event: 2 meetings in 1 slots"), "\(outcome.standardOutput)")
+        // Once, at the header row, though two rows use the column.
+        #expect(outcome.standardError.components(separatedBy: "older key name").count == 2)
+        #expect(outcome.standardError.contains("participants.csv:row 1: never_meet: warning: an older key name; write neverMeet"), "\(outcome.standardError)")
+        let schedule = try String(contentsOfFile: directory.path + "/out/schedule.csv", encoding: .utf8)
+        #expect(schedule.contains("储能企业") && schedule.contains("膜材料团队"))
+
+        // Profiles that share no word: nothing to pair, and a warning says so.
+        directory.write("event/participants.csv", "id,side,profile\na,demand,数控机床\nb,supply,水产品保鲜\n")
+        let silent = try CommandRunner.run(["pair", directory.path + "/event", "-o", directory.path + "/out"])
+        #expect(silent.status == 0)
+        #expect(silent.standardError.contains("warning: every eligible pair scores 0"), "\(silent.standardError)")
+        #expect(silent.standardOutput.hasPrefix("event: 0 meetings"))
+    }
+
+    @Test func recordsWithoutACorpusAreRefusedWithAHint() throws {
+        let directory = TemporaryDirectory()
+        directory.write("event/slots.jsonl", #"{"id": "S1", "start": "2026-12-08T09:00", "end": "2026-12-08T09:20", "tables": 2}"# + "\n")
+        directory.write("event/participants.jsonl", #"{"id": "a", "side": "demand", "records": ["D-1001"]}"# + "\n" + #"{"id": "b", "side": "supply", "profile": "电池"}"# + "\n")
+        let outcome = try CommandRunner.run(["pair", directory.path + "/event", "-o", directory.path + "/out"])
+        #expect(outcome.status == 1)
+        #expect(outcome.standardError.contains("a stand(s) for corpus records and have no profile; give --corpus or --index, or a profile"), "\(outcome.standardError)")
+    }
 }

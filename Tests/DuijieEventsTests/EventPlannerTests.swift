@@ -97,17 +97,19 @@ import Testing
             let values = (0..<demandCount).map { _ in (0..<supplyCount).map { _ in Float(Int.random(in: 0...20, using: &random)) / 20 } }
             let reverse = (0..<demandCount).map { _ in (0..<supplyCount).map { _ in Float(Int.random(in: 0...20, using: &random)) / 20 } }
             let pairScores = scores(event, values, reverse)
-            let plan = EventPlanner.plan(event, scores: pairScores)
+            let threshold: Float = [0, 0.1, 0.3][round % 3]
+            let plan = EventPlanner.plan(event, scores: pairScores, options: .init(minimumScore: threshold))
             #expect(EventPlanValidator.violations(of: plan).isEmpty, "\(EventPlanValidator.violations(of: plan))")
+            #expect(plan.meetings.allSatisfy { $0.score >= threshold })
             let weight = { (m: EventPlan.Meeting) in Int64((Double(m.score) * 1_000_000).rounded()) }
-            let best = bruteForce(event, pairScores)
+            let best = bruteForce(event, pairScores, minimumScore: threshold)
             #expect(plan.meetings.reduce(0) { $0 + weight($1) } == best.weight, "round \(round)")
         }
     }
 
     /// The problem's definition evaluated directly: every subset of eligible pairs within the
     /// maximums (capped by available slots); the best by (served minimum places, total weight).
-    func bruteForce(_ event: Event, _ scores: PairScores) -> (served: Int, weight: Int64) {
+    func bruteForce(_ event: Event, _ scores: PairScores, minimumScore: Float) -> (served: Int, weight: Int64) {
         let byID = Dictionary(uniqueKeysWithValues: event.participants.map { ($0.id, $0) })
         func slotsOf(_ p: Event.Participant) -> Set<String> { p.availability.isEmpty ? Set(event.slots.map(\.id)) : Set(p.availability) }
         var pairs: [(String, String, Int64)] = []
@@ -117,6 +119,7 @@ import Testing
                 if a.neverMeet.contains(b.id) || b.neverMeet.contains(a.id) { continue }
                 if let organization = a.organization, organization == b.organization { continue }
                 if slotsOf(a).isDisjoint(with: slotsOf(b)) { continue }
+                if scores.reciprocal(d, s) < minimumScore { continue }
                 pairs.append((demandID, supplyID, Int64((Double(scores.reciprocal(d, s)) * 1_000_000).rounded())))
             }
         }

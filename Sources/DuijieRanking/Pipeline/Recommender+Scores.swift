@@ -22,6 +22,12 @@ extension Recommender {
         achievements.textSimilarity(first, second)
     }
 
+    /// The text record `id` is matched by: an achievement's title, keywords and abstract; the
+    /// profile of an expert, institution, demand or enterprise; `nil` for other ids.
+    public func matchedText(of id: String) -> String? {
+        MatchedWords.text(of: id, corpus: corpus, profiles: profileSources)
+    }
+
     private func scores(of candidates: [String], _ context: QueryContext) -> [Float] {
         var result = [Float](repeating: 0, count: candidates.count)
         for target in RecommendationTarget.allCases {
