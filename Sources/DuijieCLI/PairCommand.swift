@@ -24,6 +24,8 @@ struct PairCommand: ParsableCommand {
               -o /tmp/liaoning-2026
           duijie pair Corpus/demo/events/liaoning-2026 --index demo.index \\
               -o /tmp/liaoning-2026
+          duijie pair Corpus/demo/events/liaoning-2026 --index demo.index \\
+              --replan /tmp/liaoning-2026 -o /tmp/liaoning-2026-v2
         """
     )
 
@@ -32,6 +34,8 @@ struct PairCommand: ParsableCommand {
     @Option(help: "A saved index (`duijie index`) to load instead of --corpus.") var index: String?
     @Option(help: "LSA dimensions (with --corpus).") var dimensions = 64
     @Option(name: [.short, .customLong("output")], help: "The directory to write (replaced as a whole; see --force).") var output: String
+    @Option(help: "A previous report of this event (its schedule.csv) to replan: published meetings that are still possible stay, as few agendas as possible change; OUTDIR gets changes.md/.csv and only the changed agendas.")
+    var replan: String?
     @Flag(help: "Replace OUTDIR even when it holds files other than a previous report's (never the event's or the corpus's own directory).") var force = false
     @Option(help: "Do not propose pairs whose reciprocal score is below this (must-meets, locks and requests stay); 0 fills quotas with any pair.")
     var minScore: Float = EventPlanner.Options.defaultMinimumScore
@@ -48,7 +52,8 @@ struct PairCommand: ParsableCommand {
         // Checked before the long work: a non-empty directory that is not a previous report
         // needs --force, and the inputs are never replaced.
         try OutputPath.checkDirectory(output, force: force, ownEntries: EventReport.ownEntries,
-                                      inputs: [event] + [corpus, index].compactMap { $0 })
+                                      inputs: [event] + [corpus, index, replan].compactMap { $0 })
+        let published = try replan.map { directory throws(DuijieError) in try EventLoader.published(directory) }
         let recommender = corpus == nil && index == nil ? nil
             : try RecommenderLocation(corpus: corpus, index: index, dimensions: dimensions).makeRecommender(analysis: analysis)
         var warnings: [CorpusIssue] = []
@@ -64,9 +69,19 @@ struct PairCommand: ParsableCommand {
             }
             scores = PairScores(event: parsed, analyzer: try analysis.makeAnalyzer())
         }
-        let plan = EventPlanner.plan(parsed, scores: scores, corpus: recommender?.corpus, options: .init(minimumScore: minScore))
+        let options = EventPlanner.Options(minimumScore: minScore)
         let chinese = (language.map { $0 == .zh }) ?? (parsed.language != .english)
-        try EventReport(plan: plan, chinese: chinese).write(to: output)
+        let plan: EventPlan
+        if let published {
+            let outcome = EventReplanner.replan(parsed, published: published, scores: scores, corpus: recommender?.corpus, options: options)
+            plan = outcome.plan
+            try EventReport(replan: outcome, chinese: chinese).write(to: output)
+            let mustChange = outcome.mustChange.intersection(parsed.participants.map(\.id)).count
+            print("replanned: kept \(outcome.kept.count) of \(outcome.published.count) published meetings; \(outcome.changedParticipants.count) agendas changed (\(mustChange) had to); see changes.md")
+        } else {
+            plan = EventPlanner.plan(parsed, scores: scores, corpus: recommender?.corpus, options: options)
+            try EventReport(plan: plan, chinese: chinese).write(to: output)
+        }
         for line in EventReport(plan: plan, chinese: false).scoreWarnings() { printError("warning: " + line) }
         let mean = plan.scheduled.isEmpty ? 0 : plan.totalScore / Float(plan.scheduled.count)
         print("\(parsed.name): \(plan.scheduled.count) meetings in \(Set(plan.scheduled.compactMap(\.slot)).count) slots, mean score \(String(format: "%.3f", mean)), \(plan.shortfalls.count) below minimum, \(plan.unplaced.count) without a slot → \(output)")

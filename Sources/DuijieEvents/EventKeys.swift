@@ -12,6 +12,8 @@ enum EventKeys {
     /// Which table a row belongs to.
     enum Table: String {
         case header = "event.json", participants, slots, locked, requests
+        /// A published `schedule.csv` (`duijie pair --replan`).
+        case schedule
     }
 
     /// Canonical key → the other names accepted for it (compared after `ColumnMapping`-style
@@ -49,6 +51,14 @@ enum EventKeys {
             "supply": ["供给方"],
             "slot": ["时段"],
             "table": ["桌号"],
+        ],
+        .schedule: [
+            "demand": ["需求方", "demand_id"],
+            "supply": ["供给方", "supply_id"],
+            "slot": ["时段"],
+            "table": ["桌号"],
+            "start": ["开始"],
+            "end": ["结束"],
         ],
         .requests: [
             "from": ["提出方", "请求方"],
@@ -105,7 +115,7 @@ enum EventKeys {
                 key = modern
             } else if let known = lookup[table]?[normalized(key)] {
                 key = known
-            } else if table == .locked && scheduleColumns.contains(normalized(key)) {
+            } else if (table == .locked || table == .schedule) && scheduleColumns.contains(normalized(key)) {
                 continue
             }
             if let first = writtenAs[key] {

@@ -57,6 +57,32 @@ public enum EventLoader {
                      language: header.language, participants: participants, slots: slots, locked: locked)
     }
 
+    /// The meetings of a published schedule: `schedule.csv` in `directory` (a previous output
+    /// of `duijie pair`), or `schedule.jsonl` with the same keys.
+    ///
+    /// - Throws: `DuijieError` listing every problem at its row.
+    public static func published(_ directory: String) throws(DuijieError) -> [EventReplanner.PublishedMeeting] {
+        var issues: [CorpusIssue] = []
+        var warned = Set<String>()
+        var meetings: [EventReplanner.PublishedMeeting] = []
+        for row in try rows(directory, EventKeys.Table.schedule.rawValue, required: true) {
+            let canonical = EventKeys.canonical(row, table: .schedule, issues: &issues, warned: &warned)
+            var reader = RecordReader(object: canonical.members, location: row.location, cellsAreText: row.isSpreadsheet)
+            let demand = reader.identifier("demand"), supply = reader.identifier("supply"), slot = reader.identifier("slot")
+            let table = reader.number("table", minimum: 1).flatMap { $0 == $0.rounded() && $0 <= Double(EventValidator.maximumCount) ? Int($0) : nil }
+            if table == nil && !reader.hasErrors { reader.error("table", "missing, or not a whole number from 1") }
+            let start = reader.string("start"), end = reader.string("end")
+            reader.finish()
+            issues += reader.issues
+            if let demand, let supply, let slot, let table {
+                meetings.append(.init(demand: demand, supply: supply, slot: slot, table: table, start: start, end: end))
+            }
+        }
+        let errors = issues.filter { $0.severity == .error }
+        guard errors.isEmpty else { throw DuijieError(.invalidInput, "\(directory): the published schedule has \(errors.count) error(s)", issues: errors) }
+        return meetings
+    }
+
     /// One row of a participants, slots or locked file, as key–value pairs.
     struct Row {
         let location: SourceLocation

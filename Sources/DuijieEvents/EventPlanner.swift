@@ -30,14 +30,22 @@ public enum EventPlanner {
         /// serves minimums.
         public var minimumScore: Float
 
+        /// When replanning: the participants whose agendas change anyway (they lost a meeting,
+        /// or had none). New meetings are proposed only with at least one of them, and a pair of
+        /// two of them counts one point more (`EventReplanner`); `nil` plans from scratch.
+        public var changing: Set<String>?
+
         /// Options; by default the minimum score is `defaultMinimumScore`.
-        public init(minimumScore: Float = Options.defaultMinimumScore) { self.minimumScore = minimumScore }
+        public init(minimumScore: Float = Options.defaultMinimumScore, changing: Set<String>? = nil) {
+            self.minimumScore = minimumScore
+            self.changing = changing
+        }
     }
 
     /// Pairs and schedules `event` with the given pair scores.
     public static func plan(_ event: Event, scores: PairScores, corpus: Corpus? = nil, options: Options = .init()) -> EventPlan {
         let context = EventContext(event: event, scores: scores, corpus: corpus)
-        let requests = EventRequests(context: context)
+        let requests = EventRequests(context: context, changing: options.changing)
         let fixed = fixedMeetings(context, requests: requests)
         let input = matchingInput(context: context, fixed: fixed, options: options, requests: requests)
         let matching = CapacitatedMatching(left: input.left, right: input.right, pairs: input.pairs, totalLimit: input.totalLimit)
@@ -94,7 +102,15 @@ public enum EventPlanner {
                 }
                 let score = scores.reciprocal(d, s)
                 guard score >= options.minimumScore || requests.isRequested(d, s) else { continue }
-                pairs.append(.init(left: d, right: s, weight: requests.weight(d, s, score: score)))
+                var weight = requests.weight(d, s, score: score)
+                if let changing = options.changing {
+                    // Replanning: no new meeting between two untouched agendas; one more point
+                    // when both agendas change anyway.
+                    let touched = [scores.demandIDs[d], scores.supplyIDs[s]].filter { changing.contains($0) }.count
+                    if touched == 0 { continue }
+                    if touched == 2 { weight += 1_000_000 }
+                }
+                pairs.append(.init(left: d, right: s, weight: weight))
             }
         }
         func bounds(_ participant: Event.Participant, _ index: Int) -> CapacitatedMatching.Bounds {
@@ -123,7 +139,7 @@ public enum EventPlanner {
     /// The pairing problem of `event` with the given scores, exactly as `plan` builds it.
     public static func pairingProblem(_ event: Event, scores: PairScores, corpus: Corpus? = nil, options: Options = .init()) -> PairingProblem {
         let context = EventContext(event: event, scores: scores, corpus: corpus)
-        let requests = EventRequests(context: context)
+        let requests = EventRequests(context: context, changing: options.changing)
         let input = matchingInput(context: context, fixed: fixedMeetings(context, requests: requests), options: options, requests: requests)
         return PairingProblem(demand: input.left, supply: input.right, pairs: input.pairs, totalLimit: input.totalLimit)
     }

@@ -9,18 +9,31 @@ public struct EventReport: Sendable {
     public let plan: EventPlan
     /// Chinese (default) or English labels.
     public let chinese: Bool
+    /// When the plan replans a published schedule: what was kept and what changed.
+    public let replan: EventReplanner.Outcome?
 
     /// Creates a report.
     public init(plan: EventPlan, chinese: Bool = true) {
         self.plan = plan
         self.chinese = chinese
+        self.replan = nil
+    }
+
+    /// Creates the report of a replanned event: the whole schedule, the change list, and the
+    /// agendas of only the participants whose agendas changed.
+    public init(replan: EventReplanner.Outcome, chinese: Bool = true) {
+        self.plan = replan.plan
+        self.chinese = chinese
+        self.replan = replan
     }
 
     /// Every file of the report, by relative path, in a fixed order.
     public func files() -> [(path: String, text: String)] {
         var files: [(String, String)] = [("schedule.csv", scheduleCSV()), ("schedule.md", scheduleMarkdown()), ("summary.md", summaryMarkdown())]
+        if let replan { files += [("changes.csv", changesCSV(replan)), ("changes.md", changesMarkdown(replan))] }
+        let changed = replan.map { Set($0.changedParticipants) }
         let names = AgendaFileNames.names(plan.event.participants.map(\.id))
-        for (participant, name) in zip(plan.event.participants, names) {
+        for (participant, name) in zip(plan.event.participants, names) where changed?.contains(participant.id) ?? true {
             let base = "agendas/" + name
             files.append((base + ".csv", agendaCSV(participant.id)))
             files.append((base + ".md", agendaMarkdown(participant.id)))
@@ -39,7 +52,7 @@ public struct EventReport: Sendable {
 
     /// The entries a report directory holds: a directory holding only these is a previous
     /// report, which `duijie pair` replaces without `--force`.
-    public static let ownEntries: Set<String> = ["schedule.csv", "schedule.md", "summary.md", "agendas"]
+    public static let ownEntries: Set<String> = ["schedule.csv", "schedule.md", "summary.md", "changes.csv", "changes.md", "agendas"]
 
     func name(_ id: String) -> String { plan.event.participant(id)?.name ?? id }
 
@@ -50,7 +63,9 @@ public struct EventReport: Sendable {
     // MARK: Schedule
 
     func scheduleCSV() -> String {
-        var rows = [["slot", "start", "end", "table", "demand_id", "demand_name", "supply_id", "supply_name", "score", "demand_score", "supply_score", "note"]]
+        // The keys of a lock file first (slot, table, demand, supply), so the schedule can be
+        // given back as `locked.csv` or to `--replan` as it is.
+        var rows = [["slot", "start", "end", "table", "demand", "demandName", "supply", "supplyName", "score", "demandScore", "supplyScore", "note"]]
         for meeting in plan.scheduled {
             let slot = slot(meeting.slot)!
             rows.append([slot.id, slot.start, slot.end, String(meeting.table!), meeting.demand, name(meeting.demand), meeting.supply, name(meeting.supply),

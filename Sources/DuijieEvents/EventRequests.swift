@@ -16,8 +16,13 @@ struct EventRequests {
     let mutual: Set<[Int]>
     /// `[d, s]` pairs where exactly one side asked.
     let oneSided: Set<[Int]>
+    /// When replanning: the participants whose agendas change anyway.
+    let changing: Set<String>?
 
-    init(context: EventContext) {
+    /// The requests of `context`'s event; when replanning (`changing`), a mutual request is
+    /// placed first only when one of its two agendas changes anyway.
+    init(context: EventContext, changing: Set<String>? = nil) {
+        self.changing = changing
         let scores = context.scores
         var mutual = Set<[Int]>(), oneSided = Set<[Int]>()
         for (d, id) in scores.demandIDs.enumerated() {
@@ -39,7 +44,10 @@ struct EventRequests {
     func mutualMeetings(_ context: EventContext, fixed: [(d: Int, s: Int, lock: Event.LockedMeeting?)]) -> [(d: Int, s: Int)] {
         let scores = context.scores
         let fixedPairs = Set(fixed.map { [$0.d, $0.s] })
-        let candidates = mutual.filter { !fixedPairs.contains($0) && context.veto($0[0], $0[1]) == nil }.sorted { $0.lexicographicallyPrecedes($1) }
+        let candidates = mutual.filter { pair in
+            let opensAgenda = changing.map { $0.contains(scores.demandIDs[pair[0]]) || $0.contains(scores.supplyIDs[pair[1]]) } ?? true
+            return opensAgenda && !fixedPairs.contains(pair) && context.veto(pair[0], pair[1]) == nil
+        }.sorted { $0.lexicographicallyPrecedes($1) }
         guard !candidates.isEmpty else { return [] }
         var used = [Int](repeating: 0, count: scores.demandIDs.count + scores.supplyIDs.count)
         for pair in fixed { used[pair.d] += 1; used[scores.demandIDs.count + pair.s] += 1 }

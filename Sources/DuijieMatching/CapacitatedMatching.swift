@@ -70,7 +70,7 @@ public struct CapacitatedMatching: Sendable, Equatable {
         // Solve on each node's heaviest pairs first; a Bellman–Ford certificate over the pairs
         // left out proves the result optimal for all of them, or the candidate lists double.
         let widest = (left + right).map(\.maximum).max() ?? 0
-        var perNode = 2 * widest + 8
+        var perNode = widest + 8
         var chosenPairs: [Int] = []
         while true {
             let subset = perNode * (left.count + right.count) >= pairs.count ? Array(pairs.indices)
@@ -138,8 +138,19 @@ public struct CapacitatedMatching: Sendable, Equatable {
             byRight[pair.right].append(index)
         }
         var keep = [Bool](repeating: false, count: pairs.count)
+        // The `perNode` best of each list by one pass with a small sorted buffer: most pairs
+        // fail the comparison with the buffer's last entry and cost one comparison.
+        func better(_ a: Int, _ b: Int) -> Bool { (pairs[a].weight, -a) > (pairs[b].weight, -b) }
+        var best: [Int] = []
+        best.reserveCapacity(perNode + 1)
         for list in byLeft + byRight {
-            let best = list.sorted { (pairs[$0].weight, -$0) > (pairs[$1].weight, -$1) }.prefix(perNode)
+            best.removeAll(keepingCapacity: true)
+            for index in list where best.count < perNode || better(index, best[best.count - 1]) {
+                var position = best.count
+                while position > 0 && better(index, best[position - 1]) { position -= 1 }
+                best.insert(index, at: position)
+                if best.count > perNode { best.removeLast() }
+            }
             for index in best { keep[index] = true }
         }
         return pairs.indices.filter { keep[$0] }

@@ -1,8 +1,10 @@
 import HeapModule
 
 /// A flow network solved for minimum cost by the primal–dual method: successive shortest
-/// paths (Dijkstra on reduced costs, Edmonds & Karp 1972), each phase augmenting a blocking
-/// flow over every shortest path at once (Dinic levels on the zero-reduced-cost arcs).
+/// paths (Dijkstra on reduced costs, Edmonds & Karp 1972). Each phase augments the path
+/// Dijkstra found; when two phases in a row find paths of one cost (ties, as with unit
+/// weights), it then augments a blocking flow over every remaining shortest path at once
+/// (Dinic levels on the zero-reduced-cost arcs).
 ///
 /// Costs and capacities are integers, so the optimum is exact. Arcs may have negative costs as
 /// long as the network has no negative cycle; the first potentials come from Bellman–Ford.
@@ -69,6 +71,8 @@ public struct MinimumCostFlow: Sendable {
         var distance = [Int64](repeating: unreachable, count: nodeCount)
         var level = [Int32](repeating: -1, count: nodeCount)
         var nextArc = [Int](repeating: 0, count: nodeCount)
+        var parentArc = [Int](repeating: -1, count: nodeCount)
+        var previousPathCost = Int64.min
         var heap = DistanceHeap()
         while totalFlow < maximumFlow {
             phases += 1
@@ -82,11 +86,14 @@ public struct MinimumCostFlow: Sendable {
                 // Once the sink is settled, every node still open is at least as far; the
                 // potential update caps them at the sink's distance, which keeps reduced costs valid.
                 if node == sink { break }
-                for arc in adjacency[node] where residual[arc] > 0 {
+                for position in adjacency.first[node]..<adjacency.first[node + 1] {
+                    let arc = adjacency.arcs[position]
+                    guard residual[arc] > 0 else { continue }
                     let next = Int(targets[arc])
                     let candidate = nodeDistance + costs[arc] + potential[node] - potential[next]
                     if candidate < distance[next] {
                         distance[next] = candidate
+                        parentArc[next] = arc
                         heap.push(node: next, distance: candidate)
                     }
                 }
@@ -96,8 +103,21 @@ public struct MinimumCostFlow: Sendable {
             for node in 0..<nodeCount { potential[node] += min(distance[node], cap) }
             let pathCost = potential[sink] - potential[source]
             if onlyWhileProfitable && pathCost >= 0 { break }
-            // Blocking flows over the admissible (zero reduced cost) arcs.
-            while totalFlow < maximumFlow {
+            // First the shortest path Dijkstra found (every arc on it now has zero reduced
+            // cost); then blocking flows over the other admissible arcs, when the phase found
+            // more than one path of this cost.
+            var pathAmount = maximumFlow - totalFlow
+            var node = sink
+            while node != source { pathAmount = min(pathAmount, residual[parentArc[node]]); node = Int(tails[parentArc[node]]) }
+            node = sink
+            while node != source { residual[parentArc[node]] -= pathAmount; residual[parentArc[node] ^ 1] += pathAmount; node = Int(tails[parentArc[node]]) }
+            totalFlow += pathAmount
+            totalCost += Int64(pathAmount) * pathCost
+            // Two phases in a row at one cost suggest many tied paths (unit weights): then the
+            // level graph augments all of them in one go instead of a Dijkstra search each.
+            let tied = pathCost == previousPathCost
+            previousPathCost = pathCost
+            while tied && totalFlow < maximumFlow {
                 guard levelAdmissible(from: source, to: sink, adjacency: adjacency, potential: potential, level: &level) else { break }
                 for node in 0..<nodeCount { nextArc[node] = 0 }
                 var sent = 0
@@ -115,15 +135,32 @@ public struct MinimumCostFlow: Sendable {
         return Result(flow: totalFlow, cost: totalCost, phases: phases)
     }
 
-    func outgoingArcs() -> [[Int]] {
-        var adjacency = [[Int]](repeating: [], count: nodeCount)
-        for arc in 0..<targets.count { adjacency[Int(tails[arc])].append(arc) }
-        return adjacency
+    /// Every node's outgoing residual arcs, in the order they were added, as one flat list:
+    /// node `n`'s arcs are `arcs[first[n]..<first[n + 1]]` (no array per node to retain).
+    struct Adjacency {
+        let first: [Int]
+        let arcs: [Int]
+
+        subscript(node: Int) -> ArraySlice<Int> { arcs[first[node]..<first[node + 1]] }
+    }
+
+    func outgoingArcs() -> Adjacency {
+        var first = [Int](repeating: 0, count: nodeCount + 1)
+        for arc in 0..<targets.count { first[Int(tails[arc]) + 1] += 1 }
+        for node in 0..<nodeCount { first[node + 1] += first[node] }
+        var fill = first
+        var arcs = [Int](repeating: 0, count: targets.count)
+        for arc in 0..<targets.count {
+            let node = Int(tails[arc])
+            arcs[fill[node]] = arc
+            fill[node] += 1
+        }
+        return Adjacency(first: first, arcs: arcs)
     }
 
     /// Shortest distances from the source by Bellman–Ford (queue-based), so that every
     /// reduced cost starts non-negative; unreachable nodes get 0.
-    private func initialPotentials(from source: Int, adjacency: [[Int]]) -> [Int64] {
+    private func initialPotentials(from source: Int, adjacency: Adjacency) -> [Int64] {
         let unreachable = Int64.max / 4
         var distance = [Int64](repeating: unreachable, count: nodeCount)
         var queued = [Bool](repeating: false, count: nodeCount)
@@ -148,7 +185,7 @@ public struct MinimumCostFlow: Sendable {
     }
 
     /// Breadth-first levels over residual arcs of zero reduced cost; whether the sink is reached.
-    private func levelAdmissible(from source: Int, to sink: Int, adjacency: [[Int]], potential: [Int64], level: inout [Int32]) -> Bool {
+    private func levelAdmissible(from source: Int, to sink: Int, adjacency: Adjacency, potential: [Int64], level: inout [Int32]) -> Bool {
         for node in 0..<nodeCount { level[node] = -1 }
         level[source] = 0
         var queue = [source]
@@ -169,7 +206,7 @@ public struct MinimumCostFlow: Sendable {
 
     /// One augmenting path along increasing levels (iterative depth-first search with current-arc
     /// pointers); returns the units pushed, 0 when the level graph is blocked.
-    private mutating func augment(_ source: Int, _ sink: Int, limit: Int, adjacency: [[Int]], potential: [Int64], level: [Int32], nextArc: inout [Int]) -> Int {
+    private mutating func augment(_ source: Int, _ sink: Int, limit: Int, adjacency: Adjacency, potential: [Int64], level: [Int32], nextArc: inout [Int]) -> Int {
         var pathArcs: [Int] = []
         var node = source
         while true {
@@ -180,9 +217,9 @@ public struct MinimumCostFlow: Sendable {
                 return amount
             }
             var advanced = false
-            let arcs = adjacency[node]
-            while nextArc[node] < arcs.count {
-                let arc = arcs[nextArc[node]]
+            let start = adjacency.first[node], end = adjacency.first[node + 1]
+            while start + nextArc[node] < end {
+                let arc = adjacency.arcs[start + nextArc[node]]
                 let next = Int(targets[arc])
                 if residual[arc] > 0 && level[next] == level[node] + 1 && costs[arc] + potential[node] - potential[next] == 0 {
                     pathArcs.append(arc)

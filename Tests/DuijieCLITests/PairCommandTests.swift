@@ -10,7 +10,7 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.standardError)")
         #expect(outcome.standardOutput.hasPrefix("2026 辽宁新材料与能源技术成果对接会: "))
         let schedule = try String(contentsOfFile: output + "/schedule.csv", encoding: .utf8)
-        #expect(schedule.hasPrefix("slot,start,end,table,demand_id"))
+        #expect(schedule.hasPrefix("slot,start,end,table,demand,demandName,supply,supplyName,score"))
         #expect(schedule.contains("AM1,2026-12-08T09:00,2026-12-08T09:20,1,Aurora,Aurora Electrolysis (Dalian),宋雨晴,宋雨晴"))
         #expect(FileManager.default.fileExists(atPath: output + "/agendas/瀚洋储能.ics"))
         // The same run again gives the same files.
@@ -63,5 +63,32 @@ import Testing
         let outcome = try CommandRunner.run(["pair", directory.path + "/event", "-o", directory.path + "/out"])
         #expect(outcome.status == 1)
         #expect(outcome.standardError.contains("a stand(s) for corpus records and have no profile; give --corpus or --index, or a profile"), "\(outcome.standardError)")
+    }
+
+    @Test func aCancellationIsReplannedWithAChangeListAndOnlyTheChangedAgendas() throws {
+        let directory = TemporaryDirectory()
+        let event = directory.path + "/event"
+        try FileManager.default.copyItem(atPath: "Corpus/demo/events/liaoning-2026", toPath: event)
+        let first = try CommandRunner.run(["pair", event, "--corpus", "Corpus/demo", "-o", directory.path + "/v1"])
+        #expect(first.status == 0, "\(first.standardError)")
+        let schedule = try String(contentsOfFile: directory.path + "/v1/schedule.csv", encoding: .utf8)
+        let rows = schedule.split(whereSeparator: \.isNewline).dropFirst()
+        let withRoDan = rows.filter { $0.contains(",罗丹,") }.count
+        #expect(withRoDan > 0)
+        // 罗丹 cancels.
+        let participants = try String(contentsOfFile: event + "/participants.jsonl", encoding: .utf8)
+        try participants.split(separator: "\n").filter { !$0.contains(#""id": "罗丹""#) }.joined(separator: "\n").write(toFile: event + "/participants.jsonl", atomically: true, encoding: .utf8)
+        let second = try CommandRunner.run(["pair", event, "--corpus", "Corpus/demo", "--replan", directory.path + "/v1", "-o", directory.path + "/v2"])
+        #expect(second.status == 0, "\(second.standardError)")
+        #expect(second.standardOutput.hasPrefix("replanned: kept \(rows.count - withRoDan) of \(rows.count) published meetings"), "\(second.standardOutput)")
+        let changes = try String(contentsOfFile: directory.path + "/v2/changes.md", encoding: .utf8)
+        #expect(changes.contains("取消 · 罗丹") && changes.contains("罗丹 不再参会"))
+        // Only the changed agendas are written: three files (csv, md, ics) per changed participant.
+        let changedCount = Set(try String(contentsOfFile: directory.path + "/v2/changes.csv", encoding: .utf8).split(whereSeparator: \.isNewline).dropFirst().map { $0.split(separator: ",")[0] }).count
+        let agendas = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/v2/agendas")
+        #expect(agendas.count == 3 * changedCount && changedCount < 26)
+        // The previous report is an input: it is not overwritten by the replan.
+        let overwrite = try CommandRunner.run(["pair", event, "--corpus", "Corpus/demo", "--replan", directory.path + "/v1", "-o", directory.path + "/v1"])
+        #expect(overwrite.status != 0)
     }
 }

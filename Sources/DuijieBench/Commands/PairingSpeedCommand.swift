@@ -15,9 +15,8 @@ struct PairingSpeedCommand: ParsableCommand {
         commandName: "pairing",
         abstract: "Time pairing (exact b-matching) and scheduling of a synthetic event; print JSON.",
         discussion: """
-        Participants get seeded random interest vectors; each side's score for the other is the \
-        cosine of the two vectors with independent noise, so the reciprocal scores vary as real \
-        ones do. Everyone is available in every slot. With --instance-out the b-matching \
+        The event is `SyntheticEvent`: seeded random interest vectors, each side's score the \
+        squared cosine with independent noise; everyone available in every slot. With --instance-out the b-matching \
         (bounds, integer pair weights, total limit) is written as JSON for a peer solver, which \
         must reach the same optimal total weight.
         """
@@ -32,6 +31,7 @@ struct PairingSpeedCommand: ParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 20261121
     @Option(help: "Runs; the median is reported.") var `repeat` = 3
     @Option(help: "Write the b-matching instance here (JSON).") var instanceOut: String?
+    @Option(help: "The planner's minimum score (0: every pair is eligible, as the peer comparison has always measured).") var minScore: Float = 0
 
     func validate() throws {
         for (value, name) in [(demand, "--demand"), (supply, "--supply"), (slots, "--slots"), (tables, "--tables")] {
@@ -40,37 +40,18 @@ struct PairingSpeedCommand: ParsableCommand {
         try CountLimits.check(minMeetings, "--min-meetings", in: 0...10_000)
         try CountLimits.check(maxMeetings, "--max-meetings", in: max(1, minMeetings)...10_000)
         try CountLimits.check(`repeat`, "--repeat", in: CountLimits.runs)
+        if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
     }
 
     func run() throws {
-        var random = SplitMix64(seed: seed)
-        func interest() -> [Float] {
-            let raw = (0..<16).map { _ in Float.random(in: 0..<1, using: &random) * Float.random(in: 0..<1, using: &random) }
-            let norm = raw.reduce(0) { $0 + $1 * $1 }.squareRoot()
-            return raw.map { $0 / norm }
-        }
-        let demandVectors = (0..<demand).map { _ in interest() }
-        let supplyVectors = (0..<supply).map { _ in interest() }
-        func noisy(_ a: [Float], _ b: [Float]) -> Float {
-            let cosine = zip(a, b).reduce(0) { $0 + $1.0 * $1.1 }
-            return min(1, max(0, cosine * cosine + Float.random(in: -0.05...0.05, using: &random)))
-        }
-        let demandScores = demandVectors.map { d in supplyVectors.map { noisy(d, $0) } }
-        let supplyScores = demandVectors.map { d in supplyVectors.map { noisy(d, $0) } }
-        func clock(_ minutes: Int) -> String { String(format: "2026-12-08T%02d:%02d", 8 + minutes / 60, minutes % 60) }
-        let slotList = (0..<slots).map { index in
-            Event.Slot(id: "S\(index + 1)", start: clock(index * 20), end: clock(index * 20 + 20), tables: tables)
-        }
-        func person(_ id: String, _ side: Event.Side) -> Event.Participant {
-            Event.Participant(id: id, name: id, side: side, profile: "-", minimumMeetings: minMeetings, maximumMeetings: maxMeetings)
-        }
-        let participants = (0..<demand).map { person("D\($0)", .demand) } + (0..<supply).map { person("S\($0)", .supply) }
-        let event = Event(name: "synthetic", participants: participants, slots: slotList)
-        let scores = PairScores(demandIDs: (0..<demand).map { "D\($0)" }, supplyIDs: (0..<supply).map { "S\($0)" },
-                                demandScores: demandScores, supplyScores: supplyScores)
+        let synthetic = SyntheticEvent(demand: demand, supply: supply,
+                                       shape: .init(minMeetings: minMeetings, maxMeetings: maxMeetings, slots: slots, tables: tables), seed: seed)
+        let event = synthetic.event
+        let scores = synthetic.scores
+        let options = EventPlanner.Options(minimumScore: minScore)
 
         // The b-matching the planner solves for this event, as it builds it.
-        let problem = EventPlanner.pairingProblem(event, scores: scores)
+        let problem = EventPlanner.pairingProblem(event, scores: scores, options: options)
 
         func median(_ body: () -> Void) -> Double { medianSeconds(runs: self.repeat, body) }
         var matching: CapacitatedMatching?
@@ -78,7 +59,7 @@ struct PairingSpeedCommand: ParsableCommand {
             matching = CapacitatedMatching(left: problem.demand, right: problem.supply, pairs: problem.pairs, totalLimit: problem.totalLimit)
         }
         var plan: EventPlan?
-        let planSeconds = median { plan = EventPlanner.plan(event, scores: scores) }
+        let planSeconds = median { plan = EventPlanner.plan(event, scores: scores, options: options) }
         guard let matching, let plan else { return }
         let planWeight = plan.meetings.reduce(Int64(0)) { $0 + EventPlanner.weight(of: $1.score) }
         if let instanceOut {
