@@ -3,6 +3,7 @@ import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
 import DuijieEvents
+import DuijieRanking
 import Foundation
 
 /// `duijie pair EVENT [--corpus DIR | --index FILE] -o OUTDIR`: pair and schedule a matchmaking event.
@@ -60,6 +61,9 @@ struct PairCommand: ParsableCommand {
         let parsed: Event = try EventLoader.load(event, corpus: recommender?.corpus, warnings: &warnings)
         for warning in warnings { printError(warning.description) }
         let scores: PairScores
+        let analyzer = try recommender?.achievements.analyzer ?? analysis.makeAnalyzer()
+        let briefs = ParticipantBriefs(event: parsed, corpus: recommender?.corpus, recordText: { recommender?.matchedText(of: $0) },
+                                       sharedWords: try TextResources.sharedWords(for: analyzer))
         if let recommender {
             scores = PairScores(event: parsed, recommender: recommender)
         } else {
@@ -67,7 +71,7 @@ struct PairCommand: ParsableCommand {
             if !recordOnly.isEmpty {
                 throw DuijieError(.invalidInput, "\(event): \(recordOnly.map(\.id).joined(separator: ", ")) stand(s) for corpus records and have no profile; give --corpus or --index, or a profile")
             }
-            scores = PairScores(event: parsed, analyzer: try analysis.makeAnalyzer())
+            scores = PairScores(event: parsed, analyzer: analyzer)
         }
         let options = EventPlanner.Options(minimumScore: minScore)
         let chinese = (language.map { $0 == .zh }) ?? (parsed.language != .english)
@@ -75,12 +79,12 @@ struct PairCommand: ParsableCommand {
         if let published {
             let outcome = EventReplanner.replan(parsed, published: published, scores: scores, corpus: recommender?.corpus, options: options)
             plan = outcome.plan
-            try EventReport(replan: outcome, chinese: chinese).write(to: output)
+            try EventReport(replan: outcome, chinese: chinese, briefs: briefs).write(to: output)
             let mustChange = outcome.mustChange.intersection(parsed.participants.map(\.id)).count
             print("replanned: kept \(outcome.kept.count) of \(outcome.published.count) published meetings; \(outcome.changedParticipants.count) agendas changed (\(mustChange) had to); see changes.md")
         } else {
             plan = EventPlanner.plan(parsed, scores: scores, corpus: recommender?.corpus, options: options)
-            try EventReport(plan: plan, chinese: chinese).write(to: output)
+            try EventReport(plan: plan, chinese: chinese, briefs: briefs).write(to: output)
         }
         for line in EventReport(plan: plan, chinese: false).scoreWarnings() { printError("warning: " + line) }
         let mean = plan.scheduled.isEmpty ? 0 : plan.totalScore / Float(plan.scheduled.count)

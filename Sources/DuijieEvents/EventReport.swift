@@ -11,25 +11,30 @@ public struct EventReport: Sendable {
     public let chinese: Bool
     /// When the plan replans a published schedule: what was kept and what changed.
     public let replan: EventReplanner.Outcome?
+    /// What agendas say about each counterpart (without it: names only).
+    public let briefs: ParticipantBriefs?
 
     /// Creates a report.
-    public init(plan: EventPlan, chinese: Bool = true) {
+    public init(plan: EventPlan, chinese: Bool = true, briefs: ParticipantBriefs? = nil) {
         self.plan = plan
         self.chinese = chinese
         self.replan = nil
+        self.briefs = briefs
     }
 
     /// Creates the report of a replanned event: the whole schedule, the change list, and the
     /// agendas of only the participants whose agendas changed.
-    public init(replan: EventReplanner.Outcome, chinese: Bool = true) {
+    public init(replan: EventReplanner.Outcome, chinese: Bool = true, briefs: ParticipantBriefs? = nil) {
         self.plan = replan.plan
         self.chinese = chinese
         self.replan = replan
+        self.briefs = briefs
     }
 
     /// Every file of the report, by relative path, in a fixed order.
     public func files() -> [(path: String, text: String)] {
-        var files: [(String, String)] = [("schedule.csv", scheduleCSV()), ("schedule.md", scheduleMarkdown()), ("summary.md", summaryMarkdown())]
+        var files: [(String, String)] = [("schedule.csv", scheduleCSV()), ("schedule.md", scheduleMarkdown()), ("summary.md", summaryMarkdown()),
+                                         ("table-cards.html", tableCardsHTML())]
         if let replan { files += [("changes.csv", changesCSV(replan)), ("changes.md", changesMarkdown(replan))] }
         let changed = replan.map { Set($0.changedParticipants) }
         let names = AgendaFileNames.names(plan.event.participants.map(\.id))
@@ -37,7 +42,7 @@ public struct EventReport: Sendable {
             let base = "agendas/" + name
             files.append((base + ".csv", agendaCSV(participant.id)))
             files.append((base + ".md", agendaMarkdown(participant.id)))
-            files.append((base + ".ics", ICalendar.agenda(plan, participant: participant.id, chinese: chinese)))
+            files.append((base + ".ics", ICalendar.agenda(self, participant: participant.id)))
         }
         return files
     }
@@ -52,7 +57,7 @@ public struct EventReport: Sendable {
 
     /// The entries a report directory holds: a directory holding only these is a previous
     /// report, which `duijie pair` replaces without `--force`.
-    public static let ownEntries: Set<String> = ["schedule.csv", "schedule.md", "summary.md", "changes.csv", "changes.md", "agendas"]
+    public static let ownEntries: Set<String> = ["schedule.csv", "schedule.md", "summary.md", "table-cards.html", "changes.csv", "changes.md", "agendas"]
 
     func name(_ id: String) -> String { plan.event.participant(id)?.name ?? id }
 
@@ -108,12 +113,17 @@ public struct EventReport: Sendable {
 
     // MARK: Agendas
 
+    /// One row per meeting: when, where, with whom, what the counterpart is about and what the
+    /// two share; no scores.
     func agendaCSV(_ participant: String) -> String {
-        var rows = [["slot", "start", "end", "table", "partner_id", "partner_name", "score", "note"]]
+        var rows = [["slot", "start", "end", "table", "partner", "partnerName", "partnerOrganization", "partnerProfile", "partnerTopics",
+                     "sharedTopics", "note"]]
         for meeting in plan.agenda(of: participant) {
             let slot = slot(meeting.slot)!
             let partner = meeting.demand == participant ? meeting.supply : meeting.demand
-            rows.append([slot.id, slot.start, slot.end, String(meeting.table!), partner, name(partner), Self.score(meeting.score), note(meeting)])
+            let brief = briefs?.brief(of: partner)
+            rows.append([slot.id, slot.start, slot.end, String(meeting.table!), partner, name(partner), brief?.organization ?? "", brief?.summary ?? "",
+                         (brief?.topics ?? []).joined(separator: "; "), (briefs?.sharedTopics(participant, partner) ?? []).joined(separator: "; "), note(meeting)])
         }
         return CSVText.render(rows, neutralizingFormulas: true)
     }
@@ -122,17 +132,54 @@ public struct EventReport: Sendable {
         let agenda = plan.agenda(of: participant)
         var lines = ["# \(MarkdownText.cell(name(participant))) · \(plan.event.name)", ""]
         if let venue = plan.event.venue { lines += [(chinese ? "地点：" : "Venue: ") + venue, ""] }
-        if agenda.isEmpty {
+        guard !agenda.isEmpty else {
             lines.append(chinese ? "本次活动暂无会谈安排。" : "No meetings are scheduled.")
-        } else {
-            lines.append(chinese ? "| 时间 | 桌号 | 会谈对象 | 匹配度 |" : "| Time | Table | Partner | Score |")
-            lines.append("|---|---:|---|---:|")
-            for meeting in agenda {
-                let slot = slot(meeting.slot)!
-                let partner = meeting.demand == participant ? meeting.supply : meeting.demand
-                lines.append("| \(Self.time(slot.start))–\(Self.time(slot.end)) | \(meeting.table!) | \(MarkdownText.cell(name(partner))) | \(Self.score(meeting.score)) |")
-            }
+            return lines.joined(separator: "\n") + "\n"
+        }
+        lines.append(chinese ? "| 时间 | 桌号 | 会谈对象 | 单位 |" : "| Time | Table | Partner | Organization |")
+        lines.append("|---|---:|---|---|")
+        for meeting in agenda {
+            let slot = slot(meeting.slot)!
+            let partner = meeting.demand == participant ? meeting.supply : meeting.demand
+            lines.append("| \(Self.time(slot.start))–\(Self.time(slot.end)) | \(meeting.table!) | \(MarkdownText.cell(name(partner))) | \(MarkdownText.cell(briefs?.brief(of: partner)?.organization ?? "")) |")
+        }
+        for meeting in agenda {
+            lines += [""] + meetingDetails(meeting, for: participant)
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A meeting's section of an agenda: who the counterpart is, what each side brings, what
+    /// they share, and who asked for it.
+    func meetingDetails(_ meeting: EventPlan.Meeting, for participant: String) -> [String] {
+        let slot = slot(meeting.slot)!
+        let partner = meeting.demand == participant ? meeting.supply : meeting.demand
+        let partnerIsDemand = meeting.demand == partner
+        var lines = ["## \(Self.time(slot.start))–\(Self.time(slot.end)) · " + (chinese ? "第 \(meeting.table!) 桌" : "table \(meeting.table!)")
+                     + " · \(MarkdownText.cell(name(partner)))", ""]
+        func item(_ label: String, _ value: String) {
+            if !value.isEmpty { lines.append("- **\(label)**" + (chinese ? "：" : ": ") + MarkdownText.cell(value)) }
+        }
+        let separator = chinese ? "；" : "; "
+        if let brief = briefs?.brief(of: partner) {
+            item(chinese ? "对方单位" : "Organization", brief.organization)
+            item(chinese ? "对方简介" : "About them", brief.summary)
+            item(partnerIsDemand ? (chinese ? "对方需求" : "They need") : (chinese ? "对方可提供" : "They offer"), brief.topics.joined(separator: separator))
+        }
+        if let own = briefs?.brief(of: participant) {
+            item(partnerIsDemand ? (chinese ? "您可提供" : "You offer") : (chinese ? "您的需求" : "You need"), own.topics.joined(separator: separator))
+        }
+        item(chinese ? "共同话题" : "Shared topics", (briefs?.sharedTopics(participant, partner) ?? []).joined(separator: chinese ? "、" : ", "))
+        item(chinese ? "备注" : "Note", note(meeting))
+        return lines
+    }
+
+    /// The same details as plain lines (for a calendar entry's description).
+    func meetingDescription(_ meeting: EventPlan.Meeting, for participant: String) -> String {
+        let partner = meeting.demand == participant ? meeting.supply : meeting.demand
+        let details = meetingDetails(meeting, for: participant).dropFirst(2).map {
+            $0.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "\\|", with: "|").dropFirst(2)
+        }
+        return ([(chinese ? "对接会谈：" : "Meeting with ") + name(partner)] + details.map(String.init)).joined(separator: "\n")
     }
 }

@@ -1,7 +1,8 @@
 /// iCalendar (RFC 5545) agendas: one VEVENT per meeting, times as local "floating" times
 /// (the event's wall clock), text escaped, lines folded at 75 octets, CRLF line ends.
 enum ICalendar {
-    static func agenda(_ plan: EventPlan, participant: String, chinese: Bool) -> String {
+    static func agenda(_ report: EventReport, participant: String) -> String {
+        let plan = report.plan, chinese = report.chinese
         let event = plan.event
         // DTSTAMP must be a UTC time; the event's first day keeps re-runs byte-identical.
         let stamp = event.slots.first.map { compact($0.start).prefix(8) + "T000000Z" } ?? "19700101T000000Z"
@@ -12,9 +13,7 @@ enum ICalendar {
             let partner = meeting.demand == participant ? meeting.supply : meeting.demand
             let partnerName = event.participant(partner)?.name ?? partner
             let place = (event.venue.map { $0 + " " } ?? "") + (chinese ? "第\(table)桌" : "table \(table)")
-            let description = chinese
-                ? "对接会谈：\(partnerName)。匹配度 \(EventReport.score(meeting.score))（需求方视角 \(EventReport.score(meeting.demandScore))，供给方视角 \(EventReport.score(meeting.supplyScore))）。"
-                : "Meeting with \(partnerName). Score \(EventReport.score(meeting.score)) (demand side \(EventReport.score(meeting.demandScore)), supply side \(EventReport.score(meeting.supplyScore)))."
+            let description = report.meetingDescription(meeting, for: participant)
             lines += ["BEGIN:VEVENT",
                       "UID:" + escape("\(slot.id)-\(meeting.demand)-\(meeting.supply)@duijie"),
                       "DTSTAMP:" + stamp,

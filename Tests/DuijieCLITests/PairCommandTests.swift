@@ -13,6 +13,10 @@ import Testing
         #expect(schedule.hasPrefix("slot,start,end,table,demand,demandName,supply,supplyName,score"))
         #expect(schedule.contains("AM1,2026-12-08T09:00,2026-12-08T09:20,1,Aurora,Aurora Electrolysis (Dalian),宋雨晴,宋雨晴"))
         #expect(FileManager.default.fileExists(atPath: output + "/agendas/瀚洋储能.ics"))
+        // Agendas say why to meet, in words, with no scores; table cards are written.
+        let agenda = try String(contentsOfFile: output + "/agendas/瀚洋储能.md", encoding: .utf8)
+        #expect(agenda.contains("- **您的需求**：全钒液流电池离子传导膜国产化替代") && agenda.contains("- **共同话题**：") && !agenda.contains("匹配度"))
+        #expect(FileManager.default.fileExists(atPath: output + "/table-cards.html"))
         // The same run again gives the same files.
         let again = try CommandRunner.run(["pair", "Corpus/demo/events/liaoning-2026", "--corpus", "Corpus/demo", "-o", output + "2"])
         #expect(again.status == 0)

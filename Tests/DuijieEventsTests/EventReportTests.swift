@@ -15,6 +15,47 @@ import Testing
         return EventPlanner.plan(event, recommender: recommender)
     }()
 
+    static let briefs: ParticipantBriefs = {
+        let (corpus, recommender) = DemoRecommender.shared
+        return ParticipantBriefs(event: plan.event, corpus: corpus, recordText: { recommender.matchedText(of: $0) },
+                                 sharedWords: try! TextResources.sharedWords(for: recommender.achievements.analyzer))
+    }()
+
+    @Test func agendasSayWhoTheCounterpartIsAndWhyToMeetWithoutScores() throws {
+        let report = EventReport(plan: Self.plan, briefs: Self.briefs)
+        // 罗丹 (supply side, an expert) meets enterprises; each section names the enterprise's
+        // demands (the corpus titles), 罗丹's own offer, and words both texts contain.
+        let participant = "罗丹"
+        let agenda = report.agendaMarkdown(participant)
+        #expect(!agenda.contains("匹配度") && !agenda.contains("0."), "\(agenda)")
+        let meetings = Self.plan.agenda(of: participant)
+        #expect(agenda.components(separatedBy: "\n## ").count == meetings.count + 1)
+        let (corpus, recommender) = DemoRecommender.shared
+        for meeting in meetings {
+            let partner = try #require(Self.plan.event.participant(meeting.demand))
+            for record in partner.records { #expect(agenda.contains(corpus.demand(record)!.title), "\(record)") }
+            // Every shared topic appears in both texts.
+            for word in Self.briefs.sharedTopics(participant, partner.id) {
+                let mine = Self.plan.event.participant(participant)!.records.compactMap { recommender.matchedText(of: $0) }.joined()
+                let theirs = ([partner.profile ?? ""] + partner.records.compactMap { recommender.matchedText(of: $0) }).joined()
+                #expect(mine.contains(word) && theirs.contains(word), "\(word)")
+            }
+        }
+        #expect(agenda.contains("- **对方需求**：") && agenda.contains("- **您可提供**：") && agenda.contains("- **共同话题**："))
+        let english = EventReport(plan: Self.plan, chinese: false, briefs: Self.briefs).agendaMarkdown(participant)
+        #expect(english.contains("- **They need**: ") && !english.contains("对方"))
+        // The CSV has no score column.
+        let header = report.agendaCSV(participant).split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        #expect(header == "slot,start,end,table,partner,partnerName,partnerOrganization,partnerProfile,partnerTopics,sharedTopics,note")
+    }
+
+    @Test func tableCardsHaveOnePagePerTableAndSlot() {
+        let html = EventReport(plan: Self.plan, briefs: Self.briefs).tableCardsHTML()
+        #expect(html.components(separatedBy: "<section class=\"card\">").count == Self.plan.scheduled.count + 1)
+        #expect(html.contains("page-break-after: always"))
+        #expect(EventReport.html("<a href=\"x\">&'") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;")
+    }
+
     @Test func theScheduleCSVReadsBackAsThePlan() throws {
         let text = EventReport(plan: Self.plan).scheduleCSV()
         let reader = try CSVReader(string: text, hasHeaderRow: true)
@@ -29,7 +70,7 @@ import Testing
 
     @Test func iCalendarAgendasAreWellFormed() throws {
         let participant = "罗丹"
-        let text = ICalendar.agenda(Self.plan, participant: participant, chinese: true)
+        let text = ICalendar.agenda(EventReport(plan: Self.plan, briefs: Self.briefs), participant: participant)
         #expect(text.hasSuffix("\r\n") && !text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
         let physical = text.components(separatedBy: "\r\n").dropLast()
         for line in physical { #expect(line.utf8.count <= 75, "\(line)") }
