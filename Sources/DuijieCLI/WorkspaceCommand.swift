@@ -10,7 +10,8 @@ struct WorkspaceCommand: ParsableCommand {
         commandName: "workspace",
         abstract: "Manage a workspace (the server's SQLite file): users, demand owners, deals, learned weights and backups.",
         subcommands: [WorkspaceInitCommand.self, WorkspaceAddUserCommand.self, WorkspaceUsersCommand.self, WorkspaceAssignCommand.self,
-                      WorkspaceImportDealsCommand.self, WorkspaceDealsCommand.self, WorkspaceWeightsCommand.self, WorkspaceBackupCommand.self]
+                      WorkspaceImportDealsCommand.self, WorkspaceDealsCommand.self, WorkspaceImportEventCommand.self, WorkspaceImportRatingsCommand.self,
+                       WorkspaceWeightsCommand.self, WorkspaceBackupCommand.self]
     )
 }
 

@@ -212,6 +212,14 @@ extension Workspace {
         try write { db in try Self.insertRating(meetingID, rating, at: "rating", db) }
     }
 
+    /// Records many ratings in one transaction: all of them, or none when one names no
+    /// meeting or is out of range (the error names its `location`).
+    public func rateMeetings(_ ratings: [(meeting: Int64, rating: MeetingRating, location: String)]) throws(DuijieError) {
+        try write { db in
+            for entry in ratings { try Self.insertRating(entry.meeting, entry.rating, at: entry.location, db) }
+        }
+    }
+
     static func insertRating(_ meetingID: Int64, _ rating: MeetingRating, at location: String, _ db: Database) throws {
         guard try Bool.fetchOne(db, sql: "SELECT 1 FROM meeting WHERE id = ?", arguments: [meetingID]) == true else {
             throw DuijieError(.notFound, "\(location): meeting \(meetingID): no such meeting")
