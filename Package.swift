@@ -112,8 +112,9 @@ let package = Package(
         .target(
             name: "DuijieServer",
             dependencies: [
-                "DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieRanking", "DuijieShortlist", "DuijieWorkspace",
+                "DuijieBase", "DuijieCorpus", "DuijieEvents", "DuijieJSON", "DuijieRanking", "DuijieShortlist", "DuijieWorkspace",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -196,6 +197,7 @@ let package = Package(
             name: "DuijieServerTests",
             dependencies: [
                 "DuijieBase", "DuijieServer", "DuijieWorkspace", "DuijieRanking", "DuijieJSON", "DuijieTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -43,6 +43,9 @@ public enum EventLoader {
         let lockRows = try table(.locked, required: false)
         let requestRows = try table(.requests, required: false)
         var validator = EventValidator(corpus: corpus, header: header)
+        validator.writtenSlotIDs = Set(slotRows.compactMap { row in
+            row.members.first { $0.key == "id" }.flatMap { if case .string(let id) = $0.value { id.trimmingCharacters(in: .whitespaces) } else { nil } }
+        })
         let slots = slotRows.compactMap { validator.slot($0) }
         var participants = participantRows.compactMap { validator.participant($0, slots: slots) }
         let locked = lockRows.compactMap { validator.lock($0) }

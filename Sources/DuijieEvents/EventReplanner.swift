@@ -87,6 +87,8 @@ public enum EventReplanner {
         public let published: [PublishedMeeting]
         /// Published meetings kept at their slot and table.
         public let kept: [PublishedMeeting]
+        /// The organizer's own locks (`locked` of the event), as opposed to kept meetings.
+        public let organizerLocks: [Event.LockedMeeting]
         /// Published meetings not kept, with the reason.
         public let dropped: [(meeting: PublishedMeeting, reason: DropReason)]
         /// Every change, participant by participant (in event order), then by time.
@@ -116,7 +118,8 @@ public enum EventReplanner {
         options.changing = check.mustChange.union(walkIns)
         let plan = EventPlanner.plan(replanned, scores: scores, corpus: corpus, options: options)
         let changes = AgendaDifference.changes(event: event, published: published, plan: plan, dropped: check.dropped)
-        return Outcome(plan: plan, published: published, kept: check.kept, dropped: check.dropped, changes: changes, mustChange: check.mustChange)
+        return Outcome(plan: plan, published: published, kept: check.kept, organizerLocks: event.locked, dropped: check.dropped, changes: changes,
+                       mustChange: check.mustChange)
     }
 }
 

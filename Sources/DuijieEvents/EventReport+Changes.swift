@@ -42,7 +42,7 @@ extension EventReport {
     }
 
     /// The organizer's change list: totals, then each changed agenda's changes in time order.
-    func changesMarkdown(_ replan: EventReplanner.Outcome) -> String {
+    public func changesMarkdown(_ replan: EventReplanner.Outcome) -> String {
         let changed = replan.changedParticipants
         let mustChange = replan.mustChange.intersection(Set(plan.event.participants.map(\.id))).count
         var lines = ["# \(plan.event.name)" + (chinese ? " · 调整清单" : " · changes"), ""]

@@ -67,7 +67,8 @@ public struct EventReport: Sendable {
 
     // MARK: Schedule
 
-    func scheduleCSV() -> String {
+    /// The organizer's schedule as CSV (the keys of a lock file first).
+    public func scheduleCSV() -> String {
         // The keys of a lock file first (slot, table, demand, supply), so the schedule can be
         // given back as `locked.csv` or to `--replan` as it is.
         var rows = [["slot", "start", "end", "table", "demand", "demandName", "supply", "supplyName", "score", "demandScore", "supplyScore", "note"]]
@@ -79,14 +80,20 @@ public struct EventReport: Sendable {
         return CSVText.render(rows, neutralizingFormulas: true)
     }
 
-    func note(_ meeting: EventPlan.Meeting) -> String {
+    /// The note of a meeting: locked, must-meet, who asked for it.
+    public func note(_ meeting: EventPlan.Meeting) -> String {
         let request: String?
         switch meeting.requestedBy.count {
         case 2: request = chinese ? "双方请求" : "mutual request"
         case 1: request = meeting.requestedBy[0] == .demand ? (chinese ? "需求方请求" : "requested by demand side") : (chinese ? "供给方请求" : "requested by supply side")
         default: request = nil
         }
-        return [meeting.isLocked ? (chinese ? "锁定" : "locked") : nil, meeting.isMustMeet ? (chinese ? "指定会见" : "must-meet") : nil, request]
+        // When replanning, a meeting kept from the published schedule is locked in the planner
+        // but was not locked by the organizer: it is "kept".
+        let organizerLock = replan.map { outcome in outcome.organizerLocks.contains { $0.demand == meeting.demand && $0.supply == meeting.supply } } ?? true
+        let kept = meeting.isLocked && !organizerLock
+        return [meeting.isLocked && organizerLock ? (chinese ? "锁定" : "locked") : nil, kept ? (chinese ? "保留原安排" : "kept") : nil,
+                meeting.isMustMeet ? (chinese ? "指定会见" : "must-meet") : nil, request]
             .compactMap { $0 }.joined(separator: " ")
     }
 

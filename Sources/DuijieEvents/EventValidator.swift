@@ -4,6 +4,9 @@ import DuijieCorpus
 struct EventValidator {
     let corpus: Corpus?
     let header: EventHeader
+    /// The ids of every slot row, valid or not: a reference to a slot whose row has an error
+    /// is not reported again (the slot's own error says what is wrong).
+    var writtenSlotIDs: Set<String> = []
     private(set) var issues: [CorpusIssue] = []
     private var participantLocations: [String: SourceLocation] = [:]
     private var lockLocations: [SourceLocation] = []
@@ -73,13 +76,15 @@ struct EventValidator {
         let neverMeet = reader.strings("neverMeet")
         let organization = reader.string("organization")
         var availability: [String] = []
+        var namesBrokenSlot = false
         for item in written {
             switch AvailabilityPeriods.slots(of: item, in: slots) {
             case .success(let ids): availability += ids.filter { !availability.contains($0) }
+            case .failure where writtenSlotIDs.contains(item): namesBrokenSlot = true
             case .failure(let problem): reader.error("availability", problem.message, code: .danglingReference)
             }
         }
-        if !written.isEmpty && availability.isEmpty && !reader.hasErrors {
+        if !written.isEmpty && availability.isEmpty && !reader.hasErrors && !namesBrokenSlot {
             reader.error("availability", "\(written.joined(separator: ", ")) holds no slot of the event")
         }
         let parsedSide = side.flatMap { Event.Side(rawValue: $0.lowercased()) ?? Self.chineseSides[$0] }
@@ -221,7 +226,7 @@ struct EventValidator {
             }
             if let slot = slots.first(where: { $0.id == lock.slot }) {
                 if lock.table > slot.tables { issues.append(CorpusIssue(.error, .invalidValue, at: location, field: "table", "slot \(slot.id) has \(slot.tables) tables")) }
-            } else {
+            } else if !writtenSlotIDs.contains(lock.slot) {
                 issues.append(CorpusIssue(.error, .danglingReference, at: location, field: "slot", "no slot \"\(lock.slot)\""))
             }
         }

@@ -36,6 +36,7 @@ public enum DuijieServer {
         StatsRoutes(workbench: workbench).add(to: routes)
         DealRoutes(workbench: workbench).add(to: routes)
         EventRoutes(workbench: workbench).add(to: routes)
+        EventPlanRoutes(workbench: workbench).add(to: routes)
         return routes
     }
 

@@ -1101,6 +1101,89 @@ enum OpenAPIDocument {
           }
         }
       }
+    },
+    "/api/event-plans": {
+      "post": {
+        "summary": "Pair and schedule an event from its tables, or replan a published schedule",
+        "operationId": "planEvent",
+        "description": "Brokers and admins; a viewer plans none. Stateless: the same tables give the same plan. A participant may stand only for records the user may see.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EventPlanInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The plan",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventPlan"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        }
+      }
+    },
+    "/api/event-plans/report": {
+      "post": {
+        "summary": "The same plan's report as a ZIP: schedule, summary, table cards, agendas (and the change list of a replan)",
+        "operationId": "eventPlanReport",
+        "description": "Brokers and admins; a viewer none.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/EventPlanInput"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The report",
+            "content": {
+              "application/zip": {
+                "schema": {
+                  "type": "string",
+                  "format": "binary"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/Invalid"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "413": {
+            "$ref": "#/components/responses/TooLarge"
+          }
+        }
+      }
     }
   },
   "components": {
@@ -2839,6 +2922,268 @@ enum OpenAPIDocument {
           "note": {
             "type": "string",
             "maxLength": 2000
+          }
+        }
+      },
+      "EventPlanInput": {
+        "type": "object",
+        "additionalProperties": false,
+        "required": [
+          "files"
+        ],
+        "properties": {
+          "files": {
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+              "event.json": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "locked.csv": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "locked.jsonl": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "participants.csv": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "participants.jsonl": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "requests.csv": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "requests.jsonl": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "slots.csv": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              },
+              "slots.jsonl": {
+                "type": "string",
+                "maxLength": 1048576,
+                "description": "The text of the event directory's file of this name (docs/event-format.md)."
+              }
+            },
+            "description": "The event's tables as its directory would hold them: participants and slots at least, in JSON Lines or CSV (Chinese or English headers)."
+          },
+          "published": {
+            "type": "string",
+            "maxLength": 1048576,
+            "description": "A published schedule (the `schedule` of an earlier plan, or a report's schedule.csv): replan it, keeping every meeting still possible."
+          },
+          "minScore": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1,
+            "description": "Pairs below this reciprocal score are not proposed (default 0.1)."
+          },
+          "language": {
+            "type": "string",
+            "enum": [
+              "zh",
+              "en"
+            ],
+            "description": "The report's language (default: the event's, else zh)."
+          }
+        }
+      },
+      "EventPlanMeeting": {
+        "type": "object",
+        "required": [
+          "demand",
+          "demandName",
+          "supply",
+          "supplyName",
+          "slot",
+          "start",
+          "end",
+          "table",
+          "score",
+          "note"
+        ],
+        "properties": {
+          "demand": {
+            "type": "string"
+          },
+          "demandName": {
+            "type": "string"
+          },
+          "supply": {
+            "type": "string"
+          },
+          "supplyName": {
+            "type": "string"
+          },
+          "slot": {
+            "type": "string"
+          },
+          "start": {
+            "type": "string"
+          },
+          "end": {
+            "type": "string"
+          },
+          "table": {
+            "type": "integer"
+          },
+          "score": {
+            "type": "number"
+          },
+          "note": {
+            "type": "string"
+          },
+          "demandRecord": {
+            "type": "string",
+            "description": "The demand the demand side stands for (when it stands for one)."
+          },
+          "supplyRecord": {
+            "type": "string",
+            "description": "The achievement, expert or institution the supply side stands for."
+          },
+          "target": {
+            "type": "string"
+          }
+        }
+      },
+      "EventPlan": {
+        "type": "object",
+        "required": [
+          "name",
+          "venue",
+          "heldOn",
+          "participants",
+          "meetings",
+          "shortfalls",
+          "unmetRequests",
+          "warnings",
+          "schedule"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "venue": {
+            "type": "string"
+          },
+          "heldOn": {
+            "type": "string"
+          },
+          "participants": {
+            "type": "integer"
+          },
+          "meetings": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/EventPlanMeeting"
+            }
+          },
+          "shortfalls": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "participant",
+                "name",
+                "meetings",
+                "minimum",
+                "reason"
+              ],
+              "properties": {
+                "participant": {
+                  "type": "string"
+                },
+                "name": {
+                  "type": "string"
+                },
+                "meetings": {
+                  "type": "integer"
+                },
+                "minimum": {
+                  "type": "integer"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "unmetRequests": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "from",
+                "to",
+                "reason"
+              ],
+              "properties": {
+                "from": {
+                  "type": "string"
+                },
+                "to": {
+                  "type": "string"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "schedule": {
+            "type": "string",
+            "description": "The schedule as CSV: give it as `published` to replan."
+          },
+          "changes": {
+            "type": "object",
+            "description": "Only for a replan.",
+            "required": [
+              "published",
+              "kept",
+              "agendasChanged",
+              "mustChange",
+              "text"
+            ],
+            "properties": {
+              "published": {
+                "type": "integer"
+              },
+              "kept": {
+                "type": "integer"
+              },
+              "agendasChanged": {
+                "type": "integer"
+              },
+              "mustChange": {
+                "type": "integer"
+              },
+              "text": {
+                "type": "string"
+              }
+            }
           }
         }
       }

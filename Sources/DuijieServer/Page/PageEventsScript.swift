@@ -6,6 +6,7 @@ enum PageEventsScript {
     static let text = #"""
 
 async function loadEvents() {
+  $("#event-plan").hidden = state.session.user.role === "viewer";
   const data = await api("GET", "/api/events");
   const rows = data.events.map((item) => {
     const row = element("tr", {}, [element("td", { textContent: String(item.id) }), element("td", { textContent: item.name }),

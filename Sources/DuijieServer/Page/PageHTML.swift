@@ -187,6 +187,37 @@ enum PageHTML {
     </div>
   </section>
   <section id="events-view" hidden>
+    <div id="event-plan" class="card">
+      <h2 data-text="planTitle"></h2>
+      <p class="hint" data-text="planHint"></p>
+      <div class="plan-files">
+        <label><span data-text="kind_participants"></span><input type="file" data-kind="participants" accept=".csv,.jsonl,.txt"></label>
+        <textarea data-kind="participants" rows="5" maxlength="1000000"></textarea>
+        <label><span data-text="kind_slots"></span><input type="file" data-kind="slots" accept=".csv,.jsonl,.txt"></label>
+        <textarea data-kind="slots" rows="3" maxlength="1000000"></textarea>
+        <label><span data-text="kind_requests"></span><input type="file" data-kind="requests" accept=".csv,.jsonl,.txt"></label>
+        <textarea data-kind="requests" rows="2" maxlength="1000000"></textarea>
+        <label><span data-text="kind_locked"></span><input type="file" data-kind="locked" accept=".csv,.jsonl,.txt"></label>
+        <textarea data-kind="locked" rows="2" maxlength="1000000"></textarea>
+        <label><span data-text="kind_event"></span><input type="file" data-kind="event" accept=".json"></label>
+        <textarea data-kind="event" rows="2" maxlength="100000"></textarea>
+      </div>
+      <div class="row">
+        <button type="button" id="plan-generate" data-text="generatePlan"></button>
+        <button type="button" id="plan-replan" data-text="replanPlan" disabled></button>
+        <button type="button" id="plan-approve" data-text="approvePlan" disabled></button>
+        <button type="button" id="plan-download" data-text="downloadPlan" disabled></button>
+      </div>
+      <p class="error" id="plan-error" role="alert"></p>
+      <div id="plan-result" hidden>
+        <p id="plan-summary"></p>
+        <ul id="plan-notes"></ul>
+        <pre id="plan-changes" hidden></pre>
+        <table id="plan-meetings"><thead><tr>
+          <th data-text="time"></th><th data-text="table"></th><th data-text="demandSide"></th><th data-text="supplySide"></th><th data-text="note"></th>
+        </tr></thead><tbody></tbody></table>
+      </div>
+    </div>
     <div class="card">
       <h2 data-text="eventsTitle"></h2>
       <table id="event-list"><thead><tr>

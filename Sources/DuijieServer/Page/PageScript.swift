@@ -2,8 +2,8 @@
 /// change), and draws results with `textContent` only, so no record text is ever read as HTML.
 enum PageScript {
     /// The whole script: the core below, then the deals and events tabs (`PageDealsScript`,
-    /// `PageEventsScript`).
-    static let text = core + PageDealsScript.text + PageEventsScript.text
+    /// `PageEventsScript`, `PageEventPlanScript`).
+    static let text = core + PageDealsScript.text + PageEventsScript.text + PageEventPlanScript.text
 
     static let core = #"""
 "use strict";

@@ -23,6 +23,9 @@ label { display: flex; flex-direction: column; gap: .2rem; font-size: .85rem; co
 label:has(> input[type=checkbox]) { flex-direction: row; align-items: center; }
 input, select, textarea { font: inherit; color: var(--ink); padding: .4rem .5rem; border: 1px solid var(--line); border-radius: 5px; background: #fff; }
 textarea { width: 100%; }
+.plan-files { display: grid; gap: .3rem; margin-bottom: .6rem; }
+.hint { color: #555; }
+#plan-changes { white-space: pre-wrap; background: #f6f7f9; padding: .6rem; border-radius: 5px; }
 button { font: inherit; padding: .42rem .9rem; border-radius: 5px; border: 1px solid var(--line); background: #fff; color: var(--ink); cursor: pointer; }
 button[type=submit], #save-case { background: var(--accent); border-color: var(--accent); color: #fff; }
 button:disabled { opacity: .5; cursor: wait; }
