@@ -87,7 +87,8 @@ let package = Package(
         ),
         .target(
             name: "DuijieEvents",
-            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", .product(name: "CSV", package: "CSV.swift"), .product(name: "SystemPackage", package: "swift-system")]
+            dependencies: ["DuijieBase", "DuijieCorpus", "DuijieJSON", "DuijieMatching", "DuijieRanking", "DuijieText", .product(name: "CSV", package: "CSV.swift"),
+                           .product(name: "SystemPackage", package: "swift-system")]
         ),
 
         // Output formats that need a library of their own: .xlsx workbooks.
@@ -143,6 +144,7 @@ let package = Package(
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
                 "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieShortlist", "DuijieWorkbook", "DuijieWorkspace", "DuijieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
@@ -181,7 +183,8 @@ let package = Package(
         ),
         .testTarget(
             name: "DuijieEventsTests",
-            dependencies: ["DuijieBase", "DuijieEvents", "DuijieCorpus", "DuijieRanking", "DuijieMatching", "DuijieVectors", "DuijieTestSupport", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["DuijieBase", "DuijieEvents", "DuijieCorpus", "DuijieRanking", "DuijieMatching", "DuijieText", "DuijieVectors", "DuijieTestSupport",
+                           .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(
             name: "DuijieBenchTests",
