@@ -22,30 +22,17 @@ struct PairingSpeedCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Demand-side participants.") var demand = 500
-    @Option(help: "Supply-side participants.") var supply = 500
-    @Option(help: "Fewest meetings each participant wants.") var minMeetings = 1
-    @Option(help: "Most meetings each participant may have.") var maxMeetings = 8
-    @Option(help: "Time slots.") var slots = 16
-    @Option(help: "Tables per slot.") var tables = 100
+    @OptionGroup var size: SyntheticEventOptions
     @Option(help: "Random seed.") var seed: UInt64 = 20261121
-    @Option(help: "Runs; the median is reported.") var `repeat` = 3
     @Option(help: "Write the b-matching instance here (JSON).") var instanceOut: String?
     @Option(help: "The planner's minimum score (0: every pair is eligible, as the peer comparison has always measured).") var minScore: Float = 0
 
     func validate() throws {
-        for (value, name) in [(demand, "--demand"), (supply, "--supply"), (slots, "--slots"), (tables, "--tables")] {
-            try CountLimits.check(value, name, in: 1...1_000_000)
-        }
-        try CountLimits.check(minMeetings, "--min-meetings", in: 0...10_000)
-        try CountLimits.check(maxMeetings, "--max-meetings", in: max(1, minMeetings)...10_000)
-        try CountLimits.check(`repeat`, "--repeat", in: CountLimits.runs)
         if !(0...1).contains(minScore) { throw ValidationError("--min-score must be between 0 and 1") }
     }
 
     func run() throws {
-        let synthetic = SyntheticEvent(demand: demand, supply: supply,
-                                       shape: .init(minMeetings: minMeetings, maxMeetings: maxMeetings, slots: slots, tables: tables), seed: seed)
+        let synthetic = SyntheticEvent(demand: size.demand, supply: size.supply, shape: size.shape, seed: seed)
         let event = synthetic.event
         let scores = synthetic.scores
         let options = EventPlanner.Options(minimumScore: minScore)
@@ -53,7 +40,7 @@ struct PairingSpeedCommand: ParsableCommand {
         // The b-matching the planner solves for this event, as it builds it.
         let problem = EventPlanner.pairingProblem(event, scores: scores, options: options)
 
-        func median(_ body: () -> Void) -> Double { medianSeconds(runs: self.repeat, body) }
+        func median(_ body: () -> Void) -> Double { medianSeconds(runs: size.repeat, body) }
         var matching: CapacitatedMatching?
         let pairingSeconds = median {
             matching = CapacitatedMatching(left: problem.demand, right: problem.supply, pairs: problem.pairs, totalLimit: problem.totalLimit)
@@ -73,7 +60,7 @@ struct PairingSpeedCommand: ParsableCommand {
         }
         let usedSlots = Set(plan.scheduled.compactMap(\.slot)).count
         let report: JSONValue = .object([
-            ("participants", .number(Double(demand + supply))), ("pairs", .number(Double(problem.pairs.count))),
+            ("participants", .number(Double(size.demand + size.supply))), ("pairs", .number(Double(problem.pairs.count))),
             ("pairing_seconds", .number(pairingSeconds)), ("plan_seconds", .number(planSeconds)),
             ("optimal_weight", .number(Double(matching.totalWeight))), ("plan_weight", .number(Double(planWeight))),
             ("served_minimum", .number(Double(matching.servedMinimum))),

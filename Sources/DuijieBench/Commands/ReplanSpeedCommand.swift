@@ -19,29 +19,19 @@ struct ReplanSpeedCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "Demand-side participants.") var demand = 500
-    @Option(help: "Supply-side participants.") var supply = 500
-    @Option(help: "Most meetings each participant may have.") var maxMeetings = 8
-    @Option(help: "Time slots.") var slots = 16
-    @Option(help: "Tables per slot.") var tables = 100
+    @OptionGroup var size: SyntheticEventOptions
     @Option(help: "Share of each side that cancels, in percent.") var cancel = 5
     @Option(help: "Walk-ins per side, in percent of its participants.") var walkIns = 5
     @Option(help: "Random seed.") var seed: UInt64 = 20261207
-    @Option(help: "Runs; the median time is reported.") var `repeat` = 3
 
     func validate() throws {
-        for (value, name) in [(demand, "--demand"), (supply, "--supply"), (slots, "--slots"), (tables, "--tables")] {
-            try CountLimits.check(value, name, in: 1...1_000_000)
-        }
-        try CountLimits.check(maxMeetings, "--max-meetings", in: 1...10_000)
         try CountLimits.check(cancel, "--cancel", in: 0...100)
         try CountLimits.check(walkIns, "--walk-ins", in: 0...1_000)
-        try CountLimits.check(`repeat`, "--repeat", in: CountLimits.runs)
     }
 
     func run() throws {
-        let shape = SyntheticEvent.Shape(minMeetings: 1, maxMeetings: maxMeetings, slots: slots, tables: tables)
-        var synthetic = SyntheticEvent(demand: demand, supply: supply, shape: shape, seed: seed)
+        let (demand, supply) = (size.demand, size.supply)
+        var synthetic = SyntheticEvent(demand: demand, supply: supply, shape: size.shape, seed: seed)
         let published = EventPlanner.plan(synthetic.event, scores: synthetic.scores).scheduled.map {
             EventReplanner.PublishedMeeting(demand: $0.demand, supply: $0.supply, slot: $0.slot!, table: $0.table!)
         }
@@ -57,9 +47,9 @@ struct ReplanSpeedCommand: ParsableCommand {
         let scores = synthetic.scores
 
         var outcome: EventReplanner.Outcome?
-        let replanSeconds = medianSeconds(runs: self.repeat) { outcome = EventReplanner.replan(event, published: published, scores: scores) }
+        let replanSeconds = medianSeconds(runs: size.repeat) { outcome = EventReplanner.replan(event, published: published, scores: scores) }
         var full: EventPlan?
-        let fullSeconds = medianSeconds(runs: self.repeat) { full = EventPlanner.plan(event, scores: scores) }
+        let fullSeconds = medianSeconds(runs: size.repeat) { full = EventPlanner.plan(event, scores: scores) }
         guard let outcome, let full else { return }
         // The full re-solve measured the same way: its changes against the published schedule.
         let fullChanges = EventReplanner.difference(event: event, published: published, plan: full)
