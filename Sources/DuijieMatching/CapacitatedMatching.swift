@@ -111,7 +111,12 @@ public struct CapacitatedMatching: Sendable, Equatable {
     static func solve(left: [Bounds], right: [Bounds], pairs: [Pair], subset: [Int], totalLimit: Int?)
         -> (network: MinimumCostFlow, flow: Int, chosen: [Int]) {
         let source = 0, sink = 1, hub = 2
-        let bonus = pairs.reduce(Int64(0)) { $0 + $1.weight } + 1
+        // The bonus exceeds the weight of any set of pairs the limits allow (at most `most`
+        // pairs, none heavier than the heaviest), so minimum places come first.
+        let most = min(totalLimit ?? pairs.count, left.reduce(0) { $0 + $1.maximum }, right.reduce(0) { $0 + $1.maximum }, pairs.count)
+        let heaviest = pairs.reduce(Int64(0)) { max($0, $1.weight) }
+        let sum = pairs.reduce(Int64(0)) { $0 + $1.weight }
+        let bonus = min(sum, Int64(max(0, most)) * heaviest) + 1
         var network = MinimumCostFlow(nodeCount: 3 + left.count + right.count)
         network.addArc(from: source, to: hub, capacity: max(0, totalLimit ?? pairs.count), cost: 0)
         for (index, bounds) in left.enumerated() {
@@ -124,8 +129,20 @@ public struct CapacitatedMatching: Sendable, Equatable {
             if bounds.minimum > 0 { network.addArc(from: node, to: sink, capacity: bounds.minimum, cost: -bonus) }
             if bounds.maximum > bounds.minimum { network.addArc(from: node, to: sink, capacity: bounds.maximum - bounds.minimum, cost: 0) }
         }
-        let result = network.solve(from: source, to: sink, onlyWhileProfitable: true)
-        let chosen = zip(subset, pairArcs).filter { network.flow(on: $0.1) > 0 }.map(\.0).sorted()
+        let result = network.solveByCostScaling(from: source, to: sink) ?? network.solve(from: source, to: sink, onlyWhileProfitable: true)
+        var chosen = zip(subset, pairArcs).filter { network.flow(on: $0.1) > 0 }.map(\.0).sorted()
+        // A pair of weight 0 is kept only when it serves a minimum: one whose both sides are
+        // above their minimums adds nothing and is dropped (cost scaling may send flow along
+        // paths of cost 0).
+        var leftDegree = [Int](repeating: 0, count: left.count), rightDegree = [Int](repeating: 0, count: right.count)
+        for index in chosen { leftDegree[pairs[index].left] += 1; rightDegree[pairs[index].right] += 1 }
+        chosen = chosen.filter { index in
+            let pair = pairs[index]
+            guard pair.weight == 0, leftDegree[pair.left] > left[pair.left].minimum, rightDegree[pair.right] > right[pair.right].minimum else { return true }
+            leftDegree[pair.left] -= 1
+            rightDegree[pair.right] -= 1
+            return false
+        }
         return (network, result.flow, chosen)
     }
 

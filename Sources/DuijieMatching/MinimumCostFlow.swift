@@ -18,10 +18,10 @@ public struct MinimumCostFlow: Sendable {
     var targets: [Int32] = []
     var residual: [Int] = []
     var costs: [Int64] = []
-    private var capacities: [Int] = []
+    var capacities: [Int] = []
     var tails: [Int32] = []
     /// The node potentials after `solve`: every residual arc's reduced cost is non-negative.
-    private(set) var potentials: [Int64] = []
+    var potentials: [Int64] = []
 
     /// Creates a network of `nodeCount` nodes and no arcs.
     public init(nodeCount: Int) {
