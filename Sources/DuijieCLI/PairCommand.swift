@@ -91,9 +91,12 @@ struct PairCommand: ParsableCommand {
         print("\(parsed.name): \(plan.scheduled.count) meetings in \(Set(plan.scheduled.compactMap(\.slot)).count) slots, mean score \(String(format: "%.3f", mean)), \(plan.shortfalls.count) below minimum, \(plan.unplaced.count) without a slot → \(output)")
         let requested = plan.event.participants.reduce(0) { $0 + $1.wantToMeet.count }
         if requested > 0 { print("  requests to meet: \(requested - plan.unmetRequests.count) of \(requested) met (see summary.md)") }
-        for shortfall in plan.shortfalls {
+        // The first few shortfalls here; every one, with its reason, is in summary.md.
+        let shown = 5
+        for shortfall in plan.shortfalls.prefix(shown) {
             let name = parsed.participant(shortfall.participant)?.name ?? shortfall.participant
             print("  \(name): \(shortfall.meetings) of at least \(shortfall.minimum): \(shortfall.reason.text(chinese: false))")
         }
+        if plan.shortfalls.count > shown { print("  … and \(plan.shortfalls.count - shown) more below their minimum: see summary.md") }
     }
 }

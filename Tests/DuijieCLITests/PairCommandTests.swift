@@ -95,4 +95,16 @@ import Testing
         let overwrite = try CommandRunner.run(["pair", event, "--corpus", "Corpus/demo", "--replan", directory.path + "/v1", "-o", directory.path + "/v1"])
         #expect(overwrite.status != 0)
     }
+
+    @Test func theOrganizersSheetNeedsNoCorpusAndListsShortfallsBriefly() throws {
+        let directory = TemporaryDirectory()
+        let outcome = try CommandRunner.run(["pair", "Corpus/demo/events/dalian-marine-2026", "-o", directory.path + "/out"])
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        // summary.md gives every shortfall; standard output the first five and a count.
+        let summary = try String(contentsOfFile: directory.path + "/out/summary.md", encoding: .utf8)
+        let short = summary.components(separatedBy: "未达最少：").count - 1
+        #expect(short > 5)
+        #expect(outcome.standardOutput.contains("… and \(short - 5) more below their minimum: see summary.md"), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.components(separatedBy: "the minimum score is the cause").count - 1 == 5)
+    }
 }
