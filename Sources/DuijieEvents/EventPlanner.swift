@@ -114,7 +114,7 @@ public enum EventPlanner {
             }
         }
         func bounds(_ participant: Event.Participant, _ index: Int) -> CapacitatedMatching.Bounds {
-            let maximum = min(participant.maximumMeetings, context.availableSlots(participant).count)
+            let maximum = context.meetingCapacity(of: participant)
             return .init(minimum: participant.minimumMeetings - fixedCount[index], maximum: maximum - fixedCount[index])
         }
         return (scores.demandIDs.enumerated().map { bounds(context.participant($1), $0) },
@@ -208,6 +208,11 @@ struct EventContext {
         case .enterprise, .institution: return record
         default: return nil
         }
+    }
+
+    /// The most meetings a participant can have: its maximum, or the slots it can attend.
+    func meetingCapacity(of participant: Event.Participant) -> Int {
+        min(participant.maximumMeetings, availableSlots(participant).count)
     }
 
     /// The slot indexes a participant can attend.

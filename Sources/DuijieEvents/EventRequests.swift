@@ -53,7 +53,7 @@ struct EventRequests {
         for pair in fixed { used[pair.d] += 1; used[scores.demandIDs.count + pair.s] += 1 }
         func room(_ id: String, _ index: Int) -> CapacitatedMatching.Bounds {
             let participant = context.participant(id)
-            return .init(minimum: 0, maximum: min(participant.maximumMeetings, context.availableSlots(participant).count) - used[index])
+            return .init(minimum: 0, maximum: context.meetingCapacity(of: participant) - used[index])
         }
         let left = scores.demandIDs.enumerated().map { room($1, $0) }
         let right = scores.supplyIDs.enumerated().map { room($1, scores.demandIDs.count + $0) }

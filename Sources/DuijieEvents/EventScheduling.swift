@@ -60,7 +60,7 @@ enum EventScheduling {
             count[meeting.supply, default: 0] += 1
         }
         func isFull(_ participant: Event.Participant) -> Bool {
-            (count[participant.id] ?? 0) >= min(participant.maximumMeetings, context.availableSlots(participant).count)
+            (count[participant.id] ?? 0) >= context.meetingCapacity(of: participant)
         }
         let tables = context.event.slots.reduce(0) { $0 + $1.tables }
         var result: [EventPlan.UnmetRequest] = []
@@ -140,7 +140,7 @@ enum EventScheduling {
         }
         /// Whether a participant has as many meetings as it may have.
         func isFull(_ participant: Event.Participant) -> Bool {
-            (paired[participant.id] ?? 0) >= min(participant.maximumMeetings, context.availableSlots(participant).count)
+            (paired[participant.id] ?? 0) >= context.meetingCapacity(of: participant)
         }
         let tables = context.event.slots.reduce(0) { $0 + $1.tables }
         var result: [EventPlan.Shortfall] = []
