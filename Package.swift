@@ -144,7 +144,6 @@ let package = Package(
                 "DuijieBase", "DuijieCommandLine", "DuijieCorpus", "DuijieRanking", "DuijieEvents", "DuijieEvaluation",
                 "DuijieText", "DuijieVectors", "DuijieJSON", "DuijieShortlist", "DuijieWorkbook", "DuijieWorkspace", "DuijieServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),

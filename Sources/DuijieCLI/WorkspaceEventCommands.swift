@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import DuijieBase
 import DuijieCommandLine
 import DuijieCorpus
@@ -38,13 +37,11 @@ struct WorkspaceImportEventCommand: ParsableCommand {
         var meetings: [NewMeeting] = []
         var skipped: [String] = []
         for meeting in published {
-            let demandRecord = parsed.participant(meeting.demand)?.records.first { loaded.kind(of: $0) == .demand }
-            let supplyRecord = parsed.participant(meeting.supply)?.records.first { [.achievement, .expert, .institution].contains(loaded.kind(of: $0)) }
-            guard let demandRecord, let supplyRecord, let kind = loaded.kind(of: supplyRecord) else {
+            guard let records = parsed.meetingRecords(demand: meeting.demand, supply: meeting.supply, in: loaded) else {
                 skipped.append("\(meeting.demand) × \(meeting.supply)")
                 continue
             }
-            meetings.append(NewMeeting(demandID: demandRecord, supplyID: supplyRecord, target: kind.rawValue, slot: meeting.slot, table: meeting.table))
+            meetings.append(NewMeeting(demandID: records.demand, supplyID: records.supply, target: records.target.rawValue, slot: meeting.slot, table: meeting.table))
         }
         let day = heldOn ?? parsed.slots.first.map { String($0.start.prefix(10)) } ?? ""
         let saved = try opened.addEvent(name: parsed.name, heldOn: day, place: parsed.venue ?? "", meetings: meetings)
@@ -88,21 +85,20 @@ struct WorkspaceImportRatingsCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: file) else { throw DuijieError(.io, "\(file): cannot read the file") }
         let text = try encoding.decode(Array(data), fileName: file).text
         let body = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
-        guard let reader = try? CSVReader(string: body, hasHeaderRow: true), let header = reader.headerRow else {
-            throw DuijieError(.invalidInput, "\(file): cannot read the header row")
-        }
+        // The project's strict reader: an unclosed quote or text after a closing one is an error at its line.
+        let rows = try SheetReader(fileName: file, delimiter: ",").rows(of: body)
+        guard let header = rows.first?.cells else { throw DuijieError(.invalidInput, "\(file): empty; expected a header row") }
         var problems: [String] = []
         let keys = header.map { Self.headers[$0.trimmingCharacters(in: .whitespaces).lowercased()] }
         for (index, key) in keys.enumerated() where key == nil { problems.append("\(file):row 1: \(header[index]): unknown column") }
         for required in ["meeting", "side", "stage", "rating"] where !keys.contains(required) { problems.append("\(file):row 1: \(required): missing column") }
         var ratings: [(meeting: Int64, rating: MeetingRating, location: String)] = []
-        var row = 1
         let now = Int64(Date().timeIntervalSince1970)
-        while let cells = reader.next() {
-            row += 1
+        for row in rows.dropFirst() where !row.cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             var values: [String: String] = [:]
-            for (key, cell) in zip(keys, cells) { if let key { values[key] = cell.trimmingCharacters(in: .whitespaces) } }
-            let location = "\(file):row \(row)"
+            for (key, cell) in zip(keys, row.cells) { if let key { values[key] = cell.trimmingCharacters(in: .whitespaces) } }
+            if row.cells.count > keys.count { problems.append("\(file):row \(row.line): \(row.cells.count) cells, the header has \(keys.count) columns") }
+            let location = "\(file):row \(row.line)"
             let meeting = Int64(values["meeting"] ?? "")
             let side: MeetingSide? = ["需求方": .demand, "demand": .demand, "供给方": .supply, "supply": .supply][values["side"]?.lowercased() ?? ""]
             let stage: RatingStage? = ["会后": .afterEvent, "after-event": .afterEvent, "回访": .followUp, "follow-up": .followUp][values["stage"]?.lowercased() ?? ""]
@@ -121,7 +117,6 @@ struct WorkspaceImportRatingsCommand: ParsableCommand {
             problems += parsed.problems.map { "\(location): \($0)" }
             if let meeting, side != nil, stage != nil { ratings.append((meeting, parsed, location)) }
         }
-        if let error = reader.error { problems.append("\(file):row \(row + 1): cannot parse the sheet (\(error))") }
         guard problems.isEmpty else { throw DuijieError(.invalidInput, "\(file): \(problems.count) problem(s); nothing was added", details: problems) }
         try opened.rateMeetings(ratings)
         print("added \(ratings.count) ratings to \(workspace)")

@@ -1,3 +1,5 @@
+import DuijieCorpus
+
 /// A matchmaking event (对接会): participants on the demand and supply sides, time slots, tables
 /// per slot, and meetings the organizer has already fixed.
 ///
@@ -133,4 +135,15 @@ public struct Event: Sendable {
 
     /// The participant with this id.
     public func participant(_ id: String) -> Participant? { participants.first { $0.id == id } }
+
+    /// The corpus records a meeting between two participants stands for, as a workspace
+    /// records it: the demand side's first demand and the supply side's first achievement,
+    /// expert or institution (whose kind is the meeting's target); `nil` when a side stands for
+    /// no such record (a profile only).
+    public func meetingRecords(demand: String, supply: String, in corpus: Corpus) -> (demand: String, supply: String, target: RecordKind)? {
+        guard let demandRecord = participant(demand)?.records.first(where: { corpus.kind(of: $0) == .demand }),
+              let supplyRecord = participant(supply)?.records.first(where: { [.achievement, .expert, .institution].contains(corpus.kind(of: $0)) }),
+              let kind = corpus.kind(of: supplyRecord) else { return nil }
+        return (demandRecord, supplyRecord, kind)
+    }
 }

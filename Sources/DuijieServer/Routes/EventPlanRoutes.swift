@@ -141,8 +141,8 @@ struct EventPlanRoutes {
                 ("slot", .string(meeting.slot ?? "")), ("start", .string(slot?.start ?? "")), ("end", .string(slot?.end ?? "")),
                 ("table", .int(Int64(meeting.table ?? 0))), ("score", .number(Double(meeting.score))), ("note", .string(report.note(meeting))),
             ]
-            if let records = recordPair(meeting, event: event, corpus: corpus) {
-                members += [("demandRecord", .string(records.demand)), ("supplyRecord", .string(records.supply)), ("target", .string(records.target))]
+            if let records = event.meetingRecords(demand: meeting.demand, supply: meeting.supply, in: corpus) {
+                members += [("demandRecord", .string(records.demand)), ("supplyRecord", .string(records.supply)), ("target", .string(records.target.rawValue))]
             }
             return .object(members)
         }
@@ -177,15 +177,6 @@ struct EventPlanRoutes {
     static func hidingPath(_ directory: String, _ error: DuijieError, as field: String) -> DuijieError {
         func hide(_ text: String) -> String { text.replacingOccurrences(of: directory + "/", with: field + ": ").replacingOccurrences(of: directory, with: field) }
         return DuijieError(error.code, hide(error.message), details: error.details.map { field + ": " + hide($0) })
-    }
-
-    /// The records a meeting stands for, as `POST /api/events` records it: the demand side's
-    /// first demand and the supply side's first achievement, expert or institution.
-    static func recordPair(_ meeting: EventPlan.Meeting, event: Event, corpus: Corpus) -> (demand: String, supply: String, target: String)? {
-        guard let demand = event.participant(meeting.demand)?.records.first(where: { corpus.kind(of: $0) == .demand }),
-              let supply = event.participant(meeting.supply)?.records.first(where: { [.achievement, .expert, .institution].contains(corpus.kind(of: $0)) }),
-              let kind = corpus.kind(of: supply) else { return nil }
-        return (demand, supply, kind.rawValue)
     }
 
     /// A new empty folder under the system's temporary directory.
