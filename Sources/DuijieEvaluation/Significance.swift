@@ -66,3 +66,29 @@ public enum Significance {
         return (means[lowerIndex], means[upperIndex])
     }
 }
+
+extension Significance {
+    /// Holm–Bonferroni adjusted p-values (Holm, "A simple sequentially rejective multiple test
+    /// procedure", Scand. J. Statistics 6, 1979): for a family of m tests, sort the p-values
+    /// ascending, multiply the i-th smallest (i from 1) by m − i + 1, make the results
+    /// non-decreasing in that order (each is the largest so far) and cap them at 1. Rejecting
+    /// where the adjusted p-value is below α controls the family-wise error rate at α, with no
+    /// assumption about how the tests depend on each other.
+    ///
+    /// - Parameter pValues: The raw p-values of the family, in any order.
+    /// - Returns: The adjusted p-values, in the order of `pValues`; each is at least its raw
+    ///   p-value and at most 1. A family of one is left as it is.
+    /// - Complexity: O(m log m).
+    public static func holmAdjusted(_ pValues: [Double]) -> [Double] {
+        let count = pValues.count
+        // Ties keep their input order; tied p-values get the same adjusted value either way.
+        let order = pValues.indices.sorted { (pValues[$0], $0) < (pValues[$1], $1) }
+        var adjusted = [Double](repeating: 0, count: count)
+        var largest = 0.0
+        for (position, index) in order.enumerated() {
+            largest = max(largest, min(1, Double(count - position) * pValues[index]))
+            adjusted[index] = largest
+        }
+        return adjusted
+    }
+}
