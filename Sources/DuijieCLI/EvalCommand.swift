@@ -1,5 +1,6 @@
 import ArgumentParser
 import DuijieCommandLine
+import DuijieCorpus
 import DuijieEvaluation
 import Foundation
 import SystemPackage
@@ -8,12 +9,18 @@ import SystemPackage
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
-        abstract: "Measure TREC runs against TREC qrels; with several runs, compare each with the first.",
+        abstract: "Measure TREC runs against TREC qrels; with several runs, compare each with the first (or every pair).",
         discussion: """
         Metrics: ndcg@K (linear gains, as trec_eval), ndcg_exp@K (2^grade − 1), map[@K], mrr[@K], \
         p@K, recall@K, success@K. With several runs, each later run gets its difference from the \
-        first, a 95% bootstrap interval of that difference, and the p-value of a paired \
-        randomization test (10,000 permutations, seeded): * p < 0.05, ** p < 0.01.
+        first (with --all-pairs, from every earlier run), a 95% bootstrap interval of that \
+        difference, and the p-value of a paired randomization test (10,000 permutations, seeded). \
+        With two or more comparisons per metric, the p-values are also adjusted by Holm–Bonferroni \
+        over the comparisons of each metric; * p < 0.05, ** p < 0.01 (adjusted). Warnings on \
+        standard error name run queries the qrels lack, judged queries a run lacks, and document \
+        ids the qrels never use. Examples:
+          duijie eval --qrels j.qrels --run a.run --run b.run --run c.run --all-pairs
+          duijie eval --qrels j.qrels --run a.run --run b.run --format csv -o eval.csv
         """
     )
 
@@ -26,7 +33,16 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Comma-separated metrics.")
     var metrics = "ndcg@10,map,mrr,recall@100"
 
-    @Flag(help: "Print every query's values (query, metric, value per line) after the table.")
+    @Flag(help: "Compare every pair of runs (each with every earlier one), not only each with the first.")
+    var allPairs = false
+
+    @Option(help: "Output format: table, csv (one row per metric and run, and per comparison) or json.")
+    var format: EvalReport.Format = .table
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report here (atomically); standard output when omitted.")
+    var output: String?
+
+    @Flag(help: "Add every query's values: lines after the table, rows of the CSV (query column), perQuery in JSON.")
     var perQuery = false
 
     @Flag(help: "Drop unjudged documents from the rankings before measuring.")
@@ -47,7 +63,11 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let metricList = metrics.split(separator: ",").compactMap { Metric(parsing: String($0)) }
+        if let output { try OutputPath.checkFile(output, inputs: [qrels] + runFiles) }
+        var metricList: [Metric] = []
+        for metric in metrics.split(separator: ",").compactMap({ Metric(parsing: String($0)) }) where !metricList.contains(metric) {
+            metricList.append(metric)
+        }
         let judgments: Qrels
         var runs: [TRECRun] = []
         let qrelsText = try read(qrels)
@@ -62,33 +82,20 @@ struct EvalCommand: ParsableCommand {
             throw ExitCode.failure
         }
         let options = EvaluationOptions(judgedOnly: judgedOnly, onlyAnswerable: onlyAnswerable)
-        let reports = runs.map { Evaluator.evaluate($0, qrels: judgments, metrics: metricList, options: options) }
-        print("\(reports[0].queries.count) queries")
-        var header = ["metric", runs[0].name]
-        for other in runs.dropFirst() { header += [other.name, "Δ", "95% CI", "p"] }
-        var rows = [header]
-        for metric in metricList {
-            var row = [metric.description, format(reports[0].mean(metric))]
-            for report in reports.dropFirst() {
-                let base = reports[0].values[metric] ?? []
-                let values = report.values[metric] ?? []
-                let p = Significance.randomizationTest(values, base, trials: trials)
-                let interval = Significance.bootstrapInterval(values, base)
-                let marker = p < 0.01 ? "**" : p < 0.05 ? "*" : ""
-                row += [format(report.mean(metric)) + marker, signed(report.mean(metric) - reports[0].mean(metric)),
-                        "[\(signed(interval.lower)), \(signed(interval.upper))]", String(format: "%.4f", p)]
+        for run in runs {
+            for problem in RunCoverage(run: run, qrels: judgments, options: options).problems {
+                printError("warning: " + problem.message(run: run.name))
             }
-            rows.append(row)
         }
-        print(TextTable.render(rows, rightAligned: Set(1..<header.count)))
-        if perQuery {
-            for (report, runFile) in zip(reports, runs) {
-                for (index, query) in report.queries.enumerated() {
-                    for metric in metricList {
-                        print("\(runFile.name)\t\(query)\t\(metric)\t\(format(report.values[metric]![index]))")
-                    }
-                }
-            }
+        let reports = runs.map { Evaluator.evaluate($0, qrels: judgments, metrics: metricList, options: options) }
+        let comparisons = RunComparison.compare(reports, metrics: metricList, pairs: allPairs ? .all : .withFirst, trials: trials)
+        let report = EvalReport(runNames: runs.map(\.name), metrics: metricList, reports: reports, comparisons: comparisons,
+                                pairs: allPairs ? .all : .withFirst, trials: trials, includesPerQuery: perQuery)
+        let text = report.render(format)
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
         }
     }
 
@@ -99,7 +106,4 @@ struct EvalCommand: ParsableCommand {
         }
         return text
     }
-
-    private func format(_ value: Double) -> String { String(format: "%.4f", value) }
-    private func signed(_ value: Double) -> String { String(format: "%+.4f", value) }
 }
