@@ -13,7 +13,8 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Rank a corpus (or a plain document file) for every query of a query file; write a TREC run.",
         discussion: """
-        Queries are {"id","text"} per line. Example, then evaluation:
+        Queries are {"id","text"} per line; a query with no searchable terms (empty, or only \
+        stopwords and punctuation) gets no results and a warning naming its line. Example, then evaluation:
           duijie run --corpus docs.jsonl --queries queries.jsonl --top 100 -o tfidf.run
           duijie eval --qrels judgments.qrels --run tfidf.run
         """
@@ -48,16 +49,20 @@ struct RunCommand: ParsableCommand {
     }
 
     func run() throws {
-        let documents: Corpus
-        let queryList: [QueryFile.Query]
         if let output { try OutputPath.checkFile(output, inputs: [corpus, queries]) }
-        documents = try CorpusLoader.loadValidated(corpus).corpus
-        queryList = try QueryFile.load(queries)
-        let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: try analysis.makeAnalyzer())
+        let documents = try CorpusLoader.loadValidated(corpus).corpus
+        let queryList = try QueryFile.load(queries)
+        let analyzer = try analysis.makeAnalyzer()
+        let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: analyzer)
         var text = ""
+        var queriesWithoutTerms: [QueryFile.Query] = []
         for query in queryList {
-            let results = rank(query.text ?? "", top)
-            for (rank, result) in results.enumerated() {
+            let queryText = query.text ?? ""
+            if analyzer.terms(queryText).isEmpty {
+                queriesWithoutTerms.append(query)
+                continue
+            }
+            for (rank, result) in rank(queryText, top).enumerated() {
                 switch format {
                 case .trec:
                     text += "\(query.id) Q0 \(result.documentID) \(rank + 1) \(result.score) \(tag)\n"
@@ -67,10 +72,22 @@ struct RunCommand: ParsableCommand {
                 }
             }
         }
+        warnAboutUnsearchable(queriesWithoutTerms)
         if let output {
             try AtomicFile.write(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    /// One warning per query with no searchable terms (the first five), then their count.
+    private func warnAboutUnsearchable(_ skipped: [QueryFile.Query]) {
+        for query in skipped.prefix(5) {
+            let what = (query.text ?? "").isEmpty ? "empty" : "only stopwords or punctuation"
+            printError("warning: \(query.location): query \(query.id) has no searchable terms (\(what)); it gets no results")
+        }
+        if skipped.count > 5 {
+            printError("warning: \(skipped.count) queries have no searchable terms and get no results (the first 5 are above)")
         }
     }
 }
