@@ -23,7 +23,10 @@ struct MatchCommand: ParsableCommand {
         --max-per-institution, --diversity, --explain, --language, --batch) or --format csv, \
         markdown or trec, the result is the recommender's fused shortlist, exactly as \
         `duijie recommend` with the same arguments; the text-only options (--weighting, \
-        --ranking, --lexical-weight, --weights, --threads, --no-cache) then do not apply.
+        --ranking, --lexical-weight, --weights, --threads, --no-cache) then do not apply. Options \
+        that cannot take effect are warned about on standard error (--dimensions with lexical \
+        ranking, with --index, or at or above the number of documents; --lexical-weight without \
+        fused ranking).
         """
     )
 
@@ -89,6 +92,7 @@ struct MatchCommand: ParsableCommand {
             try shortlistReport.run()
             return
         }
+        for warning in rankingOptions.ignoredOptionWarnings(fromIndex: index != nil) { printError("warning: " + warning) }
         if let index, let demandID {
             // A demand's text comes from the records a recommender index holds.
             let recommender: Recommender = try RecommenderIndex.load(index)

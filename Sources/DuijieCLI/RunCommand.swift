@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Rank a corpus (or a plain document file) for every query of a query file; write a TREC run.",
         discussion: """
         Queries are {"id","text"} per line; a query with no searchable terms (empty, or only \
-        stopwords and punctuation) gets no results and a warning naming its line. Example, then evaluation:
+        stopwords and punctuation) gets no results and a warning naming its line. Options that \
+        cannot take effect (--dimensions with lexical ranking or at or above the number of \
+        documents, --lexical-weight without fused ranking) are warned about. Example, then evaluation:
           duijie run --corpus docs.jsonl --queries queries.jsonl --top 100 -o tfidf.run
           duijie eval --qrels judgments.qrels --run tfidf.run
         """
@@ -50,6 +52,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         if let output { try OutputPath.checkFile(output, inputs: [corpus, queries]) }
+        for warning in rankingOptions.ignoredOptionWarnings() { printError("warning: " + warning) }
         let documents = try CorpusLoader.loadValidated(corpus).corpus
         let queryList = try QueryFile.load(queries)
         let analyzer = try analysis.makeAnalyzer()

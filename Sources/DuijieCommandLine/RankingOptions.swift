@@ -41,6 +41,49 @@ package struct RankingOptions: ParsableArguments {
         try CountLimits.check(threads, "--threads", in: CountLimits.threads)
     }
 
+    /// Options given that these settings leave without effect, one sentence each (for standard
+    /// error): with `fromIndex` (ranking from a saved index), the options the index fixed; with
+    /// `--weights`, the options whose part the weights file plays; else `--dimensions` with
+    /// lexical ranking; and `--lexical-weight` with any ranking but fused.
+    package func ignoredOptionWarnings(fromIndex: Bool = false) -> [String] {
+        var warnings: [String] = []
+        func given(_ options: [(String, Bool)], _ reason: String) {
+            let names = options.filter(\.1).map(\.0)
+            if !names.isEmpty { warnings.append("\(names.joined(separator: ", ")) \(names.count == 1 ? "has" : "have") no effect \(reason)") }
+        }
+        if fromIndex {
+            given([("--weighting", weighting != .tfidf), ("--dimensions", dimensions != nil), ("--weights", weights != nil)],
+                  "with --index: the index's own weighting and LSA dimensions apply")
+        } else if weights != nil {
+            given([("--weighting", weighting != .tfidf), ("--dimensions", dimensions != nil), ("--lexical-weight", lexicalWeight != 0.5)],
+                  "with --weights: the weights file sets the features, their weights and the LSA dimensions")
+            return warnings
+        } else if let dimensions, ranking == .lexical {
+            warnings.append("--dimensions \(dimensions) has no effect with lexical ranking (no LSA is built); use --ranking semantic or fused")
+        }
+        if lexicalWeight != 0.5 && ranking != .fused {
+            warnings.append("--lexical-weight \(lexicalWeight) has no effect with --ranking \(ranking.rawValue); it weighs fused ranking only")
+        }
+        return warnings
+    }
+
+    /// A warning when the LSA model of `matcher` keeps every dimension its documents span
+    /// (`--dimensions`, or the default 256, at or above the number of documents or distinct
+    /// terms): the semantic scores are then the cosines of the weighted term vectors themselves,
+    /// so with TF-IDF semantic and fused ranking order documents as TF-IDF does, only slower.
+    package func fullRankWarning(for matcher: TextMatcher) -> String? {
+        guard ranking != .lexical, weights == nil, let model = matcher.semanticModel else { return nil }
+        let documents = matcher.documentIDs.count
+        let terms = matcher.terms.statistics.terms.count
+        guard min(documents, terms) > 0, textDimensions >= min(documents, terms) else { return nil }
+        let option = "--dimensions \(textDimensions)" + (dimensions == nil ? " (the default)" : "")
+        let bound = documents <= terms ? "\(documents) documents" : "\(terms) distinct terms"
+        let effect = weighting == .tfidf
+            ? "\(ranking.rawValue) ranking equals TF-IDF"
+            : "its \(ranking.rawValue) scores are plain cosines of the BM25 vectors (only shared terms count)"
+        return "\(option) ≥ \(bound): LSA keeps all \(model.dimensions) and \(effect); choose fewer dimensions"
+    }
+
     /// The ranking mode these options select.
     package var mode: TextRanking {
         switch ranking {
@@ -56,6 +99,7 @@ package struct RankingOptions: ParsableArguments {
     package func makeRanker(corpus: Corpus, analyzer: Analyzer) throws -> (String, Int) -> [TextMatch] {
         guard let weights else {
             let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
+            if let warning = fullRankWarning(for: matcher) { printError("warning: " + warning) }
             let mode = self.mode
             return { text, top in matcher.match(text: text, top: top, ranking: mode) }
         }
@@ -74,7 +118,14 @@ package struct RankingOptions: ParsableArguments {
     /// if possible). `fingerprint` must be the corpus's fingerprint taken *before* `corpus` was
     /// loaded: a corpus replaced during the load then stamps the cache with the old contents'
     /// fingerprint, which the next run does not match, so stale results are never served.
+    /// Prints `fullRankWarning(for:)` when there is one.
     package func cachedMatcher(corpusPath: String, corpus: Corpus, fingerprint: String, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
+        let matcher = try loadOrBuildMatcher(corpusPath: corpusPath, corpus: corpus, fingerprint: fingerprint, analyzer: analyzer, useCache: useCache)
+        if let warning = fullRankWarning(for: matcher) { printError("warning: " + warning) }
+        return matcher
+    }
+
+    private func loadOrBuildMatcher(corpusPath: String, corpus: Corpus, fingerprint: String, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
         var isDirectory: ObjCBool = false
         guard useCache, weights == nil, FileManager.default.fileExists(atPath: corpusPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             return try makeMatcher(corpus: corpus, analyzer: analyzer)
