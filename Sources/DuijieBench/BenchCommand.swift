@@ -12,7 +12,7 @@ struct BenchCommand: ParsableCommand {
         subcommands: [
             GenerateCommand.self, TextSpeedCommand.self, DenseSpeedCommand.self, QualityCommand.self, RecommenderBenchCommand.self,
             PairingSpeedCommand.self, LatencyCommand.self, TuneCommand.self, ExplanationsCommand.self, LiveBenchCommand.self,
-            ReplanSpeedCommand.self,
+            ReplanSpeedCommand.self, TransferCommand.self,
         ]
     )
 

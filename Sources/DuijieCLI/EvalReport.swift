@@ -74,7 +74,7 @@ struct EvalReport {
 
     private func pairTables() -> String {
         let means = [["metric"] + runNames] + metrics.map { metric in [metric.description] + reports.map { fixed($0.mean(metric)) } }
-        var text = TextTable.render(means, rightAligned: Set(1..<runNames.count + 1)) + "\n"
+        let text = TextTable.render(means, rightAligned: Set(1..<runNames.count + 1)) + "\n"
         guard !comparisons.isEmpty else { return text }
         let adjusted = comparisonsPerMetric > 1
         var rows = [["metric", "run", "baseline", "Δ", "95% CI", "p"] + (adjusted ? ["p (Holm)"] : [])]

@@ -17,7 +17,7 @@ import Testing
     }
 
     @Test(.enabled(if: RepositoryFiles.hasDatasets, RepositoryFiles.datasetsAbsent),
-          arguments: ["csl-known-item", "csl-topical", "csl-keyword", "patent-keyphrase", "patent-related", "nsfc-expert"])
+          arguments: ["csl-known-item", "csl-topical", "csl-keyword", "csl-problem", "patent-keyphrase", "patent-related", "nsfc-expert"])
     func realDataSuitesBuildJudgedQueries(name: String) throws {
         let suite = try QualitySuite.load(name, datasets: RepositoryFiles.datasets, queryCount: 20, seed: 3)
         #expect(suite.queries.count >= 15 && suite.queries.count <= 20)
@@ -46,6 +46,26 @@ import Testing
         #expect(suite.corpus.fields.count > 10 && suite.corpus.fields.allSatisfy { $0.id.hasPrefix("DSC-") })
         #expect(leaders.contains { !$0.fields.isEmpty } && leaders.allSatisfy { $0.fields.allSatisfy { suite.corpus.field($0) != nil } })
         #expect(suite.queries.allSatisfy { $0.fields.allSatisfy { suite.corpus.field($0) != nil } })
+    }
+
+    @Test(.enabled(if: RepositoryFiles.hasDatasets, RepositoryFiles.datasetsAbsent))
+    func problemStatementsJudgePapersByTheAuthorKeywordsTheyShare() throws {
+        let suite = try QualitySuite.load("csl-problem", datasets: RepositoryFiles.datasets, queryCount: 12, seed: 8)
+        // Independently of the suite: read the TSV here and count shared keywords (2+ characters).
+        let lines = try String(contentsOfFile: RepositoryFiles.datasets + "/csl/csl_sample.tsv", encoding: .utf8)
+            .split(whereSeparator: \.isNewline).map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        let keywords = lines.map { Set($0[2].split(separator: "_").map(String.init).filter { $0.count >= 2 }) }
+        #expect(suite.queries.count == 12)
+        for query in suite.queries {
+            let index = try #require(Int(query.id.dropFirst(2)))
+            #expect(query.text == lines[index][1] && query.excludedDocument == "csl-\(index)")
+            var expected: [String: Int] = [:]
+            for (other, words) in keywords.enumerated() where other != index {
+                let shared = words.intersection(keywords[index]).count
+                if shared > 0 { expected["csl-\(other)"] = min(3, shared) }
+            }
+            #expect(!expected.isEmpty && suite.qrels.judgments[query.id] == expected, "\(query.id)")
+        }
     }
 
     @Test(.enabled(if: RepositoryFiles.hasDatasets, RepositoryFiles.datasetsAbsent))

@@ -5,7 +5,7 @@ import DuijieCorpus
 
 /// Options that choose and build a quality suite (`bench quality`, `tune`).
 struct SuiteOptions: ParsableArguments {
-    @Option(help: "The suite: demo, csl-known-item, csl-topical, csl-keyword, patent-keyphrase, patent-related or nsfc-expert.")
+    @Option(help: "The suite: demo, csl-known-item, csl-topical, csl-keyword, csl-problem, patent-keyphrase, patent-related or nsfc-expert.")
     var suite: String
 
     @Option(help: "The shared datasets folder.")

@@ -121,3 +121,37 @@ extension QualitySuite {
         return QualitySuite(name: "csl-keyword", corpus: Corpus(achievements: achievements), queries: queries, qrels: qrels)
     }
 }
+
+extension QualitySuite {
+    /// CSL problem statements: a paper's abstract (what was studied, how and what for: the shape
+    /// of a demand's description, a paragraph rather than a title) against the other papers'
+    /// titles and abstracts; a paper is relevant when it carries an author keyword of the query
+    /// paper, graded by how many it shares (at most 3). Author keywords are not indexed, so they
+    /// count only where the authors also wrote them in a title or abstract. Queries are sampled
+    /// from the papers that share a keyword with another, so every query is answerable.
+    static func cslProblem(datasets: String, queryCount: Int, seed: UInt64) throws(DuijieError) -> QualitySuite {
+        let papers = try cslPapers(datasets: datasets)
+        var carriers: [String: [Int]] = [:]
+        for (index, paper) in papers.enumerated() {
+            for keyword in Set(paper.keywords) where keyword.count >= 2 { carriers[keyword, default: []].append(index) }
+        }
+        func shared(_ index: Int) -> [Int: Int] {
+            var counts: [Int: Int] = [:]
+            for keyword in Set(papers[index].keywords) where keyword.count >= 2 {
+                for other in carriers[keyword]! where other != index { counts[other, default: 0] += 1 }
+            }
+            return counts
+        }
+        let answerable = papers.indices.filter { !shared($0).isEmpty }
+        let achievements = papers.enumerated().map { Achievement(id: "csl-\($0.offset)", title: $0.element.title, abstract: $0.element.abstract) }
+        var qrels = Qrels()
+        var queries: [Query] = []
+        for position in sample(answerable.count, count: queryCount, seed: seed) {
+            let index = answerable[position]
+            let queryID = "p-\(index)"
+            queries.append(Query(id: queryID, text: papers[index].abstract, excludedDocument: "csl-\(index)"))
+            for (other, count) in shared(index) { qrels.setGrade(min(3, count), query: queryID, document: "csl-\(other)") }
+        }
+        return QualitySuite(name: "csl-problem", corpus: Corpus(achievements: achievements), queries: queries, qrels: qrels)
+    }
+}

@@ -54,7 +54,7 @@ public struct QualitySuite: Sendable {
     }
 
     /// The names of the suites `load` knows.
-    public static let names = ["demo", "csl-known-item", "csl-topical", "csl-keyword", "patent-keyphrase", "patent-related", "nsfc-expert"]
+    public static let names = ["demo", "csl-known-item", "csl-topical", "csl-keyword", "csl-problem", "patent-keyphrase", "patent-related", "nsfc-expert"]
 
     /// Which queries of a suite to use: the tuning part, the test part (the default for
     /// reporting), or all. The split is fixed by the suite's seed: a seeded shuffle of the query
@@ -90,6 +90,8 @@ public struct QualitySuite: Sendable {
             return try csl(topical: name == "csl-topical", datasets: datasets, queryCount: queryCount, seed: seed)
         case "csl-keyword":
             return try cslKeyword(datasets: datasets, queryCount: queryCount, seed: seed)
+        case "csl-problem":
+            return try cslProblem(datasets: datasets, queryCount: queryCount, seed: seed)
         case "patent-keyphrase", "patent-related":
             return try patents(related: name == "patent-related", datasets: datasets, queryCount: queryCount, seed: seed)
         case "nsfc-expert":
