@@ -84,6 +84,9 @@ struct MatchCommand: ParsableCommand {
         if (corpus == nil) == (index == nil) {
             throw ValidationError("give either --corpus or --index")
         }
+        if index != nil && rankingOptions.ranking == .learned {
+            throw ValidationError("--ranking learned needs --corpus: a saved index holds no word or expanded-query BM25 index")
+        }
         try CountLimits.check(top, "--top", in: CountLimits.results)
     }
 
@@ -132,14 +135,14 @@ struct MatchCommand: ParsableCommand {
                 throw DuijieError(.invalidInput, "\(demandID): no demand with this id in \(corpusPath)")
             }
             queryLabel = "\(demand.id) \(demand.title)"
-            if rankingOptions.weights != nil {
+            if rankingOptions.usesPipeline {
                 // Fused weights apply to text: the demand's title, keywords and description.
                 results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(demand.queryText, top)
             } else {
                 let matcher = try rankingOptions.cachedMatcher(corpusPath: corpusPath, corpus: corpus, fingerprint: fingerprint, analyzer: analyzer, useCache: !noCache)
                 results = matcher.match(demand: demand, top: top, ranking: rankingOptions.mode)
             }
-        } else if rankingOptions.weights != nil {
+        } else if rankingOptions.usesPipeline {
             let query = text ?? ""
             results = try rankingOptions.makeRanker(corpus: corpus, analyzer: analyzer)(query, top)
             queryLabel = query

@@ -14,7 +14,7 @@ package struct RankingOptions: ParsableArguments {
     @Option(help: "Term weighting: tfidf (sublinear tf, smooth idf, l2) or bm25.")
     package var weighting: WeightingChoice = .tfidf
 
-    @Option(help: "Ranking: lexical (TF-IDF/BM25), semantic (LSA) or fused.")
+    @Option(help: "Ranking: lexical (TF-IDF/BM25), semantic (LSA), fused, or learned (the weighting of TF-IDF, BM25, LSA, graph, expanded query and word BM25 fitted across every quality suite).")
     package var ranking: RankingChoice = .lexical
 
     @Option(help: "LSA dimensions for semantic and fused ranking (default 256; the recommender's default is 64).")
@@ -33,7 +33,18 @@ package struct RankingOptions: ParsableArguments {
     package var weights: String?
 
     package enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
-    package enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused }
+    package enum RankingChoice: String, ExpressibleByArgument, CaseIterable { case lexical, semantic, fused, learned }
+
+    /// Whether the ranking pipeline ranks (a weights file, or the learned weighting) rather than
+    /// one text matcher.
+    package var usesPipeline: Bool { weights != nil || ranking == .learned }
+
+    /// The weights the pipeline ranks by: the `--weights` file's, else with `--ranking learned`
+    /// the compiled-in weighting fitted across every suite (`DocumentWeights.general`).
+    package func documentWeights() throws -> DocumentWeights? {
+        if let weights { return try DocumentWeights.load(weights) }
+        return ranking == .learned ? DocumentWeights.general : nil
+    }
 
     package func validate() throws {
         try CountLimits.check(dimensions, "--dimensions", in: CountLimits.dimensions)
@@ -54,9 +65,10 @@ package struct RankingOptions: ParsableArguments {
         if fromIndex {
             given([("--weighting", weighting != .tfidf), ("--dimensions", dimensions != nil), ("--weights", weights != nil)],
                   "with --index: the index's own weighting and LSA dimensions apply")
-        } else if weights != nil {
+        } else if usesPipeline {
             given([("--weighting", weighting != .tfidf), ("--dimensions", dimensions != nil), ("--lexical-weight", lexicalWeight != 0.5)],
-                  "with --weights: the weights file sets the features, their weights and the LSA dimensions")
+                  weights != nil ? "with --weights: the weights file sets the features, their weights and the LSA dimensions"
+                      : "with --ranking learned: its weights set the features and the LSA dimensions")
             return warnings
         } else if let dimensions, ranking == .lexical {
             warnings.append("--dimensions \(dimensions) has no effect with lexical ranking (no LSA is built); use --ranking semantic or fused")
@@ -72,7 +84,7 @@ package struct RankingOptions: ParsableArguments {
     /// terms): the semantic scores are then the cosines of the weighted term vectors themselves,
     /// so with TF-IDF semantic and fused ranking order documents as TF-IDF does, only slower.
     package func fullRankWarning(for matcher: TextMatcher) -> String? {
-        guard ranking != .lexical, weights == nil, let model = matcher.semanticModel else { return nil }
+        guard ranking != .lexical, !usesPipeline, let model = matcher.semanticModel else { return nil }
         let documents = matcher.documentIDs.count
         let terms = matcher.terms.statistics.terms.count
         guard min(documents, terms) > 0, textDimensions >= min(documents, terms) else { return nil }
@@ -90,21 +102,21 @@ package struct RankingOptions: ParsableArguments {
         case .lexical: return .lexical
         case .semantic: return .semantic
         case .fused: return .fused(lexicalWeight: lexicalWeight)
+        case .learned: return .lexical  // the pipeline ranks; a text matcher alone falls back to its lexical scores
         }
     }
 
-    /// Ranks free text with these options: by the ranking pipeline in its plain-document
-    /// configuration with the weights of `--weights` when given, else by a text matcher in the
+    /// Ranks free text with these options: by the ranking pipeline in the plain-document
+    /// configuration the weights need (`documentWeights()`), else by a text matcher in the
     /// chosen mode.
     package func makeRanker(corpus: Corpus, analyzer: Analyzer) throws -> (String, Int) -> [TextMatch] {
-        guard let weights else {
+        guard let fitted = try documentWeights() else {
             let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
             if let warning = fullRankWarning(for: matcher) { printError("warning: " + warning) }
             let mode = self.mode
             return { text, top in matcher.match(text: text, top: top, ranking: mode) }
         }
-        let fitted = try DocumentWeights.load(weights)
-        let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, configuration: .documents,
+        let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, configuration: fitted.configuration,
                                        parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
         return { text, top in
             pipeline.recommend(text: text, target: .achievement, top: top, weights: fitted.weights).map {
@@ -127,7 +139,7 @@ package struct RankingOptions: ParsableArguments {
 
     private func loadOrBuildMatcher(corpusPath: String, corpus: Corpus, fingerprint: String, analyzer: Analyzer, useCache: Bool) throws -> TextMatcher {
         var isDirectory: ObjCBool = false
-        guard useCache, weights == nil, FileManager.default.fileExists(atPath: corpusPath, isDirectory: &isDirectory), isDirectory.boolValue else {
+        guard useCache, !usesPipeline, FileManager.default.fileExists(atPath: corpusPath, isDirectory: &isDirectory), isDirectory.boolValue else {
             return try makeMatcher(corpus: corpus, analyzer: analyzer)
         }
         let options = analyzer.options

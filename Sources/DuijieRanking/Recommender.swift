@@ -21,8 +21,12 @@ public final class Recommender: Sendable {
     public let configuration: RankingConfiguration
     /// The achievements' text index (TF-IDF and LSA).
     public let achievements: TextMatcher
-    /// The achievements' BM25 index, when the configuration computes BM25.
+    /// The achievements' BM25 index, when the configuration computes BM25 (with its document
+    /// vectors when it computes the expanded query, which reads the feedback documents' terms).
     let achievementsBM25: TextMatcher?
+    /// The achievements' BM25 index over dictionary words, when the configuration computes the
+    /// word feature.
+    let achievementsWords: TextMatcher?
     /// Finds the words a query and a record share, for explanations (without it, explanations
     /// show the scoring terms of two or more characters).
     public let sharedWords: SharedWords?
@@ -63,9 +67,20 @@ public final class Recommender: Sendable {
                                                                  linksNeighbors: configuration.computes(.graph), parallelism: parallelism)
         self.achievements = achievements
         progress?("achievements indexed: \(achievements.terms.statistics.terms.count) terms")
-        achievementsBM25 = configuration.computes(.bm25)
-            ? try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()), parallelism: parallelism).retainingPostingsOnly()
-            : nil
+        if configuration.computes(.bm25) || configuration.computes(.feedback) {
+            let bm25 = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()), parallelism: parallelism)
+            achievementsBM25 = configuration.computes(.feedback) ? bm25 : bm25.retainingPostingsOnly()
+        } else {
+            achievementsBM25 = nil
+        }
+        if configuration.computes(.words) {
+            var wordOptions = analyzer.options
+            wordOptions.mode = .dictionary
+            achievementsWords = try TextMatcher(corpus: corpus, analyzer: try TextResources.makeAnalyzer(options: wordOptions),
+                                                weighting: .bm25(BM25Options()), parallelism: parallelism).retainingPostingsOnly()
+        } else {
+            achievementsWords = nil
+        }
         var indexes: [RecordKind: TextMatcher] = [.achievement: achievements]
         let sources = ProfileSources(corpus: corpus)
         for kind in Self.profileKinds {
@@ -111,6 +126,7 @@ public final class Recommender: Sendable {
         self.sharedWords = sharedWords
         achievements = matchers[.achievement]!
         achievementsBM25 = nil
+        achievementsWords = nil
         self.matchers = matchers
         profileSources = ProfileSources(corpus: corpus)
         self.graph = graph

@@ -8,9 +8,9 @@ import DuijieVectors
 /// Every candidate of a suite's judged queries with its ranking signals, computed once, so that
 /// combinations of signals can be fitted and measured by the thousand.
 ///
-/// The candidates of a query are the pool the ranking pipeline scores in its plain-document
-/// configuration (the best 200 of TF-IDF, BM25, LSA and graph proximity); the signals added
-/// here re-order that pool.
+/// The candidates of a query are the pool the ranking pipeline scores in its `expandedDocuments`
+/// configuration (the best 200 of TF-IDF, BM25, LSA and graph proximity), with that
+/// configuration's six features; the expanded query and word BM25 re-order that pool.
 struct SuiteFeatureTable: Sendable {
     /// A ranking signal of the table, by column.
     enum Signal: String, CaseIterable, Sendable {
@@ -27,6 +27,18 @@ struct SuiteFeatureTable: Sendable {
         /// BM25 over dictionary words (jieba dictionary and the domain lexicon) instead of
         /// bigrams, divided by its best: the word field of a word + bigram index.
         case words
+
+        /// The pipeline's feature this signal is.
+        var feature: RankingFeatures.Name {
+            switch self {
+            case .tfidf: return .text
+            case .bm25: return .bm25
+            case .lsa: return .semantic
+            case .graph: return .graph
+            case .feedback: return .feedback
+            case .words: return .words
+            }
+        }
 
         /// The name printed in tables.
         var label: String {
@@ -58,42 +70,27 @@ struct SuiteFeatureTable: Sendable {
     /// The suite's judgments.
     let qrels: Qrels
 
-    /// Builds the table of a suite: the pipeline's candidates with its four features, and the
-    /// feedback and word signals of each candidate.
-    static func build(_ suite: QualitySuite, analyzer: Analyzer, wordAnalyzer: Analyzer, lsaDimensions: Int,
-                      feedback: FeedbackOptions, parallelism: Parallelism = .automatic) throws(DuijieError) -> SuiteFeatureTable {
+    /// Builds the table of a suite: the pipeline's candidates in the `expandedDocuments`
+    /// configuration with their six features.
+    static func build(_ suite: QualitySuite, analyzer: Analyzer, lsaDimensions: Int,
+                      parallelism: Parallelism = .automatic) throws(DuijieError) -> SuiteFeatureTable {
         let corpus = suite.corpus
-        let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, configuration: .documents,
+        let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, configuration: .expandedDocuments,
                                        parallelism: parallelism)
-        let bm25 = try TextMatcher(corpus: corpus, analyzer: analyzer, weighting: .bm25(BM25Options()), parallelism: parallelism)
-        let words = try TextMatcher(corpus: corpus, analyzer: wordAnalyzer, weighting: .bm25(BM25Options()), parallelism: parallelism)
-        let rowByID = Dictionary(bm25.documentIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         func part(_ which: QualitySuite.Part) -> [Query] {
             let queries = suite.queries(which).filter { suite.qrels.judgments[$0.id]?.values.contains(where: { $0 > 0 }) ?? false }
             return parallelism.mapChunks(count: queries.count, minimumChunk: 4) { range in
                 range.map { index -> Query in
                     let query = queries[index]
-                    let text = query.text(in: corpus)
-                    let candidates = pipeline.candidates(QueryContext(text: text, fields: query.fields), target: .achievement, filters: .init())
+                    let candidates = pipeline.candidates(QueryContext(text: query.text(in: corpus), fields: query.fields), target: .achievement,
+                                                         filters: .init())
                         .filter { $0.id != query.excludedDocument }
-                    let expanded = normalizedByBest(bm25.feedbackScores(text: text, options: feedback))
-                    let wordScores = normalizedByBest(words.scores(text: text, semantic: false))
-                    let values = candidates.map { candidate -> [Float] in
-                        let row = rowByID[candidate.id]!
-                        let features = candidate.features
-                        return [features.text, features.bm25, features.semantic, features.graph, expanded[row], wordScores[row]]
-                    }
+                    let values = candidates.map { candidate in Signal.allCases.map { candidate.features[$0.feature] } }
                     return Query(id: query.id, candidates: candidates.map(\.id), values: values)
                 }
             }.flatMap { $0 }
         }
         return SuiteFeatureTable(suite: suite.name, tuning: part(.tune), test: part(.test), qrels: suite.qrels)
-    }
-
-    /// Scores divided by their largest (all 0 when none is positive).
-    private static func normalizedByBest(_ scores: [Float]) -> [Float] {
-        let best = scores.max() ?? 0
-        return best > 0 ? scores.map { max(0, $0) / best } : scores.map { _ in 0 }
     }
 
     /// Each query's nDCG@10 when its candidates are ranked by Σ weight × signal (weights in

@@ -2,9 +2,12 @@ import DuijieBase
 import DuijieCorpus
 import DuijieJSON
 
-/// Weights of the `documents` configuration (TF-IDF, BM25, LSA, graph) fitted on a quality
-/// suite by `DuijieBench tune`, with how they were fitted and what they reached: the files in
-/// `Corpus/weights/` other than `recommender.json`, and what `duijie match --weights FILE` reads.
+/// Weights of plain-document ranking, with how they were fitted and what they reached: those of
+/// the `documents` configuration (TF-IDF, BM25, LSA, graph) fitted on one quality suite by
+/// `DuijieBench tune`, or those of `expandedDocuments` (adding the RM3-expanded query and word
+/// BM25) fitted across every suite by `DuijieBench transfer` (`general.json`, compiled in as
+/// `DocumentWeights.general`). The files in `Corpus/weights/` other than `recommender.json`, and
+/// what `duijie match --weights FILE` reads.
 public struct DocumentWeights: Sendable {
     /// The suite the weights were fitted on.
     public let suite: String
@@ -49,7 +52,7 @@ public struct DocumentWeights: Sendable {
         guard case .string(let suite)? = document["suite"] else { throw DuijieError(.invalidInput, "\(fileName): suite must be a string") }
         guard let fitting = document["fitting"] else { throw DuijieError(.invalidInput, "\(fileName): fitting is missing") }
         let weights = try RecommendationWeights(json: document["weights"], place: fileName)
-        for name in RankingFeatures.Name.allCases where weights.features[name] != 0 && !RankingConfiguration.documents.computes(name) {
+        for name in RankingFeatures.Name.allCases where weights.features[name] != 0 && !RankingConfiguration.expandedDocuments.computes(name) {
             throw DuijieError(.invalidInput, "\(fileName): weights.\(name.rawValue): plain documents have no such feature")
         }
         let dimensions = try number("lsaDimensions")
@@ -69,11 +72,17 @@ public struct DocumentWeights: Sendable {
         return try DocumentWeights(parsing: String(decoding: bytes, as: UTF8.self), fileName: path)
     }
 
+    /// The configuration the weights need: `expandedDocuments` when the expanded query or word
+    /// BM25 has a weight, else `documents` (which computes less).
+    public var configuration: RankingConfiguration {
+        weights.features.feedback > 0 || weights.features.words > 0 ? .expandedDocuments : .documents
+    }
+
     /// The file's text.
     public var text: String {
         JSONWriter.string(.object([
             ("suite", .string(suite)), ("fitting", fitting), ("lsaDimensions", .number(Double(lsaDimensions))),
-            ("weights", weights.jsonValue(features: RankingConfiguration.documents.features)),
+            ("weights", weights.jsonValue(features: configuration.features)),
             ("crossValidatedNDCG10", .number(crossValidatedNDCG)), ("testNDCG10", .number(testNDCG)),
             ("testTextOnlyNDCG10", .number(testTextOnlyNDCG)),
         ])) + "\n"

@@ -1,10 +1,12 @@
 /// Which features the ranking pipeline computes and how large a candidate pool it scores. The
-/// one pipeline (`Recommender`) runs in one of two configurations:
+/// one pipeline (`Recommender`) runs in one of three configurations:
 ///
 /// - `recommender`: the broker's shortlists — text, semantic and graph similarity with region,
 ///   field, maturity, transfer-mode and budget fit, over the best 100 candidates of each source;
 /// - `documents`: plain documents without metadata (the quality suites, `duijie match
-///   --weights`) — TF-IDF, BM25, LSA and graph, over the best 200 of each source.
+///   --weights`) — TF-IDF, BM25, LSA and graph, over the best 200 of each source;
+/// - `expandedDocuments`: the same with BM25 of the query expanded by pseudo-relevance feedback
+///   and BM25 over dictionary words (`duijie match --ranking learned`).
 ///
 /// A feature the configuration leaves out is 0 for every candidate, whatever its weight.
 public struct RankingConfiguration: Sendable, Equatable {
@@ -42,13 +44,20 @@ public struct RankingConfiguration: Sendable, Equatable {
         computesMetadata = !features.isDisjoint(with: RankingFeatures.Name.metadata)
     }
 
-    /// The broker's recommender: every feature except BM25 (TF-IDF carries the lexical signal,
-    /// and profiles of experts, institutions, demands and enterprises have no BM25 index).
+    /// The broker's recommender: every feature except the BM25 ones (TF-IDF carries the lexical
+    /// signal, and profiles of experts, institutions, demands and enterprises have no BM25 index).
     public static let recommender = RankingConfiguration(
-        features: Set(RankingFeatures.Name.allCases).subtracting([.bm25]), poolPerSource: 100)
+        features: Set(RankingFeatures.Name.allCases).subtracting([.bm25, .feedback, .words]), poolPerSource: 100)
 
     /// Plain documents: the text features and the graph, no metadata.
     public static let documents = RankingConfiguration(features: [.text, .bm25, .semantic, .graph], poolPerSource: 200)
+
+    /// Plain documents with two more lexical signals: BM25 of the query expanded by
+    /// pseudo-relevance feedback and BM25 over dictionary words. They re-order the same pool
+    /// as `documents` (they add no candidates). What the weighting fitted across every quality
+    /// suite uses.
+    public static let expandedDocuments = RankingConfiguration(features: [.text, .bm25, .semantic, .graph, .feedback, .words],
+                                                               poolPerSource: 200)
 
     /// Whether the configuration computes `feature`.
     public func computes(_ feature: RankingFeatures.Name) -> Bool { features.contains(feature) }

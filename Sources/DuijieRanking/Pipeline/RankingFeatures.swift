@@ -23,6 +23,11 @@ public struct RankingFeatures: Sendable, Equatable {
         case transferMode
         /// Whether the price fits the budget.
         case budget
+        /// BM25 of the query expanded by pseudo-relevance feedback (RM3), divided by its best.
+        case feedback
+        /// BM25 over dictionary words rather than character bigrams, divided by its best: the
+        /// word field beside the bigram index.
+        case words
 
         /// The features read from records' metadata rather than their text or links.
         public static let metadata: Set<Name> = [.region, .field, .maturity, .transferMode, .budget]
@@ -39,6 +44,8 @@ public struct RankingFeatures: Sendable, Equatable {
             case .maturity: return chinese ? "成熟度" : "maturity"
             case .transferMode: return chinese ? "转化方式" : "transfer mode"
             case .budget: return chinese ? "预算" : "budget"
+            case .feedback: return chinese ? "扩展查询(RM3)" : "expanded query (RM3)"
+            case .words: return chinese ? "词语匹配(BM25)" : "word BM25"
             }
         }
     }
@@ -61,10 +68,14 @@ public struct RankingFeatures: Sendable, Equatable {
     public var transferMode: Float
     /// Budget fit.
     public var budget: Float
+    /// BM25 of the expanded query.
+    public var feedback: Float
+    /// BM25 over dictionary words.
+    public var words: Float
 
     /// Creates features from their values (a feature left out is 0).
     public init(text: Float = 0, bm25: Float = 0, semantic: Float = 0, graph: Float = 0, region: Float = 0, field: Float = 0,
-                maturity: Float = 0, transferMode: Float = 0, budget: Float = 0) {
+                maturity: Float = 0, transferMode: Float = 0, budget: Float = 0, feedback: Float = 0, words: Float = 0) {
         self.text = text
         self.bm25 = bm25
         self.semantic = semantic
@@ -74,17 +85,19 @@ public struct RankingFeatures: Sendable, Equatable {
         self.maturity = maturity
         self.transferMode = transferMode
         self.budget = budget
+        self.feedback = feedback
+        self.words = words
     }
 
     /// Creates features from one value per feature, in `Name.allCases` order.
     public init(values: [Float]) {
         precondition(values.count == Name.allCases.count, "one value per feature")
         self.init(text: values[0], bm25: values[1], semantic: values[2], graph: values[3], region: values[4], field: values[5],
-                  maturity: values[6], transferMode: values[7], budget: values[8])
+                  maturity: values[6], transferMode: values[7], budget: values[8], feedback: values[9], words: values[10])
     }
 
     /// The values in `Name.allCases` order.
-    public var values: [Float] { [text, bm25, semantic, graph, region, field, maturity, transferMode, budget] }
+    public var values: [Float] { [text, bm25, semantic, graph, region, field, maturity, transferMode, budget, feedback, words] }
 
     /// A feature's value by name.
     public subscript(name: Name) -> Float {
@@ -99,6 +112,8 @@ public struct RankingFeatures: Sendable, Equatable {
             case .maturity: return maturity
             case .transferMode: return transferMode
             case .budget: return budget
+            case .feedback: return feedback
+            case .words: return words
             }
         }
         set {
@@ -112,6 +127,8 @@ public struct RankingFeatures: Sendable, Equatable {
             case .maturity: maturity = newValue
             case .transferMode: transferMode = newValue
             case .budget: budget = newValue
+            case .feedback: feedback = newValue
+            case .words: words = newValue
             }
         }
     }
@@ -120,7 +137,8 @@ public struct RankingFeatures: Sendable, Equatable {
     public func contributions(_ weights: RankingFeatures) -> RankingFeatures {
         RankingFeatures(text: text * weights.text, bm25: bm25 * weights.bm25, semantic: semantic * weights.semantic, graph: graph * weights.graph,
                         region: region * weights.region, field: field * weights.field, maturity: maturity * weights.maturity,
-                        transferMode: transferMode * weights.transferMode, budget: budget * weights.budget)
+                        transferMode: transferMode * weights.transferMode, budget: budget * weights.budget,
+                        feedback: feedback * weights.feedback, words: words * weights.words)
     }
 
     /// The weighted sum Σ weight × value, added in `Name.allCases` order (so a score is the same
@@ -136,6 +154,8 @@ public struct RankingFeatures: Sendable, Equatable {
         sum += maturity * weights.maturity
         sum += transferMode * weights.transferMode
         sum += budget * weights.budget
+        sum += feedback * weights.feedback
+        sum += words * weights.words
         return sum
     }
 }

@@ -26,6 +26,10 @@ struct QuerySignals {
     let semantic: [Float]
     let proximity: [Float]
     let graphMaximum: Float
+    /// BM25 of the expanded query divided by its best (empty unless computed).
+    var feedback: [Float] = []
+    /// Word BM25 divided by its best (empty unless computed).
+    var words: [Float] = []
 }
 
 extension Recommender {
@@ -108,6 +112,25 @@ extension Recommender {
     /// The text, BM25, LSA and graph scores of every record of the target kind for one query
     /// (BM25 for achievements only: the profile kinds have no BM25 index).
     func signals(_ context: QueryContext, target: RecommendationTarget) -> QuerySignals {
+        var signals = baseSignals(context, target: target)
+        guard target == .achievement else { return signals }
+        if configuration.computes(.feedback), let achievementsBM25 {
+            signals.feedback = Self.dividedByBest(achievementsBM25.feedbackScores(text: context.text))
+        }
+        if configuration.computes(.words), let achievementsWords {
+            signals.words = Self.dividedByBest(achievementsWords.scores(text: context.text, semantic: false))
+        }
+        return signals
+    }
+
+    /// Scores divided by the best of them (negative ones as 0; unchanged when none is positive).
+    static func dividedByBest(_ scores: [Float]) -> [Float] {
+        let best = scores.max() ?? 0
+        return best > 0 ? scores.map { max(0, $0) / best } : scores
+    }
+
+    /// The text, BM25, LSA and graph scores.
+    private func baseSignals(_ context: QueryContext, target: RecommendationTarget) -> QuerySignals {
         let matcher = matchers[target.recordKind]!
         let ids = matcher.documentIDs
         let text = matcher.scores(text: context.text, semantic: false)
@@ -146,7 +169,8 @@ extension Recommender {
         var features = RankingFeatures(
             text: signals.text[row], bm25: signals.bm25.isEmpty ? 0 : signals.bm25[row],
             semantic: signals.semantic.isEmpty ? 0 : max(0, signals.semantic[row]),
-            graph: signals.proximity.isEmpty ? 0 : signals.proximity[row] / signals.graphMaximum)
+            graph: signals.proximity.isEmpty ? 0 : signals.proximity[row] / signals.graphMaximum,
+            feedback: signals.feedback.isEmpty ? 0 : signals.feedback[row], words: signals.words.isEmpty ? 0 : signals.words[row])
         guard configuration.computesMetadata else { return features }
         let context = signals.context
         let target = signals.target

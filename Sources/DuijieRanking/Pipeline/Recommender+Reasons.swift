@@ -13,7 +13,7 @@ extension Recommender {
     func applicableFeatures(_ context: QueryContext, target: RecommendationTarget) -> [RankingFeatures.Name] {
         configuration.features.filter { name in
             switch name {
-            case .text, .bm25, .semantic, .graph: return true
+            case .text, .bm25, .semantic, .graph, .feedback, .words: return true
             case .region: return context.seedID != nil
             case .field: return context.seedID != nil || !context.fields.isEmpty
             case .maturity, .transferMode, .budget: return demandAndAchievement(context, target: target)
