@@ -56,7 +56,7 @@ struct RunCommand: ParsableCommand {
         let documents = try CorpusLoader.loadValidated(corpus).corpus
         let queryList = try QueryFile.load(queries)
         let analyzer = try analysis.makeAnalyzer()
-        let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: analyzer)
+        let rank = try rankingOptions.makeRanker(corpus: documents, analyzer: analyzer, explains: false)
         var text = ""
         var queriesWithoutTerms: [QueryFile.Query] = []
         for query in queryList {

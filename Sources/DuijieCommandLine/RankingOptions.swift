@@ -109,15 +109,24 @@ package struct RankingOptions: ParsableArguments {
     /// Ranks free text with these options: by the ranking pipeline in the plain-document
     /// configuration the weights need (`documentWeights()`), else by a text matcher in the
     /// chosen mode.
-    package func makeRanker(corpus: Corpus, analyzer: Analyzer) throws -> (String, Int) -> [TextMatch] {
+    ///
+    /// - Parameter explains: Whether results carry their matched terms (a TREC run needs none,
+    ///   and finding them costs the pipeline more than ranking does).
+    package func makeRanker(corpus: Corpus, analyzer: Analyzer, explains: Bool = true) throws -> (String, Int) -> [TextMatch] {
         guard let fitted = try documentWeights() else {
             let matcher = try makeMatcher(corpus: corpus, analyzer: analyzer)
             if let warning = fullRankWarning(for: matcher) { printError("warning: " + warning) }
             let mode = self.mode
-            return { text, top in matcher.match(text: text, top: top, ranking: mode) }
+            return { text, top in matcher.match(text: text, top: top, ranking: mode, explainedTerms: explains ? 5 : 0) }
         }
         let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: fitted.lsaDimensions, configuration: fitted.configuration,
                                        parallelism: threads.map(Parallelism.init(threads:)) ?? .automatic)
+        guard explains else {
+            return { text, top in
+                pipeline.shortlist(QueryContext(text: text), target: .achievement, top: top, weights: fitted.weights, filters: .init())
+                    .map { TextMatch(documentID: $0.id, score: $0.score, matchedTerms: []) }
+            }
+        }
         return { text, top in
             pipeline.recommend(text: text, target: .achievement, top: top, weights: fitted.weights).map {
                 TextMatch(documentID: $0.id, score: $0.score, matchedTerms: $0.explanation.matchedTerms)
