@@ -49,21 +49,14 @@ struct TuneCommand: ParsableCommand {
         let fitted = result.crossValidation
         let lsaDimensions = recommender.achievements.semanticModel?.dimensions ?? dimensions
         print("suite \(loaded.name): \(loaded.queries(.tune).count) tuning and \(loaded.queries(.test).count) test queries")
-        let listed = configuration.features.map { "\($0.name(chinese: false)) \(String(fitted.weights.features[$0]))" }
-        print("weights: \(listed.joined(separator: ", ")) (LSA k = \(lsaDimensions))")
-        let names = result.testNDCGByFeature.map { $0.feature.name(chinese: false) + " alone" }
-        print(TextTable.render([
-            ["nDCG@10", "queries", "fitted"] + names,
-            ["tune, held out", String(fitted.queries), String(format: "%.4f", fitted.heldOutNDCG)] + names.map { _ in "" },
-            ["test", "", String(format: "%.4f", result.testNDCG)] + result.testNDCGByFeature.map { String(format: "%.4f", $0.ndcg) },
-        ], rightAligned: Set(1...(names.count + 2))))
+        print(TuningReport.text(result, features: configuration.features, lsaDimensions: lsaDimensions))
         if let output {
             let command = (["DuijieBench", "tune", "--suite", loaded.name, "--dimensions", String(dimensions)] + (noGraph ? ["--no-graph"] : [])
                 + ["--tokenizer", analysis.mode.rawValue, "-o", output]).joined(separator: " ")
             let fitting = JSONValue.object([
                 ("split", .string("tuning half of the suite's queries (seeded shuffle of their ids, seed \(loaded.splitSeed)); the test half is measured once")),
-                ("method", .string("5-fold cross-validation over the tuning half (dealt by a seeded shuffle); coordinate ascent on nDCG@10 per fold, grid 0.05; weights are the mean of the folds' weights rounded to 0.05")),
-                ("folds", .number(Double(SuiteTuning.folds))), ("seed", .number(Double(SuiteTuning.foldSeed))),
+                ("method", .string(TuningReport.method)),
+                ("folds", .number(Double(DocumentTuning.folds))), ("seed", .number(Double(DocumentTuning.foldSeed))),
                 ("tuningQueries", .number(Double(fitted.queries))), ("tokenizer", .string(analysis.mode.rawValue)), ("command", .string(command)),
             ])
             let file = DocumentWeights(suite: loaded.name, weights: fitted.weights, lsaDimensions: lsaDimensions, fitting: fitting,
