@@ -21,8 +21,8 @@ struct TuneCommand: ParsableCommand {
         of the folds' weights rounded to 0.05. The test half is measured once, beside each feature \
         alone. --expanded adds BM25 of the query expanded by pseudo-relevance feedback (RM3) and \
         BM25 over dictionary words. Example:
-          duijie tune --corpus docs.jsonl --queries queries.jsonl --qrels judgments.qrels -o weights.json
-          duijie run --corpus docs.jsonl --queries queries.jsonl --weights weights.json -o tuned.run
+          duijie tune --corpus docs.jsonl --queries q.jsonl --qrels j.qrels -o w.json
+          duijie run --corpus docs.jsonl --queries q.jsonl --weights w.json -o t.run
         """
     )
 

@@ -3,9 +3,9 @@ import Testing
 
 @Suite struct HelpExampleTests {
     static let commands: [(program: String, arguments: [String])] =
-        [["corpus", "check"], ["corpus", "import-csv"], ["tokenize"], ["match"], ["recommend"], ["pair"], ["run"], ["eval"], ["index"], ["update"], ["learn"], ["stats"], ["feedback", "export"]]
+        [["corpus", "check"], ["corpus", "import-csv"], ["tokenize"], ["match"], ["recommend"], ["pair"], ["run"], ["eval"], ["index"], ["update"], ["learn"], ["stats"], ["feedback", "export"], ["tune"]]
             .map { ("duijie", $0) }
-        + ["generate", "text-speed", "dense-speed", "quality", "recommender", "pairing", "latency", "tune", "explanations"]
+        + ["generate", "text-speed", "dense-speed", "quality", "recommender", "pairing", "latency", "tune", "explanations", "transfer"]
             .map { ("DuijieBench", [$0]) }
 
     @Test(arguments: commands)
