@@ -1,4 +1,3 @@
-import DuijieCorpus
 import DuijieRanking
 import DuijieTestSupport
 import Foundation
@@ -6,14 +5,20 @@ import Testing
 
 /// `duijie tune` on a user's own documents, queries and judgments.
 @Suite struct UserTuneCommandTests {
-    /// The demo's judged demands as a query file, each as the demo suite asks it (title 。 description).
+    /// The demo's judged demands as a query file, each as the demo suite asks it (title 。
+    /// description), read from the demands file with Foundation's JSON reader.
     private func demoQueries(in directory: TemporaryDirectory) throws -> String {
-        let corpus = try CorpusLoader.loadValidated(RepositoryFiles.demoCorpus).corpus
+        let demandsText = try String(contentsOfFile: RepositoryFiles.path("Corpus/demo/demands.jsonl"), encoding: .utf8)
+        var demands: [String: [String: Any]] = [:]
+        for line in demandsText.split(separator: "\n") {
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            demands[try #require(object["id"] as? String)] = object
+        }
         let qrels = try String(contentsOfFile: RepositoryFiles.path("Corpus/demo/qrels/demand-achievement.qrels"), encoding: .utf8)
         let ids = Set(qrels.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) })
         let lines = try ids.sorted().map { id -> String in
-            let demand = try #require(corpus.demand(id))
-            let text = [demand.title, demand.description ?? ""].joined(separator: "。")
+            let demand = try #require(demands[id])
+            let text = [demand["title"] as? String ?? "", demand["description"] as? String ?? ""].joined(separator: "。")
             let data = try JSONSerialization.data(withJSONObject: ["id": id, "text": text])
             return String(decoding: data, as: UTF8.self)
         }
