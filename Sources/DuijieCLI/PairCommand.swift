@@ -17,7 +17,8 @@ struct PairCommand: ParsableCommand {
         of both sides' recommender scores with --corpus or --index; without them, the cosine of \
         the participants' profiles weighted by the event's own words); the pairing is the exact maximum-score b-matching within \
         everyone's limits, minimums first; the schedule respects availability and tables. \
-        OUTDIR receives schedule.csv, schedule.md, summary.md and agendas/ (CSV, Markdown, .ics); \
+        OUTDIR receives schedule.csv, schedule.md, summary.md, table-cards.html (one printable card \
+        per table and slot) and agendas/ (CSV, Markdown, .ics); \
         it replaces a previous report there, but any other non-empty directory only with --force, \
         and never the event, the corpus or the index it reads. \
         Examples:

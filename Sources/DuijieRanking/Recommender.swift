@@ -25,7 +25,8 @@ public final class Recommender: Sendable {
     /// vectors when it computes the expanded query, which reads the feedback documents' terms).
     let achievementsBM25: TextMatcher?
     /// The achievements' BM25 index over dictionary words, when the configuration computes the
-    /// word feature.
+    /// word feature: the analyzer's options in dictionary mode, with the shipped dictionaries
+    /// and stopwords (a user's extra dictionaries shape the main analyzer's terms only).
     let achievementsWords: TextMatcher?
     /// Finds the words a query and a record share, for explanations (without it, explanations
     /// show the scoring terms of two or more characters).
