@@ -92,7 +92,7 @@ import Testing
         #expect(result.crossValidation.queries == suite.queries(.tune).filter { suite.qrels.judgments[$0.id]?.values.contains { $0 > 0 } ?? false }.count)
         #expect(result.testNDCGByFeature.map(\.feature) == [.text, .bm25, .semantic])
         // The test score of the fitted weights, recomputed from the test half's candidates.
-        let testQueries = suite.queries(.test).map { DocumentTuning.Query(id: $0.id, text: $0.text(in: suite.corpus)) }
+        let testQueries = suite.tuningQueries(.test)
         let test = DocumentTuning.judged(testQueries, recommender: recommender, qrels: suite.qrels, parallelism: .automatic)
         #expect(abs(test.meanNDCG(weights) - result.testNDCG) < 1e-12)
         let again = SuiteTuning.tune(suite, recommender: recommender, parallelism: Parallelism(threads: 1))

@@ -74,21 +74,14 @@ struct SuiteFeatureTable: Sendable {
     /// configuration with their six features.
     static func build(_ suite: QualitySuite, analyzer: Analyzer, lsaDimensions: Int,
                       parallelism: Parallelism = .automatic) throws(DuijieError) -> SuiteFeatureTable {
-        let corpus = suite.corpus
-        let pipeline = try Recommender(corpus: corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, configuration: .expandedDocuments,
+        let pipeline = try Recommender(corpus: suite.corpus, analyzer: analyzer, lsaDimensions: lsaDimensions, configuration: .expandedDocuments,
                                        parallelism: parallelism)
+        // The judged queries and their candidates exactly as weight fitting sees them.
         func part(_ which: QualitySuite.Part) -> [Query] {
-            let queries = suite.queries(which).filter { suite.qrels.judgments[$0.id]?.values.contains(where: { $0 > 0 }) ?? false }
-            return parallelism.mapChunks(count: queries.count, minimumChunk: 4) { range in
-                range.map { index -> Query in
-                    let query = queries[index]
-                    let candidates = pipeline.candidates(QueryContext(text: query.text(in: corpus), fields: query.fields), target: .achievement,
-                                                         filters: .init())
-                        .filter { $0.id != query.excludedDocument }
-                    let values = candidates.map { candidate in Signal.allCases.map { candidate.features[$0.feature] } }
-                    return Query(id: query.id, candidates: candidates.map(\.id), values: values)
-                }
-            }.flatMap { $0 }
+            DocumentTuning.judged(suite.tuningQueries(which), recommender: pipeline, qrels: suite.qrels, parallelism: parallelism).queries.map { query in
+                Query(id: query.id, candidates: query.candidates.map(\.id),
+                      values: query.candidates.map { candidate in Signal.allCases.map { candidate.features[$0.feature] } })
+            }
         }
         return SuiteFeatureTable(suite: suite.name, tuning: part(.tune), test: part(.test), qrels: suite.qrels)
     }

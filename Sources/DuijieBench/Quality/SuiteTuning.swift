@@ -6,11 +6,15 @@ import DuijieVectors
 public enum SuiteTuning {
     /// Fits weights for `recommender`'s features on `suite`'s tuning half and measures the test half.
     package static func tune(_ suite: QualitySuite, recommender: Recommender, parallelism: Parallelism = .automatic) -> DocumentTuning.Result {
-        func queries(_ part: QualitySuite.Part) -> [DocumentTuning.Query] {
-            suite.queries(part).map {
-                DocumentTuning.Query(id: $0.id, text: $0.text(in: suite.corpus), fields: $0.fields, excludedDocument: $0.excludedDocument)
-            }
-        }
-        return DocumentTuning.tune(recommender: recommender, tuning: queries(.tune), test: queries(.test), qrels: suite.qrels, parallelism: parallelism)
+        DocumentTuning.tune(recommender: recommender, tuning: suite.tuningQueries(.tune), test: suite.tuningQueries(.test), qrels: suite.qrels,
+                            parallelism: parallelism)
+    }
+}
+
+extension QualitySuite {
+    /// The queries of one part as weight fitting takes them: each one's text, fields and
+    /// excluded document.
+    package func tuningQueries(_ part: Part) -> [DocumentTuning.Query] {
+        queries(part).map { DocumentTuning.Query(id: $0.id, text: $0.text(in: corpus), fields: $0.fields, excludedDocument: $0.excludedDocument) }
     }
 }
