@@ -29,7 +29,7 @@ package struct RankingOptions: ParsableArguments {
     @Option(help: "Worker threads (default: all cores).")
     package var threads: Int?
 
-    @Option(help: "A weights file from `DuijieBench tune` (as in Corpus/weights/): rank by its weighted TF-IDF, BM25, LSA and graph scores (overrides --ranking).")
+    @Option(help: "A weights file from `duijie tune` or `DuijieBench tune` (as in Corpus/weights/): rank by its weighted scores (TF-IDF, BM25, LSA, graph; expanded query and word BM25 when it weighs them; overrides --ranking).")
     package var weights: String?
 
     package enum WeightingChoice: String, ExpressibleByArgument, CaseIterable { case tfidf, bm25 }
