@@ -13,7 +13,7 @@ struct DuijieCommand: ParsableCommand {
         `duijie corpus check Corpus/demo`.
         """,
         version: "0.1.0",
-        subcommands: [CorpusCommand.self, TokenizeCommand.self, MatchCommand.self, RecommendCommand.self, PairCommand.self, RunCommand.self, IndexCommand.self, UpdateCommand.self, EvalCommand.self, TuneCommand.self, ServeCommand.self, WorkspaceCommand.self, FeedbackCommand.self, LearnCommand.self, StatsCommand.self]
+        subcommands: [CorpusCommand.self, TokenizeCommand.self, MatchCommand.self, RecommendCommand.self, PairCommand.self, RunCommand.self, IndexCommand.self, UpdateCommand.self, ShardServeCommand.self, EvalCommand.self, TuneCommand.self, ServeCommand.self, WorkspaceCommand.self, FeedbackCommand.self, LearnCommand.self, StatsCommand.self]
     )
 
     /// Runs the command line; every command's `DuijieError` is reported the same way.

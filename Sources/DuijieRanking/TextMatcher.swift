@@ -190,8 +190,20 @@ public struct TextMatcher: Sendable {
     /// The `top` achievements best matching a demand: its title counts like an achievement's
     /// title, its keywords like keywords, its description like an abstract.
     public func match(demand: Demand, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
-        match(query: analyzed(demand), top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+        match(title: demand.title, keywords: demand.keywords, description: demand.description ?? "", top: top, ranking: ranking,
+              explainedTerms: explainedTerms)
     }
+
+    /// The `top` achievements best matching a demand given by its parts (a demand that is not in
+    /// the corpus, as a shard server receives it), ranked as `match(demand:)` ranks a record.
+    public func match(title: String, keywords: [String], description: String, top: Int, ranking: TextRanking = .lexical,
+                      explainedTerms: Int = 5) -> [TextMatch] {
+        let query = AnalyzedDocument(fields: [analyzer.terms(title), keywords.flatMap(analyzer.terms), analyzer.terms(description)])
+        return match(query: query, top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+    }
+
+    /// The row of the document `id` (nil when the index does not hold it).
+    public func row(of id: String) -> Int? { rowByID[id] }
 
     /// A demand's terms by field: its title counts like an achievement's title, its keywords
     /// like keywords, its description like an abstract.

@@ -127,3 +127,40 @@ public struct SparseMatrix: Sendable, Equatable {
         return nil
     }
 }
+
+extension SparseMatrix {
+    /// The columns in `range` as a matrix of their own, renumbered from 0, with every row kept:
+    /// for an inverted index (term → documents), the postings of a contiguous run of documents.
+    ///
+    /// - Complexity: O(nnz + rows) (each row's columns are increasing, so a row's share of the
+    ///   range is found by binary search).
+    public func columns(in range: Range<Int>) -> SparseMatrix {
+        precondition(range.lowerBound >= 0 && range.upperBound <= columns, "column range out of bounds")
+        let low = Int32(range.lowerBound), high = Int32(range.upperBound)
+        var offsets = [0]
+        offsets.reserveCapacity(rows + 1)
+        var indices: [Int32] = []
+        var kept: [Float] = []
+        for row in 0..<rows {
+            let span = self.range(ofRow: row)
+            let start = Self.firstPosition(in: columnIndices, span, notBelow: low)
+            let end = Self.firstPosition(in: columnIndices, start..<span.upperBound, notBelow: high)
+            for position in start..<end {
+                indices.append(columnIndices[position] - low)
+                kept.append(values[position])
+            }
+            offsets.append(indices.count)
+        }
+        return SparseMatrix(rows: rows, columns: range.count, rowOffsets: offsets, columnIndices: indices, values: kept)
+    }
+
+    /// The first position in `span` whose column is at least `column` (`span.upperBound` if none).
+    private static func firstPosition(in indices: [Int32], _ span: Range<Int>, notBelow column: Int32) -> Int {
+        var low = span.lowerBound, high = span.upperBound
+        while low < high {
+            let middle = (low + high) / 2
+            if indices[middle] < column { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}
