@@ -207,7 +207,7 @@ let package = Package(
         ),
         .testTarget(name: "DuijieTests", dependencies: ["Duijie", "DuijieTestSupport"]),
         // The CLI tests run the two executables, so they depend on them without importing them.
-        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace", "DuijieServer", "DuijieRanking",
+        .testTarget(name: "DuijieCLITests", dependencies: ["DuijieCLI", "DuijieBench", "DuijieTestSupport", "DuijieWorkspace", "DuijieServer", "DuijieRanking", "DuijieJSON",
                                                         .product(name: "GRDB", package: "GRDB.swift")]),
     ],
     swiftLanguageModes: [.v6]
