@@ -108,7 +108,12 @@ struct IndexCommand: ParsableCommand {
         guard TextIndex.fingerprint(ofCorpus: corpus) == fingerprint else {
             throw DuijieError(.invalidInput, "\(corpus): the corpus changed while it was being indexed; run `duijie index` again")
         }
-        let plan = try ShardIndex.write(matcher, titles: loaded.achievements.map(\.title), corpusFingerprint: fingerprint, shards: shards,
+        var taxonomy: [String: [UInt8]] = [:]
+        for kind in [RecordKind.region, .field] {
+            let file = FilePath(corpus).appending(kind.fileName).string
+            if FileManager.default.fileExists(atPath: file) { taxonomy[kind.fileName] = try CorpusLoader.readBytes(file, displayName: kind.fileName) }
+        }
+        let plan = try ShardIndex.write(matcher, corpus: loaded, taxonomyFiles: taxonomy, corpusFingerprint: fingerprint, shards: shards,
                                         to: directory, progress: report)
         for name in earlier where name != ShardPlan.fileName && !plan.shards.contains(where: { $0.file == name }) {
             try? FileManager.default.removeItem(atPath: FilePath(directory).appending(name).string)

@@ -18,6 +18,9 @@ enum ShardRequest {
         let ranking: TextRanking
         /// Matched terms per hit.
         let terms: Int
+        /// Region, field, maturity, transfer-mode, kind and dual-use filters, names unresolved
+        /// (nil: none given).
+        let filters: FilterValues?
     }
 
     enum Query {
@@ -31,7 +34,8 @@ enum ShardRequest {
         let message: String
     }
 
-    static let searchMembers: Set<String> = ["op", "id", "text", "demand", "top", "ranking", "lexicalWeight", "terms"]
+    static let searchMembers: Set<String> = ["op", "id", "text", "demand", "top", "ranking", "lexicalWeight", "terms", "filters"]
+    static let filterMembers: Set<String> = ["regions", "pairedRegions", "fields", "minMaturity", "modes", "kinds", "dualUse"]
     static let demandMembers: Set<String> = ["title", "keywords", "description"]
     static let topRange = 1...10_000
     static let termsRange = 0...50
@@ -89,7 +93,46 @@ enum ShardRequest {
         case .string("fused")?: ranking = .fused(lexicalWeight: weight)
         case let other?: throw fail("ranking", "expected \"lexical\", \"semantic\" or \"fused\", got \(describe(other))")
         }
-        return Search(id: id, query: query, top: top, ranking: ranking, terms: terms)
+        let filters = try value["filters"].map { try filterValues($0, fail: fail) }
+        return Search(id: id, query: query, top: top, ranking: ranking, terms: terms, filters: filters)
+    }
+
+    private static func filterValues(_ value: JSONValue, fail: (String, String) -> Problem) throws -> FilterValues {
+        guard case .object(let members) = value else { throw fail("filters", "expected an object, got \(value.typeName)") }
+        if let unknown = members.first(where: { !filterMembers.contains($0.key) }) {
+            throw fail("filters.\(unknown.key)", "unknown field (expected \(filterMembers.sorted().joined(separator: ", ")))")
+        }
+        func strings(_ key: String) throws -> [String] {
+            switch value[key] {
+            case nil: return []
+            case .array(let items)?:
+                return try items.enumerated().map { position, item in
+                    guard case .string(let text) = item else { throw fail("filters.\(key)[\(position)]", "expected a string, got \(item.typeName)") }
+                    return text
+                }
+            case let other?: throw fail("filters.\(key)", "expected a list of strings, got \(other.typeName)")
+            }
+        }
+        func flag(_ key: String) throws -> Bool? {
+            switch value[key] {
+            case nil: return nil
+            case .bool(let flag)?: return flag
+            case let other?: throw fail("filters.\(key)", "expected true or false, got \(other.typeName)")
+            }
+        }
+        var filters = FilterValues()
+        filters.regions = try strings("regions")
+        filters.includePairedRegions = try flag("pairedRegions") ?? false
+        filters.fields = try strings("fields")
+        filters.modes = try strings("modes")
+        filters.kinds = try strings("kinds")
+        filters.dualUse = try flag("dualUse")
+        switch value["minMaturity"] {
+        case nil: break
+        case .string(let text)?: filters.minMaturity = text
+        case let other?: throw fail("filters.minMaturity", "expected a string (a stage or a TRL), got \(other.typeName)")
+        }
+        return filters
     }
 
     private static func demandQuery(_ demand: JSONValue, fail: (String, String) -> Problem) throws -> Query {

@@ -35,7 +35,7 @@ struct ShardServeCommand: ParsableCommand {
     static let maximumLineBytes = 1 << 20
 
     func run() throws {
-        let (matcher, metadata, info) = try ShardIndex.load(index)
+        let (matcher, metadata, info, facets) = try ShardIndex.load(index)
         let titles = metadata.titles
         while let line = readLine(strippingNewline: true) {
             if line.allSatisfy(\.isWhitespace) { continue }
@@ -45,12 +45,23 @@ struct ShardServeCommand: ParsableCommand {
             } else {
                 switch ShardRequest.parse(line) {
                 case .success(.info): answer = Self.describe(info, matcher: matcher, weighting: metadata.weighting)
-                case .success(.search(let search)): answer = Self.answer(search, matcher: matcher, titles: titles, info: info)
+                case .success(.search(let search)): answer = Self.answer(search, matcher: matcher, titles: titles, info: info, facets: facets)
                 case .failure(let problem): answer = Self.problem(id: problem.id, problem.message)
                 }
             }
             // Written straight to the descriptor, unbuffered: the coordinator waits for this line.
             FileHandle.standardOutput.write(Data((JSONWriter.string(answer) + "\n").utf8))
+        }
+    }
+
+    /// The request member a filter resolution error concerns.
+    static func member(_ value: FilterValues.Value) -> String {
+        switch value {
+        case .region: return "regions"
+        case .field: return "fields"
+        case .minMaturity: return "minMaturity"
+        case .mode: return "modes"
+        case .kind: return "kinds"
         }
     }
 
@@ -68,17 +79,34 @@ struct ShardServeCommand: ParsableCommand {
     }
 
     /// The shard's best hits for a search, with global rows.
-    static func answer(_ search: ShardRequest.Search, matcher: TextMatcher, titles: [String], info: ShardIndex.Info) -> JSONValue {
+    static func answer(_ search: ShardRequest.Search, matcher: TextMatcher, titles: [String], info: ShardIndex.Info, facets: ShardFacets?) -> JSONValue {
         if matcher.semanticModel == nil, search.ranking != .lexical {
             return problem(id: search.id, "request field `ranking`: this index has no LSA model; only \"lexical\" ranking is possible")
         }
+        var admitted: [Bool]?
+        if let values = search.filters {
+            guard let facets else {
+                return problem(id: search.id, "request field `filters`: this index keeps no filter values (a text index); build shards with `duijie index --shards`")
+            }
+            do {
+                admitted = facets.admitted(by: try facets.resolve(values))
+            } catch {
+                return problem(id: search.id, "request field `filters.\(Self.member(error.value))`: \(error.given): \(error.problem)")
+            }
+        }
+        let admits = { (row: Int) in admitted?[row] ?? true }
         let matches: [TextMatch]
-        switch search.query {
-        case .text(let text):
+        switch (search.query, admitted) {
+        case (.text(let text), nil):
             matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms)
-        case .demand(let title, let keywords, let description):
+        case (.text(let text), _?):
+            matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms, admitting: admits)
+        case (.demand(let title, let keywords, let description), nil):
             matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
                                     explainedTerms: search.terms)
+        case (.demand(let title, let keywords, let description), _?):
+            matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
+                                    explainedTerms: search.terms, admitting: admits)
         }
         let hits = matches.map { match -> JSONValue in
             let row = matcher.row(of: match.documentID) ?? 0

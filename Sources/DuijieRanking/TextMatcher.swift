@@ -238,22 +238,30 @@ public struct TextMatcher: Sendable {
         case .lexical:
             hits = similarity.topK(query: vector, k: top)
         case .semantic, .fused:
-            guard let semanticModel, let semanticSimilarity else {
-                preconditionFailure("semantic ranking needs a TextMatcher built with a semantic model")
-            }
-            let concept = semanticModel.foldIn(vector)
-            guard concept.contains(where: { $0 != 0 }) else { return [] }
-            var scores = semanticSimilarity.scores(query: concept)
-            if case .fused(let weight) = ranking {
-                let lexical = similarity.scores(query: vector)
-                for index in scores.indices { scores[index] = weight * lexical[index] + (1 - weight) * scores[index] }
-            }
+            guard let scores = scores(of: vector, ranking: ranking) else { return [] }
             hits = TopKSelector.best(top, of: scores).filter { $0.score > 0 }
         }
         return hits.map { hit in
             TextMatch(documentID: documentIDs[Int(hit.index)], score: hit.score,
                       matchedTerms: explain(vector, document: Int(hit.index), limit: explainedTerms))
         }
+    }
+
+    /// Every document's score for a weighted query under `ranking`; nil for semantic or fused
+    /// ranking when the query has no LSA component (no term the model knows).
+    func scores(of vector: [(term: Int32, weight: Float)], ranking: TextRanking) -> [Float]? {
+        guard ranking != .lexical else { return similarity.scores(query: vector) }
+        guard let semanticModel, let semanticSimilarity else {
+            preconditionFailure("semantic ranking needs a TextMatcher built with a semantic model")
+        }
+        let concept = semanticModel.foldIn(vector)
+        guard concept.contains(where: { $0 != 0 }) else { return nil }
+        var scores = semanticSimilarity.scores(query: concept)
+        if case .fused(let weight) = ranking {
+            let lexical = similarity.scores(query: vector)
+            for index in scores.indices { scores[index] = weight * lexical[index] + (1 - weight) * scores[index] }
+        }
+        return scores
     }
 
     /// Each document's `k` most similar other documents by the lexical score (for achievements:
@@ -271,7 +279,7 @@ public struct TextMatcher: Sendable {
     }
 
     /// The shared terms of a query and a document, by contribution.
-    private func explain(_ query: [(term: Int32, weight: Float)], document: Int, limit: Int) -> [TextMatch.MatchedTerm] {
+    func explain(_ query: [(term: Int32, weight: Float)], document: Int, limit: Int) -> [TextMatch.MatchedTerm] {
         // The document's weight of each query term, from the term's postings (documents increase
         // along them), so a restored matcher needs no document-major copy.
         let postings = similarity.postings

@@ -64,7 +64,8 @@ import Testing
         let requests = [
             #"{"id":"a","text":"锂电池","top":0}"#, #"{"id":"b","text":"锂电池","ranking":"best"}"#, #"{"id":"c","txt":"锂电池"}"#,
             #"{"text":"锂电池"}"#, #"{"id":"d","demand":{"keywords":["锂电池"]}}"#, #"{"id":"e","text":"x","lexicalWeight":2}"#,
-            "not json", #"{"id":"f","text":"锂电池回收","top":2}"#,
+            "not json", #"{"id":"f","text":"锂电池回收","top":2}"#, #"{"id":"g","text":"锂电池","filters":{"regions":["火星"]}}"#,
+            #"{"id":"h","text":"锂电池","filters":{"minMaturity":"pilot","modes":["licence"]},"top":3}"#,
         ]
         let served = try Self.serve(directory.path + "/shards/shard-1-of-2.index", requests)
         #expect(served.status == 0 && served.answers.count == requests.count)
@@ -73,8 +74,10 @@ import Testing
         #expect(errors[3].contains("`id`: required") && errors[4].contains("`demand.title`") && errors[5].contains("`lexicalWeight`"))
         #expect(errors[6].hasPrefix("not JSON: column 1"))
         #expect(served.answers[6]["id"] == .null && Self.string(served.answers[0]["id"]) == "a")
-        // The last request, after seven bad ones, is served.
+        // The request after seven bad ones is served.
         #expect(errors[7].isEmpty && Self.hits(served.answers[7]).count == 2)
+        #expect(errors[8] == "request field `filters.regions`: 火星: no such region in the corpus")
+        #expect(errors[9].isEmpty && !Self.hits(served.answers[9]).isEmpty)
     }
 
     @Test func aMissingIndexFailsBeforeAnswering() throws {

@@ -19,7 +19,7 @@ import Testing
     static var single: TextMatcher { DemoRecommender.shared.recommender.achievements }
 
     /// Each shard's own best `top`, with global rows, for a demand's parts.
-    static func shardHits(_ shards: [(matcher: TextMatcher, info: ShardIndex.Info)], _ demand: Demand, top: Int, ranking: TextRanking) -> [[ScoredIndex]] {
+    static func shardHits(_ shards: [LoadedShard], _ demand: Demand, top: Int, ranking: TextRanking) -> [[ScoredIndex]] {
         shards.map { shard in
             shard.matcher.match(title: demand.title, keywords: demand.keywords, description: demand.description ?? "", top: top, ranking: ranking).map {
                 ScoredIndex(index: Int32(shard.info.firstRow + shard.matcher.row(of: $0.documentID)!), score: $0.score)
@@ -27,13 +27,23 @@ import Testing
         }
     }
 
-    static func writeAndLoad(_ shards: Int, in directory: TemporaryDirectory) throws -> (plan: ShardPlan, loaded: [(matcher: TextMatcher, info: ShardIndex.Info)]) {
-        let corpus = DemoRecommender.shared.corpus
-        let plan = try ShardIndex.write(single, titles: corpus.achievements.map(\.title), corpusFingerprint: "demo", shards: shards,
-                                        to: directory.path + "/shards-\(shards)")
+    /// The demo's region and field files, as `duijie index --shards` keeps them.
+    static func taxonomyFiles() throws -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for kind in [RecordKind.region, .field] {
+            files[kind.fileName] = Array(try Data(contentsOf: URL(fileURLWithPath: RepositoryFiles.demoCorpus + "/" + kind.fileName)))
+        }
+        return files
+    }
+
+    typealias LoadedShard = (matcher: TextMatcher, info: ShardIndex.Info, facets: ShardFacets)
+
+    static func writeAndLoad(_ shards: Int, in directory: TemporaryDirectory) throws -> (plan: ShardPlan, loaded: [LoadedShard]) {
+        let plan = try ShardIndex.write(single, corpus: DemoRecommender.shared.corpus, taxonomyFiles: try taxonomyFiles(), corpusFingerprint: "demo",
+                                        shards: shards, to: directory.path + "/shards-\(shards)")
         let loaded = try plan.shards.map { entry in
-            let (matcher, _, info) = try ShardIndex.load(directory.path + "/shards-\(shards)/" + entry.file)
-            return (matcher, info)
+            let (matcher, _, info, facets) = try ShardIndex.load(directory.path + "/shards-\(shards)/" + entry.file)
+            return (matcher, info, facets!)
         }
         return (plan, loaded)
     }
@@ -80,9 +90,50 @@ import Testing
         let directory = TemporaryDirectory()
         let path = directory.path + "/whole.index"
         try TextIndex.write(Self.single, titles: [], corpusFingerprint: "demo", to: path)
-        let (matcher, _, info) = try ShardIndex.load(path)
+        let (matcher, _, info, facets) = try ShardIndex.load(path)
         #expect(info == ShardIndex.Info(shard: 0, shards: 1, firstRow: 0, documents: 208, totalDocuments: 208, plan: "", corpusFingerprint: "demo"))
+        #expect(facets == nil)  // a text index embeds no records to filter by
         #expect(matcher.documentIDs == Self.single.documentIDs)
+    }
+
+    /// Filters on shards: each shard decides from its kept facets; the expected list is the
+    /// single index's whole ranking filtered by `CandidateFilter` on the corpus itself (the
+    /// recommender's own filter, an independent path), cut at 10.
+    @Test func filteredShardsRankAsTheSingleIndexFilteredByTheCorpus() throws {
+        let directory = TemporaryDirectory()
+        let (_, loaded) = try Self.writeAndLoad(3, in: directory)
+        let corpus = DemoRecommender.shared.corpus
+        var cases: [FilterValues] = []
+        var regional = FilterValues(); regional.regions = ["辽宁省"]; cases.append(regional)
+        var paired = FilterValues(); paired.regions = ["辽宁省"]; paired.includePairedRegions = true; cases.append(paired)
+        var staged = FilterValues(); staged.minMaturity = "pilot"; staged.modes = ["licence", "转让"]; cases.append(staged)
+        var kinds = FilterValues(); kinds.kinds = ["patent"]; kinds.dualUse = false; cases.append(kinds)
+        let someField = try #require(corpus.achievements.first?.fields.first)
+        var fielded = FilterValues(); fielded.fields = [corpus.field(someField)?.parent ?? someField]; cases.append(fielded)
+        var nonEmpty = 0
+        for values in cases {
+            let filters = try values.resolve(in: corpus)
+            let filter = CandidateFilter(filters, corpus: corpus, target: .achievement)
+            let perShard = loaded.map { $0.facets.admitted(by: try! $0.facets.resolve(values)) }
+            // The facets agree with the corpus's filter on every achievement.
+            let admittedByShards = Array(perShard.joined())
+            #expect(admittedByShards == corpus.achievements.map { filter.admits($0.id) }, "\(values)")
+            for demand in corpus.demands {
+                let everything = Self.single.match(demand: demand, top: 208, ranking: .fused(lexicalWeight: 0.5))
+                let expected = everything.filter { filter.admits($0.documentID) }.prefix(10)
+                let hits = loaded.enumerated().map { position, shard in
+                    shard.matcher.match(title: demand.title, keywords: demand.keywords, description: demand.description ?? "", top: 10,
+                                        ranking: .fused(lexicalWeight: 0.5), admitting: { perShard[position][$0] }).map {
+                        ScoredIndex(index: Int32(shard.info.firstRow + shard.matcher.row(of: $0.documentID)!), score: $0.score)
+                    }
+                }
+                let merged = ShardIndex.merge(hits, top: 10)
+                #expect(merged.map { Self.single.documentIDs[Int($0.index)] } == expected.map(\.documentID), "\(demand.id) \(values)")
+                for (hit, match) in zip(merged, expected) { #expect(abs(hit.score - match.score) <= 1e-6) }
+                if !expected.isEmpty { nonEmpty += 1 }
+            }
+        }
+        #expect(nonEmpty > corpus.demands.count)  // the filters leave results to compare
     }
 
     @Test func aPlanWhoseShardsDoNotCoverTheRowsIsRefused() {

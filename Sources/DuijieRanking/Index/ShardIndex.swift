@@ -59,14 +59,20 @@ public enum ShardIndex {
     /// atomically; the plan last, so a plan always names complete shards.
     ///
     /// - Parameters:
-    ///   - titles: The achievements' titles, by row.
+    ///   - corpus: The corpus whose achievements `matcher` indexes (their titles and filter
+    ///     values go into the shards).
+    ///   - taxonomyFiles: The corpus's region and field files (`RecordKind.fileName` → bytes),
+    ///     kept in every shard to resolve filter names.
     ///   - corpusFingerprint: `TextIndex.fingerprint(ofCorpus:)` of the corpus.
     ///   - progress: Called after each shard is written.
     /// - Throws: `DuijieError` when the directory or a file cannot be written.
     @discardableResult
-    public static func write(_ matcher: TextMatcher, titles: [String], corpusFingerprint: String, shards: Int, to directory: String,
-                             progress: ((String) -> Void)? = nil) throws(DuijieError) -> ShardPlan {
+    public static func write(_ matcher: TextMatcher, corpus: Corpus, taxonomyFiles: [String: [UInt8]], corpusFingerprint: String, shards: Int,
+                             to directory: String, progress: ((String) -> Void)? = nil) throws(DuijieError) -> ShardPlan {
         let total = matcher.documentIDs.count
+        precondition(corpus.achievements.count == total, "the matcher indexes the corpus's achievements")
+        let titles = corpus.achievements.map(\.title)
+        let facets = ShardFacets(corpus.achievements, in: corpus, taxonomy: corpus)
         let planID = identity(corpusFingerprint: corpusFingerprint, shards: shards, documents: total, matcher: matcher)
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -77,7 +83,9 @@ public enum ShardIndex {
         for (shard, rows) in ranges(count: total, shards: shards).enumerated() {
             let name = fileName(shard: shard, of: shards)
             var writer = IndexFile.Writer()
-            TextIndex.add(matcher.slice(rows: rows), titles: titles.isEmpty ? [] : Array(titles[rows]), corpusFingerprint: corpusFingerprint, to: &writer)
+            TextIndex.add(matcher.slice(rows: rows), titles: Array(titles[rows]), corpusFingerprint: corpusFingerprint, to: &writer)
+            writer.add("facets", text: ShardFacets(taxonomy: facets.taxonomy, documents: Array(facets.documents[rows])).lines)
+            for kind in [RecordKind.region, .field] { if let bytes = taxonomyFiles[kind.fileName] { writer.add("c/" + kind.rawValue, bytes) } }
             let meta = JSONValue.object([
                 ("format", .string("duijie-shard")), ("plan", .string(planID)), ("shard", .number(Double(shard))),
                 ("shards", .number(Double(shards))), ("firstRow", .number(Double(rows.lowerBound))),
@@ -109,7 +117,7 @@ public enum ShardIndex {
     ///
     /// - Throws: `DuijieError` for a missing, truncated, corrupted or inconsistent file, or an
     ///   index with updates not yet merged (a shard serves one fixed generation).
-    public static func load(_ path: String) throws -> (matcher: TextMatcher, metadata: TextIndex.Metadata, info: Info) {
+    public static func load(_ path: String) throws -> (matcher: TextMatcher, metadata: TextIndex.Metadata, info: Info, facets: ShardFacets?) {
         if try LiveIndex.hasUpdates(path) {
             throw DuijieError.index(path, "has updates (`duijie update`) not yet merged; merge them first: duijie index --merge \(path)")
         }
@@ -119,7 +127,7 @@ public enum ShardIndex {
         let count = matcher.documentIDs.count
         guard reader.contains("shard") else {
             return (matcher, metadata, Info(shard: 0, shards: 1, firstRow: 0, documents: count, totalDocuments: count, plan: "",
-                                            corpusFingerprint: metadata.corpusFingerprint))
+                                            corpusFingerprint: metadata.corpusFingerprint), try embeddedCorpusFacets(reader, matcher: matcher))
         }
         let meta = IndexMetadata(object: try reader.json("shard"), path: path)
         let info = Info(shard: try meta.number("shard"), shards: try meta.number("shards"), firstRow: try meta.number("firstRow"),
@@ -128,7 +136,34 @@ public enum ShardIndex {
         guard info.shard < info.shards, info.firstRow + count <= info.totalDocuments else {
             throw DuijieError.index(path, "inconsistent: shard \(info.shard) of \(info.shards) from row \(info.firstRow) with \(count) documents among \(info.totalDocuments)")
         }
-        return (matcher, metadata, info)
+        return (matcher, metadata, info, try shardFacets(reader, count: count))
+    }
+
+    /// The filter values a shard file keeps (`nil` in a file without them).
+    private static func shardFacets(_ reader: IndexReader, count: Int) throws -> ShardFacets? {
+        guard reader.contains("facets") else { return nil }
+        var files: [String: [UInt8]] = [:]
+        for kind in [RecordKind.region, .field] where reader.contains("c/" + kind.rawValue) {
+            files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
+        }
+        let taxonomy = try CorpusLoader.loadValidated(files: files, name: reader.path).corpus
+        let lines = try reader.lines("facets", expected: count)
+        return ShardFacets(taxonomy: taxonomy, documents: try ShardFacets.documents(lines: lines, path: reader.path))
+    }
+
+    /// The filter values of a whole index (`duijie index`), from the corpus it embeds; `nil`
+    /// for a text index, which embeds none.
+    private static func embeddedCorpusFacets(_ reader: IndexReader, matcher: TextMatcher) throws -> ShardFacets? {
+        guard reader.contains("recommender") else { return nil }
+        var files: [String: [UInt8]] = [:]
+        for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
+            files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
+        }
+        let corpus = try CorpusLoader.loadValidated(files: files, name: reader.path).corpus
+        guard corpus.achievements.map(\.id) == matcher.documentIDs else {
+            throw DuijieError.index(reader.path, "inconsistent: the achievements index does not match the embedded corpus")
+        }
+        return ShardFacets(corpus.achievements, in: corpus, taxonomy: corpus)
     }
 
     /// The best `top` of several shards' hits (each a shard's own best, with global rows), in

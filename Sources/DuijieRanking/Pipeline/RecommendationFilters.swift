@@ -48,6 +48,12 @@ struct CandidateFilter {
         self.filters = filters
         self.corpus = corpus
         self.target = target
+        allowedRegions = Self.allowedRegions(filters, corpus: corpus)
+    }
+
+    /// The regions a region filter admits (with their sub-regions): the named ones, and with
+    /// `includesPairedRegions` their 对口合作 partners (`corpus` needs only its regions).
+    static func allowedRegions(_ filters: RecommendationFilters, corpus: Corpus) -> Set<String> {
         var allowed = Set(filters.regions)
         if filters.includesPairedRegions {
             for id in filters.regions {
@@ -55,7 +61,7 @@ struct CandidateFilter {
                 allowed.formUnion(corpus.regions.filter { $0.paired.contains(id) }.map(\.id))
             }
         }
-        allowedRegions = allowed
+        return allowed
     }
 
     /// Whether the record `id` (of the target kind) passes every filter.
