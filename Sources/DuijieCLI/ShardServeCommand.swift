@@ -17,7 +17,9 @@ struct ShardServeCommand: ParsableCommand {
           {"id": "q1", "text": "废旧锂电池回收", "top": 10}
           {"id": "D-1001", "demand": {"title": "…", "keywords": ["…"], "description": "…"}, "ranking": "fused"}
         Optional fields: top (1–10000, default 10), ranking (lexical, semantic or fused), \
-        lexicalWeight (0–1, default 0.5) and terms (matched terms per hit, 0–50, default 5). \
+        lexicalWeight (0–1, default 0.5), terms (matched terms per hit, 0–50, default 5) and \
+        filters ({"regions": […], "pairedRegions": true, "fields": […], "minMaturity": "pilot", \
+        "modes": […], "kinds": […], "dualUse": false}, names or ids as `duijie recommend` takes them). \
         Each hit carries its global row, so a coordinator merges shards by score, then row, into \
         exactly the single index's ranking. A bad request is answered with {"id": …, "error": …} \
         naming the field, and the server goes on. The protocol is in docs/scale-out.md.
