@@ -16,15 +16,16 @@ import ray
 
 from .actors import ShardActor
 from .binary import resolve_binary
-from .merge import merge
+from .merge import merge, merge_limited
 from .plan import Plan, check_info, load_plan
 
 __all__ = ["Coordinator", "ShardStartError", "DEFAULT_TOP"]
 
 logger = logging.getLogger(__name__)
 
-# The protocol's default `top` when a request does not give one.
+# The protocol's default `top` when a request does not give one, and its largest.
 DEFAULT_TOP = 10
+MAXIMUM_TOP = 10_000
 
 
 class ShardStartError(RuntimeError):
@@ -101,12 +102,21 @@ class Coordinator:
         if not requests:
             return []
         wait = self.timeout_s if timeout_s is None else timeout_s
-        refs = [actor.search_many.remote(requests) for actor in self.actors]
-        ready, _ = ray.wait(refs, num_returns=len(refs), timeout=wait)
+        answers, failures = self._scatter({shard: requests for shard in range(len(self.actors))}, wait)
+        self._fetch_until_limits_are_exact(requests, answers, failures, wait)
+        self.last_failures = failures
+        for shard, reason in sorted(failures.items()):
+            logger.warning("shard %d (%s) missing: %s", shard, self.plan.shards[shard].file, reason)
+        return [self._merge_one(position, request, answers, failures) for position, request in enumerate(requests)]
+
+    def _scatter(self, requests_by_shard: Mapping[int, list[dict]], wait: float) -> tuple[dict[int, list[dict]], dict[int, str]]:
+        """Sends each shard its requests in one call; its answers, or why it has none."""
+        refs = {shard: self.actors[shard].search_many.remote(requests) for shard, requests in requests_by_shard.items()}
+        ready, _ = ray.wait(list(refs.values()), num_returns=len(refs), timeout=wait)
         ready_set = set(ready)
         answers: dict[int, list[dict]] = {}
         failures: dict[int, str] = {}
-        for shard, ref in enumerate(refs):
+        for shard, ref in refs.items():
             if ref not in ready_set:
                 failures[shard] = f"no answer within {wait:g} s"
                 continue
@@ -115,15 +125,41 @@ class Coordinator:
             except Exception as error:  # any shard failure is a missing shard, never a crash
                 failures[shard] = _describe(error)
                 continue
-            problem = _check_answers(shard, requests, shard_answers)
+            problem = _check_answers(shard, requests_by_shard[shard], shard_answers)
             if problem:
                 failures[shard] = problem
             else:
                 answers[shard] = shard_answers
-        self.last_failures = failures
-        for shard, reason in sorted(failures.items()):
-            logger.warning("shard %d (%s) missing: %s", shard, self.plan.shards[shard].file, reason)
-        return [self._merge_one(position, request, answers, failures) for position, request in enumerate(requests)]
+        return answers, failures
+
+    def _fetch_until_limits_are_exact(self, requests: list[dict], answers: dict[int, list[dict]], failures: dict[int, str], wait: float) -> None:
+        """For requests with `maxPerInstitution`, asks the shards whose every hit the global
+        limit walked past for more (twice as many each round) until the merge is exact."""
+        asked = {(position, shard): int(request.get("top", DEFAULT_TOP))
+                 for position, request in enumerate(requests) if "maxPerInstitution" in request for shard in answers}
+        while True:
+            again: dict[int, list[tuple[int, dict]]] = {}
+            for position, request in enumerate(requests):
+                if "maxPerInstitution" not in request:
+                    continue
+                hits = {shard: shard_answers[position].get("hits", []) for shard, shard_answers in answers.items()
+                        if "error" not in shard_answers[position]}
+                requested = {shard: asked[(position, shard)] for shard in hits}
+                _, short = merge_limited(hits, requested, int(request.get("top", DEFAULT_TOP)), int(request["maxPerInstitution"]))
+                for shard in short:
+                    if asked[(position, shard)] >= MAXIMUM_TOP:
+                        continue  # the protocol's largest list; the shard has given all it can
+                    asked[(position, shard)] = min(MAXIMUM_TOP, asked[(position, shard)] * 2)
+                    again.setdefault(shard, []).append((position, dict(request, top=asked[(position, shard)])))
+            if not again:
+                return
+            more, lost = self._scatter({shard: [request for _, request in entries] for shard, entries in again.items()}, wait)
+            for shard, reason in lost.items():
+                failures[shard] = reason
+                answers.pop(shard, None)
+            for shard, shard_answers in more.items():
+                for (position, _), answer in zip(again[shard], shard_answers):
+                    answers[shard][position] = answer
 
     def shutdown(self) -> None:
         """Stops every shard server and its actor (for good: Ray does not restart them)."""
@@ -187,8 +223,12 @@ class Coordinator:
             for shard, message in errors.items():
                 logger.warning("shard %d refused request %r that others answered: %s", shard, request.get("id"), message)
             missing |= set(errors)
-            top = request.get("top", DEFAULT_TOP)
-            result["hits"] = merge(good, int(top))
+            top = int(request.get("top", DEFAULT_TOP))
+            if "maxPerInstitution" in request:
+                hits = {shard: answer["hits"] for shard, answer in good.items()}
+                result["hits"] = merge_limited(hits, {shard: len(h) for shard, h in hits.items()}, top, int(request["maxPerInstitution"]))[0]
+            else:
+                result["hits"] = merge(good, top)
         result["missingShards"] = sorted(missing)
         result["partial"] = bool(missing)
         return result

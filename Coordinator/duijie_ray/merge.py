@@ -11,7 +11,7 @@ from __future__ import annotations
 import heapq
 from typing import Any, Iterable, Mapping, Optional, Sequence, Union
 
-__all__ = ["merge", "hit_order"]
+__all__ = ["merge", "merge_limited", "hit_order"]
 
 Hit = Mapping[str, Any]
 # A shard's answer (a dict with "hits") or just its list of hits; None for a missing shard.
@@ -54,3 +54,41 @@ def _hits_of(answer: Optional[ShardAnswer]) -> Sequence[Hit]:
     if isinstance(answer, Mapping):
         return answer.get("hits") or ()
     return answer
+
+
+def merge_limited(
+    hits_by_shard: Mapping[int, Sequence[Hit]],
+    requested: Mapping[int, int],
+    top: int,
+    per_institution: int,
+) -> tuple[list[dict], list[int]]:
+    """The `top` best hits of all shards with at most `per_institution` of one owner, and the
+    shards that must be asked for more before that answer is exact.
+
+    Each shard applies the limit to its own list already (a hit it drops has `per_institution`
+    better hits of the same owner in that shard alone, so the whole list drops it too), and
+    returns at most `requested[shard]` hits. Walking all hits best first, the global limit can
+    drop hits of other shards, so a shard whose every returned hit was reached by the walk, and
+    that returned as many as it was asked for, may hold more hits that belong in the answer:
+    those shards are returned, to be asked again with a larger `top`. A hit without an owner
+    counts against no one.
+    """
+    ordered = sorted(((hit_order(hit), shard, hit) for shard, hits in hits_by_shard.items() for hit in hits), key=lambda item: item[0])
+    remaining = {shard: len(hits) for shard, hits in hits_by_shard.items()}
+    counts: dict[str, int] = {}
+    kept: list[dict] = []
+    for _, shard, hit in ordered:
+        if len(kept) == top:
+            break
+        remaining[shard] -= 1
+        owner = hit.get("owner")
+        if owner is not None:
+            if counts.get(owner, 0) >= per_institution:
+                continue
+            counts[owner] = counts.get(owner, 0) + 1
+        merged = dict(hit)
+        merged["shard"] = shard
+        kept.append(merged)
+    short = [shard for shard, hits in hits_by_shard.items()
+             if remaining[shard] == 0 and len(hits) >= requested[shard] and hits]
+    return kept, sorted(short)

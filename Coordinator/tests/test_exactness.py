@@ -102,6 +102,42 @@ def test_every_demand_with_filters(deployments, filters: dict) -> None:
     assert answered > 50, f"{filters}: too few demands with results to compare"
 
 
+def limited(hits: list[dict], top: int, per_institution: int) -> list[str]:
+    """The ids a per-institution limit keeps, walking a whole ranking best first (written here,
+    apart from the coordinator's merge, as the expected answer)."""
+    counts: dict[str, int] = {}
+    kept = []
+    for hit in hits:
+        owner = hit.get("owner")
+        if owner is not None and counts.get(owner, 0) >= per_institution:
+            continue
+        if owner is not None:
+            counts[owner] = counts.get(owner, 0) + 1
+        kept.append(hit["id"])
+        if len(kept) == top:
+            break
+    return kept
+
+
+@pytest.mark.parametrize("per_institution", [1, 2])
+def test_every_demand_with_a_per_institution_limit(deployments, per_institution: int) -> None:
+    """Expected: the single index's whole ranking (all 208) with the limit applied by `limited`.
+    The shards apply it to their own lists and the coordinator across them, asking a shard for
+    more when the limit dropped hits of others."""
+    single, sharded = deployments
+    base = [demand_request(demand, BatchOptions(top=10, ranking="fused")) for demand in demo_demands()]
+    whole = single.search_many([dict(request, top=208) for request in base])
+    requests = [dict(request, maxPerInstitution=per_institution) for request in base]
+    dropped = 0
+    for request, everything, one, three in zip(requests, whole, single.search_many(requests), sharded.search_many(requests)):
+        expected = limited(everything["hits"], 10, per_institution)
+        assert [hit["id"] for hit in one["hits"]] == expected, request["id"]
+        assert [hit["id"] for hit in three["hits"]] == expected, request["id"]
+        assert not three["partial"]
+        dropped += [hit["id"] for hit in everything["hits"][:10]] != expected
+    assert dropped > 20, "the limit should change many shortlists, or the test shows nothing"
+
+
 def test_a_filter_name_the_corpus_lacks_is_refused_by_every_shard(deployments) -> None:
     single, sharded = deployments
     for deployment in (single, sharded):

@@ -98,3 +98,24 @@ def test_equals_sorting_everything_at_once() -> None:
             own = everything[bounds[shard] : bounds[shard + 1]]
             answers[shard] = sorted(own, key=hit_order)[:top]  # each shard's own top k
         assert ids(merge(answers, top)) == ids(expected)
+
+
+def test_merge_limited_keeps_per_owner_and_asks_the_shards_the_walk_exhausted() -> None:
+    from duijie_ray.merge import merge_limited
+
+    # Hand-made: owner X holds the three best hits (two in shard 0, one in shard 1). With a
+    # limit of 1 only X's best survives; shard 0 returned its 2 requested hits and the walk
+    # passed both, so it may hold more that belong in the top 2: it is asked again.
+    hits = {
+        0: [{"id": "a", "row": 0, "score": 0.9, "owner": "X"}, {"id": "b", "row": 1, "score": 0.8, "owner": "X"}],
+        1: [{"id": "c", "row": 5, "score": 0.85, "owner": "X"}, {"id": "d", "row": 6, "score": 0.1, "owner": "Y"},
+            {"id": "e", "row": 7, "score": 0.05, "owner": "Z"}],
+    }
+    kept, short = merge_limited(hits, {0: 2, 1: 3}, top=2, per_institution=1)
+    assert [hit["id"] for hit in kept] == ["a", "d"] and short == [0]
+    # Shard 0 with fewer hits than asked for is exhausted: nothing more to ask.
+    kept, short = merge_limited(hits, {0: 5, 1: 3}, top=2, per_institution=1)
+    assert short == []
+    # Hits without an owner are never limited.
+    kept, _ = merge_limited({0: [{"id": "n", "row": 0, "score": 1.0}, {"id": "m", "row": 1, "score": 0.5}]}, {0: 2}, top=2, per_institution=1)
+    assert [hit["id"] for hit in kept] == ["n", "m"]

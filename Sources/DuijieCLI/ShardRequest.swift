@@ -21,6 +21,8 @@ enum ShardRequest {
         /// Region, field, maturity, transfer-mode, kind and dual-use filters, names unresolved
         /// (nil: none given).
         let filters: FilterValues?
+        /// At most this many hits of one owning institution (nil: no limit).
+        let maximumPerInstitution: Int?
     }
 
     enum Query {
@@ -34,7 +36,7 @@ enum ShardRequest {
         let message: String
     }
 
-    static let searchMembers: Set<String> = ["op", "id", "text", "demand", "top", "ranking", "lexicalWeight", "terms", "filters"]
+    static let searchMembers: Set<String> = ["op", "id", "text", "demand", "top", "ranking", "lexicalWeight", "terms", "filters", "maxPerInstitution"]
     static let filterMembers: Set<String> = ["regions", "pairedRegions", "fields", "minMaturity", "modes", "kinds", "dualUse"]
     static let demandMembers: Set<String> = ["title", "keywords", "description"]
     static let topRange = 1...10_000
@@ -94,7 +96,9 @@ enum ShardRequest {
         case let other?: throw fail("ranking", "expected \"lexical\", \"semantic\" or \"fused\", got \(describe(other))")
         }
         let filters = try value["filters"].map { try filterValues($0, fail: fail) }
-        return Search(id: id, query: query, top: top, ranking: ranking, terms: terms, filters: filters)
+        let perInstitution = value["maxPerInstitution"] == nil ? nil
+            : try integer(value["maxPerInstitution"], field: "maxPerInstitution", in: topRange, default: 0, fail: fail)
+        return Search(id: id, query: query, top: top, ranking: ranking, terms: terms, filters: filters, maximumPerInstitution: perInstitution)
     }
 
     private static func filterValues(_ value: JSONValue, fail: (String, String) -> Problem) throws -> FilterValues {

@@ -19,7 +19,9 @@ struct ShardServeCommand: ParsableCommand {
         Optional fields: top (1–10000, default 10), ranking (lexical, semantic or fused), \
         lexicalWeight (0–1, default 0.5), terms (matched terms per hit, 0–50, default 5) and \
         filters ({"regions": […], "pairedRegions": true, "fields": […], "minMaturity": "pilot", \
-        "modes": […], "kinds": […], "dualUse": false}, names or ids as `duijie recommend` takes them). \
+        "modes": […], "kinds": […], "dualUse": false}, names or ids as `duijie recommend` takes them) \
+        and maxPerInstitution (at most this many hits of one owning institution; each hit names its \
+        owner, so a coordinator applies the limit across shards). \
         Each hit carries its global row, so a coordinator merges shards by score, then row, into \
         exactly the single index's ranking. A bad request is answered with {"id": …, "error": …} \
         naming the field, and the server goes on. The protocol is in docs/scale-out.md.
@@ -85,11 +87,11 @@ struct ShardServeCommand: ParsableCommand {
         if matcher.semanticModel == nil, search.ranking != .lexical {
             return problem(id: search.id, "request field `ranking`: this index has no LSA model; only \"lexical\" ranking is possible")
         }
+        if facets == nil, let field = search.filters != nil ? "filters" : search.maximumPerInstitution != nil ? "maxPerInstitution" : nil {
+            return problem(id: search.id, "request field `\(field)`: this index keeps no filter values (a text index); build shards with `duijie index --shards`")
+        }
         var admitted: [Bool]?
-        if let values = search.filters {
-            guard let facets else {
-                return problem(id: search.id, "request field `filters`: this index keeps no filter values (a text index); build shards with `duijie index --shards`")
-            }
+        if let values = search.filters, let facets {
             do {
                 admitted = facets.admitted(by: try facets.resolve(values))
             } catch {
@@ -97,26 +99,31 @@ struct ShardServeCommand: ParsableCommand {
             }
         }
         let admits = { (row: Int) in admitted?[row] ?? true }
+        let limit = search.maximumPerInstitution.flatMap { perGroup in facets.map { facets in GroupLimit(perGroup: perGroup) { facets.documents[$0].owner } } }
+        let restricted = admitted != nil || limit != nil
         let matches: [TextMatch]
-        switch (search.query, admitted) {
-        case (.text(let text), nil):
+        switch search.query {
+        case .text(let text) where restricted:
+            matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms, admitting: admits, limit: limit)
+        case .text(let text):
             matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms)
-        case (.text(let text), _?):
-            matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms, admitting: admits)
-        case (.demand(let title, let keywords, let description), nil):
+        case .demand(let title, let keywords, let description) where restricted:
+            matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
+                                    explainedTerms: search.terms, admitting: admits, limit: limit)
+        case .demand(let title, let keywords, let description):
             matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
                                     explainedTerms: search.terms)
-        case (.demand(let title, let keywords, let description), _?):
-            matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
-                                    explainedTerms: search.terms, admitting: admits)
         }
         let hits = matches.map { match -> JSONValue in
             let row = matcher.row(of: match.documentID) ?? 0
-            return .object([
+            var members: [(String, JSONValue)] = [
                 ("id", .string(match.documentID)), ("row", .number(Double(info.firstRow + row))), ("score", .number(Double(match.score))),
                 ("title", .string(row < titles.count ? titles[row] : "")),
                 ("matchedTerms", .array(match.matchedTerms.map { .object([("term", .string($0.term)), ("contribution", .number(Double($0.contribution)))]) })),
-            ])
+            ]
+            // The owner lets a coordinator apply a per-institution limit over all shards.
+            if let owner = facets?.documents[row].owner { members.append(("owner", .string(owner))) }
+            return .object(members)
         }
         return .object([("id", .string(search.id)), ("shard", .number(Double(info.shard))), ("hits", .array(hits))])
     }

@@ -66,6 +66,7 @@ import Testing
             #"{"text":"锂电池"}"#, #"{"id":"d","demand":{"keywords":["锂电池"]}}"#, #"{"id":"e","text":"x","lexicalWeight":2}"#,
             "not json", #"{"id":"f","text":"锂电池回收","top":2}"#, #"{"id":"g","text":"锂电池","filters":{"regions":["火星"]}}"#,
             #"{"id":"h","text":"锂电池","filters":{"minMaturity":"pilot","modes":["licence"]},"top":3}"#,
+            #"{"id":"i","text":"锂电池","maxPerInstitution":0}"#, #"{"id":"j","text":"锂电池 材料","maxPerInstitution":1,"top":5}"#,
         ]
         let served = try Self.serve(directory.path + "/shards/shard-1-of-2.index", requests)
         #expect(served.status == 0 && served.answers.count == requests.count)
@@ -78,6 +79,11 @@ import Testing
         #expect(errors[7].isEmpty && Self.hits(served.answers[7]).count == 2)
         #expect(errors[8] == "request field `filters.regions`: 火星: no such region in the corpus")
         #expect(errors[9].isEmpty && !Self.hits(served.answers[9]).isEmpty)
+        #expect(errors[10].contains("`maxPerInstitution`"))
+        // One hit per owner, each naming it.
+        guard case .array(let limited)? = served.answers[11]["hits"] else { Issue.record("no hits"); return }
+        let owners = limited.compactMap { Self.string($0["owner"]) }
+        #expect(owners.count == limited.count && Set(owners).count == owners.count && !owners.isEmpty)
     }
 
     @Test func aMissingIndexFailsBeforeAnswering() throws {

@@ -136,6 +136,33 @@ import Testing
         #expect(nonEmpty > corpus.demands.count)  // the filters leave results to compare
     }
 
+    /// A per-institution limit inside a matcher: the whole ranking (all 208, no limit) walked
+    /// best first, keeping at most `perGroup` of each owner, cut at 10 (a loop written here).
+    @Test(arguments: [1, 2])
+    func aGroupLimitKeepsTheBestOfEachOwner(perGroup: Int) throws {
+        let corpus = DemoRecommender.shared.corpus
+        let owners = corpus.achievements.map(\.owner)
+        var changed = 0
+        for demand in corpus.demands {
+            let whole = Self.single.match(demand: demand, top: 208, ranking: .fused(lexicalWeight: 0.5))
+            var counts: [String: Int] = [:]
+            var expected: [String] = []
+            for match in whole where expected.count < 10 {
+                if let owner = corpus.achievement(match.documentID)?.owner {
+                    if counts[owner, default: 0] >= perGroup { continue }
+                    counts[owner, default: 0] += 1
+                }
+                expected.append(match.documentID)
+            }
+            let limited = Self.single.match(title: demand.title, keywords: demand.keywords, description: demand.description ?? "", top: 10,
+                                            ranking: .fused(lexicalWeight: 0.5), admitting: { _ in true },
+                                            limit: GroupLimit(perGroup: perGroup) { owners[$0] })
+            #expect(limited.map(\.documentID) == expected, "\(demand.id)")
+            if expected != whole.prefix(10).map(\.documentID) { changed += 1 }
+        }
+        #expect(changed > 20)  // the limit changes many shortlists, so the comparison means something
+    }
+
     @Test func aPlanWhoseShardsDoNotCoverTheRowsIsRefused() {
         let base = #"{"format":"duijie-shard-plan","version":1,"plan":"p","corpus":"c","totalDocuments":10,"lsaDimensions":0,"weighting":"tfidf","shards":"#
         func problem(_ shards: String) -> String {

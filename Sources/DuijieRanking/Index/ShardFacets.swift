@@ -20,12 +20,14 @@ public struct ShardFacets: Sendable {
         let modes: [TransferMode]
         let kind: AchievementKind?
         let dualUse: Bool
+        /// The owning institution, which a per-institution limit counts against.
+        public let owner: String?
     }
 
     /// A corpus of the regions and fields only.
     let taxonomy: Corpus
     /// The documents' facets, by local row.
-    let documents: [Document]
+    public let documents: [Document]
 
     /// The facets of `achievements` (in `corpus`).
     init(_ achievements: some Sequence<Achievement>, in corpus: Corpus, taxonomy: Corpus) {
@@ -40,7 +42,8 @@ public struct ShardFacets: Sendable {
                 }
             }
             return Document(regions: achievement.region.map { RegionRelation.ancestors($0, corpus) } ?? [], fields: fields,
-                            stage: achievement.maturity?.stage, modes: achievement.transferModes, kind: achievement.kind, dualUse: achievement.dualUse)
+                            stage: achievement.maturity?.stage, modes: achievement.transferModes, kind: achievement.kind, dualUse: achievement.dualUse,
+                            owner: achievement.owner)
         }
     }
 
@@ -81,6 +84,7 @@ public struct ShardFacets: Sendable {
             members.append(("t", .array(document.modes.map { .string($0.rawValue) })))
             if let kind = document.kind { members.append(("k", .string(kind.rawValue))) }
             members.append(("d", .bool(document.dualUse)))
+            if let owner = document.owner { members.append(("o", .string(owner))) }
             return JSONWriter.string(.object(members))
         }.joined(separator: "\n")
     }
@@ -109,7 +113,9 @@ public struct ShardFacets: Sendable {
             guard modes.count == modeNames.count, (value["m"] == nil) == (stage == nil), (value["k"] == nil) == (kind == nil) else {
                 throw DuijieError.index(path, "inconsistent: facets line \(number + 1) has an unknown value")
             }
-            documents.append(Document(regions: regions, fields: fields, stage: stage, modes: modes, kind: kind, dualUse: dualUse))
+            var owner: String?
+            if case .string(let id)? = value["o"] { owner = id }
+            documents.append(Document(regions: regions, fields: fields, stage: stage, modes: modes, kind: kind, dualUse: dualUse, owner: owner))
         }
         return documents
     }
