@@ -72,6 +72,10 @@ class BatchOptions:
     retry_delay_s: float = 2.0
     allow_partial: bool = False
     timeout_s: Optional[float] = None
+    # The protocol's `filters` object (names or ids, as `duijie recommend` takes them) and its
+    # per-institution limit; None leaves them out.
+    filters: Optional[dict] = None
+    max_per_institution: Optional[int] = None
 
 
 def read_demands(corpus_dir: str) -> list[Demand]:
@@ -122,6 +126,10 @@ def demand_request(demand: Demand, options: BatchOptions) -> dict:
         request["lexicalWeight"] = options.lexical_weight
     if options.terms is not None:
         request["terms"] = options.terms
+    if options.filters:
+        request["filters"] = dict(options.filters)
+    if options.max_per_institution is not None:
+        request["maxPerInstitution"] = options.max_per_institution
     return request
 
 

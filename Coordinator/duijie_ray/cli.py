@@ -13,7 +13,9 @@ import argparse
 import contextlib
 import json
 import logging
+import os
 import sys
+import tempfile
 import time
 from typing import Any, Iterator, Optional, Sequence, TextIO
 
@@ -45,6 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--ranking", choices=RANKINGS, default="lexical", help="default lexical")
     common.add_argument("--lexical-weight", type=float, help="the lexical share of fused ranking (server default 0.5)")
     common.add_argument("--terms", type=int, help="matched terms per hit (server default 5)")
+    common.add_argument("--region", action="append", default=[], help="keep results in this region or below (id or name; repeatable)")
+    common.add_argument("--include-paired", action="store_true", help="with --region, also the paired (对口合作) regions")
+    common.add_argument("--field", action="append", default=[], help="keep results in this field or a sub-field (repeatable)")
+    common.add_argument("--min-maturity", help="keep achievements at least this mature (lab, pilot, maturation, industrialization, or a TRL)")
+    common.add_argument("--mode", action="append", default=[], help="keep achievements offering this transfer mode (repeatable)")
+    common.add_argument("--kind", action="append", default=[], help="keep achievements of this kind (repeatable)")
+    common.add_argument("--dual-use", choices=("yes", "no"), help="only dual-use (yes) or only civil (no) achievements")
+    common.add_argument("--max-per-institution", type=int, help="at most this many results of one owning institution")
     common.add_argument("-v", "--verbose", action="store_true", help="log each missing shard's reason")
 
     query = commands.add_parser("query", parents=[common], help="rank achievements for one text or demand")
@@ -121,7 +131,27 @@ def _options(arguments: argparse.Namespace) -> dict:
         options["lexicalWeight"] = arguments.lexical_weight
     if arguments.terms is not None:
         options["terms"] = arguments.terms
+    filters = _filters(arguments)
+    if filters:
+        options["filters"] = filters
+    if arguments.max_per_institution is not None:
+        options["maxPerInstitution"] = arguments.max_per_institution
     return options
+
+
+def _filters(arguments: argparse.Namespace) -> dict:
+    """The protocol's `filters` object from the filter options (empty when none is given)."""
+    filters: dict[str, Any] = {}
+    for key, values in (("regions", arguments.region), ("fields", arguments.field), ("modes", arguments.mode), ("kinds", arguments.kind)):
+        if values:
+            filters[key] = list(values)
+    if arguments.include_paired:
+        filters["pairedRegions"] = True
+    if arguments.min_maturity is not None:
+        filters["minMaturity"] = arguments.min_maturity
+    if arguments.dual_use is not None:
+        filters["dualUse"] = arguments.dual_use == "yes"
+    return filters
 
 
 def _query(arguments: argparse.Namespace, coordinator: Any) -> int:
@@ -170,6 +200,8 @@ def _batch(arguments: argparse.Namespace, coordinator: Any) -> int:
         chunk_size=arguments.chunk_size,
         retries=arguments.retries,
         allow_partial=arguments.allow_partial,
+        filters=_filters(arguments) or None,
+        max_per_institution=arguments.max_per_institution,
     )
     started = time.monotonic()
     results = list(run_batch(coordinator, demands, options))
@@ -189,6 +221,16 @@ def _output(path: str) -> Iterator[TextIO]:
     if path == "-":
         yield sys.stdout
         sys.stdout.flush()
-    else:
-        with open(path, "w", encoding="utf-8") as handle:
+        return
+    # Written beside the target and renamed over it, so a failed write never replaces a good
+    # run with half of one.
+    directory = os.path.dirname(os.path.abspath(path))
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
             yield handle
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -13,7 +13,7 @@ import subprocess
 
 import pytest
 
-from helpers import demo_demands
+from helpers import DEMO_CORPUS as DEMO_CORPUS_PATH, demo_demands
 
 pytest.importorskip("ray", reason="ray is not installed (pip install -r Coordinator/requirements.txt)")
 
@@ -217,3 +217,31 @@ def test_the_command_line_batch_and_query(ray_cluster: object, duijie_binary: st
     assert table[0].split() == ["#", "score", "shard", "id", "title"] and len(table) == 11
     assert main(["query", "--plan", demo_indexes.plan, "--duijie", duijie_binary, "--text", "锂", "--top", "0"]) == 1
     assert "request field `top`" in capsys.readouterr().err
+
+
+def test_the_command_line_takes_filters_and_a_limit(ray_cluster: object, duijie_binary: str, demo_indexes, deployments, tmp_path, capsys) -> None:
+    """`query --region … --max-per-institution 1` sends the protocol's filters and limit: the
+    answer is the single index's answer to the same request; an unknown region is an error."""
+    from duijie_ray.cli import main
+
+    single, _ = deployments
+    capsys.readouterr()
+    arguments = ["query", "--plan", demo_indexes.plan, "--duijie", duijie_binary, "--text", "材料 工艺", "--ranking", "fused",
+                 "--region", "辽宁省", "--max-per-institution", "1", "--format", "json"]
+    assert main(arguments) == 0
+    printed = json.loads(capsys.readouterr().out)
+    expected = single.search({"id": "query", "text": "材料 工艺", "ranking": "fused", "top": 10,
+                              "filters": {"regions": ["辽宁省"]}, "maxPerInstitution": 1})
+    assert [hit["id"] for hit in printed["hits"]] == [hit["id"] for hit in expected["hits"]] and printed["hits"]
+    owners = [hit["owner"] for hit in printed["hits"]]
+    assert len(set(owners)) == len(owners)
+    assert main(["query", "--plan", demo_indexes.plan, "--duijie", duijie_binary, "--text", "材料", "--region", "火星"]) == 1
+    assert "火星: no such region in the corpus" in capsys.readouterr().err
+    # A batch written to a file that exists replaces it whole.
+    out = tmp_path / "limited.run"
+    out.write_text("an older run\n")
+    assert main(["batch", "--plan", demo_indexes.plan, "--duijie", duijie_binary, "--corpus", str(DEMO_CORPUS_PATH),
+                 "--max-per-institution", "1", "--format", "jsonl", "-o", str(out)]) == 0
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert len(lines) == 124 and "an older run" not in out.read_text()
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
