@@ -34,7 +34,7 @@ struct IndexCommand: ParsableCommand {
     )
 
     @Argument(help: "The corpus directory.") var corpus: String?
-    @Option(name: [.short, .customLong("output")], help: "The index file to write.") var output: String?
+    @Option(name: [.short, .customLong("output")], help: "The index file to write (with --shards, the directory).") var output: String?
     @Option(help: "Merge the updates of this index (`duijie update`) into a new base instead of building from a corpus.") var merge: String?
     @Option(help: "LSA dimensions (the recommender's default is 64).") var dimensions = 64
     @Option(help: "Split the achievements' text index into this many shards, written with plan.json into the --output directory.") var shards: Int?

@@ -15,8 +15,8 @@ struct ShardServeCommand: ParsableCommand {
         line on standard output, in order. End of input ends the server. Requests:
           {"op": "info"}
           {"id": "q1", "text": "废旧锂电池回收", "top": 10}
-          {"id": "D-1001", "demand": {"title": "…", "keywords": ["…"], "description": "…"}, "ranking": "fused"}
-        Optional fields: top (1–10000, default 10), ranking (lexical, semantic or fused), \
+          {"id": "D-1001", "demand": {"title": "…"}, "ranking": "fused"}
+        A demand may also have "keywords" (a list) and a "description". Optional fields: top (1–10000, default 10), ranking (lexical, semantic or fused), \
         lexicalWeight (0–1, default 0.5), terms (matched terms per hit, 0–50, default 5) and \
         filters ({"regions": […], "pairedRegions": true, "fields": […], "minMaturity": "pilot", \
         "modes": […], "kinds": […], "dualUse": false}, names or ids as `duijie recommend` takes them) \
@@ -27,8 +27,9 @@ struct ShardServeCommand: ParsableCommand {
         naming the field, and the server goes on. The protocol is in docs/scale-out.md.
 
         Examples:
-          duijie index Corpus/demo --shards 3 -o demo-shards
-          echo '{"id": "q", "text": "锂电池回收"}' | duijie shard-serve demo-shards/shard-1-of-3.index
+          duijie index Corpus/demo --shards 3 -o shards
+          echo '{"id": "q", "text": "锂电池回收"}' > requests.jsonl
+          duijie shard-serve shards/shard-1-of-3.index < requests.jsonl
         """
     )
 
