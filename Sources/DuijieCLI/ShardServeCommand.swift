@@ -59,17 +59,6 @@ struct ShardServeCommand: ParsableCommand {
         }
     }
 
-    /// The request member a filter resolution error concerns.
-    static func member(_ value: FilterValues.Value) -> String {
-        switch value {
-        case .region: return "regions"
-        case .field: return "fields"
-        case .minMaturity: return "minMaturity"
-        case .mode: return "modes"
-        case .kind: return "kinds"
-        }
-    }
-
     static func problem(id: String?, _ message: String) -> JSONValue {
         .object([("id", id.map(JSONValue.string) ?? .null), ("error", .string(message))])
     }
@@ -96,24 +85,18 @@ struct ShardServeCommand: ParsableCommand {
             do {
                 admitted = facets.admitted(by: try facets.resolve(values))
             } catch {
-                return problem(id: search.id, "request field `filters.\(Self.member(error.value))`: \(error.given): \(error.problem)")
+                return problem(id: search.id, "request field `filters.\(error.value.requestMember)`: \(error.given): \(error.problem)")
             }
         }
-        let admits = { (row: Int) in admitted?[row] ?? true }
+        let admits = admitted.map { admitted in { (row: Int) in admitted[row] } }
         let limit = search.maximumPerInstitution.flatMap { perGroup in facets.map { facets in GroupLimit(perGroup: perGroup) { facets.documents[$0].owner } } }
-        let restricted = admitted != nil || limit != nil
         let matches: [TextMatch]
         switch search.query {
-        case .text(let text) where restricted:
-            matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms, admitting: admits, limit: limit)
         case .text(let text):
-            matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms)
-        case .demand(let title, let keywords, let description) where restricted:
-            matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
-                                    explainedTerms: search.terms, admitting: admits, limit: limit)
+            matches = matcher.match(text: text, top: search.top, ranking: search.ranking, explainedTerms: search.terms, admitting: admits, limit: limit)
         case .demand(let title, let keywords, let description):
             matches = matcher.match(title: title, keywords: keywords, description: description, top: search.top, ranking: search.ranking,
-                                    explainedTerms: search.terms)
+                                    explainedTerms: search.terms, admitting: admits, limit: limit)
         }
         let hits = matches.map { match -> JSONValue in
             let row = matcher.row(of: match.documentID) ?? 0

@@ -17,30 +17,10 @@ public struct GroupLimit {
 }
 
 extension TextMatcher {
-    /// The `top` documents best matching free text among those `admits(row)` accepts, ranked
-    /// as `match(text:)` ranks them (the same scores; a document left out is never counted).
-    ///
-    /// With `limit`, at most `limit.perGroup` documents of one group (`limit.group(row)`, an
-    /// owning institution; `nil` counts against no group) are kept, walking the ranking best
-    /// first, as the recommender's per-institution limit does.
-    public func match(text: String, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5,
-                      admitting admits: (Int) -> Bool, limit: GroupLimit? = nil) -> [TextMatch] {
-        filteredMatch(terms.queryVector(AnalyzedDocument(terms: analyzer.terms(text))), top: top, ranking: ranking,
-                      explainedTerms: explainedTerms, admits: admits, limit: limit)
-    }
-
-    /// The `top` documents best matching a demand given by its parts, among those `admits(row)`
-    /// accepts, ranked as `match(title:keywords:description:)` ranks them.
-    public func match(title: String, keywords: [String], description: String, top: Int, ranking: TextRanking = .lexical,
-                      explainedTerms: Int = 5, admitting admits: (Int) -> Bool, limit: GroupLimit? = nil) -> [TextMatch] {
-        let query = AnalyzedDocument(fields: [analyzer.terms(title), keywords.flatMap(analyzer.terms), analyzer.terms(description)])
-        return filteredMatch(terms.queryVector(query, fieldWeights: fieldWeights.array), top: top, ranking: ranking,
-                             explainedTerms: explainedTerms, admits: admits, limit: limit)
-    }
-
     /// Every document's score, those not admitted set to 0, then the best positive `top`.
-    private func filteredMatch(_ vector: [(term: Int32, weight: Float)], top: Int, ranking: TextRanking, explainedTerms: Int,
-                               admits: (Int) -> Bool, limit: GroupLimit?) -> [TextMatch] {
+    /// (`match(text:)` and `match(title:keywords:description:)` with `admitting` or `limit`.)
+    func restrictedMatch(_ vector: [(term: Int32, weight: Float)], top: Int, ranking: TextRanking, explainedTerms: Int,
+                         admits: (Int) -> Bool, limit: GroupLimit?) -> [TextMatch] {
         guard var scores = scores(of: vector, ranking: ranking) else { return [] }
         for row in scores.indices where !admits(row) { scores[row] = 0 }
         let hits: [ScoredIndex]

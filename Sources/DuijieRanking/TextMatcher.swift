@@ -181,10 +181,16 @@ public struct TextMatcher: Sendable {
     ///   - text: Free text: a demand, a problem description, keywords.
     ///   - top: How many results.
     ///   - explainedTerms: How many matched terms to report per result.
+    ///   - admits: When given, only the documents whose rows it accepts are ranked (the same
+    ///     scores; a document left out is never counted).
+    ///   - limit: When given, at most `limit.perGroup` documents of one group are kept, walking
+    ///     the ranking best first, as the recommender's per-institution limit does.
     /// - Returns: Results best first (ties by corpus order); empty when the text shares no
     ///   term with the corpus.
-    public func match(text: String, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5) -> [TextMatch] {
-        match(query: AnalyzedDocument(terms: analyzer.terms(text)), top: top, ranking: ranking, explainedTerms: explainedTerms)
+    public func match(text: String, top: Int, ranking: TextRanking = .lexical, explainedTerms: Int = 5,
+                      admitting admits: ((Int) -> Bool)? = nil, limit: GroupLimit? = nil) -> [TextMatch] {
+        match(query: AnalyzedDocument(terms: analyzer.terms(text)), top: top, ranking: ranking, explainedTerms: explainedTerms,
+              admits: admits, limit: limit)
     }
 
     /// The `top` achievements best matching a demand: its title counts like an achievement's
@@ -195,11 +201,12 @@ public struct TextMatcher: Sendable {
     }
 
     /// The `top` achievements best matching a demand given by its parts (a demand that is not in
-    /// the corpus, as a shard server receives it), ranked as `match(demand:)` ranks a record.
+    /// the corpus, as a shard server receives it), ranked as `match(demand:)` ranks a record;
+    /// `admits` and `limit` restrict it as in `match(text:)`.
     public func match(title: String, keywords: [String], description: String, top: Int, ranking: TextRanking = .lexical,
-                      explainedTerms: Int = 5) -> [TextMatch] {
-        let query = AnalyzedDocument(fields: [analyzer.terms(title), keywords.flatMap(analyzer.terms), analyzer.terms(description)])
-        return match(query: query, top: top, ranking: ranking, explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array)
+                      explainedTerms: Int = 5, admitting admits: ((Int) -> Bool)? = nil, limit: GroupLimit? = nil) -> [TextMatch] {
+        match(query: analyzed(title: title, keywords: keywords, description: description), top: top, ranking: ranking,
+              explainedTerms: explainedTerms, queryFieldWeights: fieldWeights.array, admits: admits, limit: limit)
     }
 
     /// The row of the document `id` (nil when the index does not hold it).
@@ -208,7 +215,12 @@ public struct TextMatcher: Sendable {
     /// A demand's terms by field: its title counts like an achievement's title, its keywords
     /// like keywords, its description like an abstract.
     func analyzed(_ demand: Demand) -> AnalyzedDocument {
-        AnalyzedDocument(fields: [analyzer.terms(demand.title), demand.keywords.flatMap(analyzer.terms), analyzer.terms(demand.description ?? "")])
+        analyzed(title: demand.title, keywords: demand.keywords, description: demand.description ?? "")
+    }
+
+    /// A demand's terms by field, from its parts.
+    func analyzed(title: String, keywords: [String], description: String) -> AnalyzedDocument {
+        AnalyzedDocument(fields: [analyzer.terms(title), keywords.flatMap(analyzer.terms), analyzer.terms(description)])
     }
 
     /// The score of every document (in index order) for free text: the lexical score, or
@@ -231,8 +243,12 @@ public struct TextMatcher: Sendable {
         return norms > 0 ? dot / norms : 0
     }
 
-    private func match(query: AnalyzedDocument, top: Int, ranking: TextRanking, explainedTerms: Int, queryFieldWeights: [Float] = []) -> [TextMatch] {
+    private func match(query: AnalyzedDocument, top: Int, ranking: TextRanking, explainedTerms: Int, queryFieldWeights: [Float] = [],
+                       admits: ((Int) -> Bool)? = nil, limit: GroupLimit? = nil) -> [TextMatch] {
         let vector = terms.queryVector(query, fieldWeights: queryFieldWeights)
+        if admits != nil || limit != nil {
+            return restrictedMatch(vector, top: top, ranking: ranking, explainedTerms: explainedTerms, admits: admits ?? { _ in true }, limit: limit)
+        }
         let hits: [ScoredIndex]
         switch ranking {
         case .lexical:
