@@ -6,21 +6,22 @@ public enum MetadataFit {
     /// Field match through the taxonomy: for each demand field, 1 if the candidate has it, 0.75
     /// for an ancestor or descendant, 0.5 for a sibling (same parent), else 0; the mean over the
     /// demand's fields. 0.25 when either side lists no field.
+    /// A field and the fields above it, nearest first (a loop in the taxonomy ends the chain).
+    static func fieldAncestors(_ id: String, in corpus: Corpus) -> [String] {
+        var chain = [id]
+        while let parent = corpus.field(chain.last!)?.parent, !chain.contains(parent) { chain.append(parent) }
+        return chain
+    }
+
     public static func fields(_ wanted: [String], _ offered: [String], in corpus: Corpus) -> Float {
         guard !wanted.isEmpty, !offered.isEmpty else { return 0.25 }
-        func ancestors(_ id: String) -> [String] {
-            var chain = [id]
-            var current = id
-            while let parent = corpus.field(current)?.parent, !chain.contains(parent) { chain.append(parent); current = parent }
-            return chain
-        }
         var total: Float = 0
         for field in wanted {
-            let up = ancestors(field)
+            let up = fieldAncestors(field, in: corpus)
             var best: Float = 0
             for candidate in offered {
                 if candidate == field { best = 1; break }
-                let candidateUp = ancestors(candidate)
+                let candidateUp = fieldAncestors(candidate, in: corpus)
                 if up.contains(candidate) || candidateUp.contains(field) { best = max(best, 0.75) }
                 else if let parent = corpus.field(field)?.parent, parent == corpus.field(candidate)?.parent { best = max(best, 0.5) }
             }

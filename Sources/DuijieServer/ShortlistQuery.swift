@@ -63,13 +63,7 @@ struct ShortlistQuery: Sendable {
         do {
             filters = try values.resolve(in: recommender.corpus)
         } catch {
-            let field = switch error.value {
-            case .region: "filters.regions"
-            case .field: "filters.fields"
-            case .minMaturity: "filters.minMaturity"
-            case .mode: "filters.modes"
-            case .kind: "filters.kinds"
-            }
+            let field = "filters." + error.value.requestMember
             throw APIError(.badRequest, "\(field) \(error.given): \(error.problem)", field: field)
         }
         filters.excludedIDs = hidden

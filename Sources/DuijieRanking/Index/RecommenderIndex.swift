@@ -181,10 +181,7 @@ public enum RecommenderIndex {
         let meta = IndexMetadata(object: try reader.json("recommender"), path: path)
         // The record files live only while they are parsed.
         let (corpus, files) = try { () throws -> (Corpus, [String: [UInt8]]) in
-            var files: [String: [UInt8]] = [:]
-            for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
-                files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
-            }
+            let files = try reader.embeddedRecordFiles()
             return (try CorpusLoader.loadValidated(files: files, name: path).corpus, keepingFiles ? files : [:])
         }()
         let generation = (try? meta.number("generation")) ?? 0
@@ -229,5 +226,17 @@ public enum RecommenderIndex {
         let scores = try reader.values("nbr/scores", count: offsets.last!, as: Float.self)
         guard rows.allSatisfy({ $0 >= 0 && Int($0) < count }) else { throw DuijieError.index(reader.path, "inconsistent: a text neighbour is out of range") }
         return (0..<count).map { row in (offsets[row]..<offsets[row + 1]).map { ScoredIndex(index: rows[$0], score: scores[$0]) } }
+    }
+}
+
+extension IndexReader {
+    /// The record files the index embeds (its `c/KIND` sections) of `kinds`, by
+    /// `RecordKind.fileName`, as `CorpusLoader.loadValidated(files:name:)` takes them.
+    func embeddedRecordFiles(_ kinds: [RecordKind] = RecordKind.allCases) throws(DuijieError) -> [String: [UInt8]] {
+        var files: [String: [UInt8]] = [:]
+        for kind in kinds where contains("c/" + kind.rawValue) {
+            files[kind.fileName] = try bytes("c/" + kind.rawValue)
+        }
+        return files
     }
 }

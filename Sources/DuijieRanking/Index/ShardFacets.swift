@@ -34,12 +34,8 @@ public struct ShardFacets: Sendable {
         self.taxonomy = taxonomy
         documents = achievements.map { achievement in
             var fields: [String] = []
-            for field in achievement.fields {
-                var current: String? = field
-                while let value = current, !fields.contains(value) {
-                    fields.append(value)
-                    current = corpus.field(value)?.parent
-                }
+            for ancestor in achievement.fields.flatMap({ MetadataFit.fieldAncestors($0, in: corpus) }) where !fields.contains(ancestor) {
+                fields.append(ancestor)
             }
             return Document(regions: achievement.region.map { RegionRelation.ancestors($0, corpus) } ?? [], fields: fields,
                             stage: achievement.maturity?.stage, modes: achievement.transferModes, kind: achievement.kind, dualUse: achievement.dualUse,

@@ -85,7 +85,7 @@ public enum ShardIndex {
             var writer = IndexFile.Writer()
             TextIndex.add(matcher.slice(rows: rows), titles: Array(titles[rows]), corpusFingerprint: corpusFingerprint, to: &writer)
             writer.add("facets", text: ShardFacets(taxonomy: facets.taxonomy, documents: Array(facets.documents[rows])).lines)
-            for kind in [RecordKind.region, .field] { if let bytes = taxonomyFiles[kind.fileName] { writer.add("c/" + kind.rawValue, bytes) } }
+            for kind in taxonomyKinds { if let bytes = taxonomyFiles[kind.fileName] { writer.add("c/" + kind.rawValue, bytes) } }
             let meta = JSONValue.object([
                 ("format", .string("duijie-shard")), ("plan", .string(planID)), ("shard", .number(Double(shard))),
                 ("shards", .number(Double(shards))), ("firstRow", .number(Double(rows.lowerBound))),
@@ -142,29 +142,27 @@ public enum ShardIndex {
     /// The filter values a shard file keeps (`nil` in a file without them).
     private static func shardFacets(_ reader: IndexReader, count: Int) throws -> ShardFacets? {
         guard reader.contains("facets") else { return nil }
-        var files: [String: [UInt8]] = [:]
-        for kind in [RecordKind.region, .field] where reader.contains("c/" + kind.rawValue) {
-            files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
-        }
-        let taxonomy = try CorpusLoader.loadValidated(files: files, name: reader.path).corpus
+        let taxonomy = try CorpusLoader.loadValidated(files: try reader.embeddedRecordFiles(taxonomyKinds), name: reader.path).corpus
         let lines = try reader.lines("facets", expected: count)
         return ShardFacets(taxonomy: taxonomy, documents: try ShardFacets.documents(lines: lines, path: reader.path))
     }
 
-    /// The filter values of a whole index (`duijie index`), from the corpus it embeds; `nil`
-    /// for a text index, which embeds none.
+    /// The filter values of a whole index (`duijie index`), from the corpus it embeds (read
+    /// whole for the facets, then let go: only the regions and fields are kept, as a shard keeps
+    /// them); `nil` for a text index, which embeds none.
     private static func embeddedCorpusFacets(_ reader: IndexReader, matcher: TextMatcher) throws -> ShardFacets? {
         guard reader.contains("recommender") else { return nil }
-        var files: [String: [UInt8]] = [:]
-        for kind in RecordKind.allCases where reader.contains("c/" + kind.rawValue) {
-            files[kind.fileName] = try reader.bytes("c/" + kind.rawValue)
-        }
+        let files = try reader.embeddedRecordFiles()
         let corpus = try CorpusLoader.loadValidated(files: files, name: reader.path).corpus
         guard corpus.achievements.map(\.id) == matcher.documentIDs else {
             throw DuijieError.index(reader.path, "inconsistent: the achievements index does not match the embedded corpus")
         }
-        return ShardFacets(corpus.achievements, in: corpus, taxonomy: corpus)
+        let taxonomy = try CorpusLoader.loadValidated(files: files.filter { name, _ in taxonomyKinds.contains { $0.fileName == name } }, name: reader.path).corpus
+        return ShardFacets(corpus.achievements, in: corpus, taxonomy: taxonomy)
     }
+
+    /// The record kinds a shard keeps to resolve filter names.
+    static let taxonomyKinds: [RecordKind] = [.region, .field]
 
     /// The best `top` of several shards' hits (each a shard's own best, with global rows), in
     /// the single index's order: score descending, then row ascending.

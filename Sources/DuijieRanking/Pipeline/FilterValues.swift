@@ -29,7 +29,21 @@ public struct FilterValues: Sendable {
     public init() {}
 
     /// Which value a resolution error concerns.
-    public enum Value: Sendable { case region, field, minMaturity, mode, kind }
+    public enum Value: Sendable {
+        case region, field, minMaturity, mode, kind
+
+        /// The member of a JSON request's `filters` object that gives this value (the
+        /// server's and a shard server's requests name them alike).
+        public var requestMember: String {
+            switch self {
+            case .region: "regions"
+            case .field: "fields"
+            case .minMaturity: "minMaturity"
+            case .mode: "modes"
+            case .kind: "kinds"
+            }
+        }
+    }
 
     /// A value the corpus or the vocabulary does not know.
     public struct UnknownValue: Error, Sendable {

@@ -71,13 +71,9 @@ extension Recommender {
     }
 
     private func isRelated(_ a: String, _ b: String) -> Bool {
-        func ancestors(_ id: String) -> [String] {
-            var chain = [id]
-            while let parent = corpus.field(chain.last!)?.parent, !chain.contains(parent) { chain.append(parent) }
-            return chain
-        }
         let parentA = corpus.field(a)?.parent
-        return ancestors(a).contains(b) || ancestors(b).contains(a) || (parentA != nil && parentA == corpus.field(b)?.parent)
+        return MetadataFit.fieldAncestors(a, in: corpus).contains(b) || MetadataFit.fieldAncestors(b, in: corpus).contains(a)
+            || (parentA != nil && parentA == corpus.field(b)?.parent)
     }
 
     /// How the regions relate, named by the region both lie in (or the candidate's region).
